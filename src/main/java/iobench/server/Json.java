@@ -1,0 +1,48 @@
+package iobench.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The one JSON mapper of the servers, and the shapes of their error answers. */
+public final class Json {
+    public static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private Json() {
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON for " + value.getClass(), e);
+        }
+    }
+
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** {@code {"error": "...", "parameter": ..., "value": ..., "allowed": ...}} for a 400. */
+    public static String badParameter(BadParameterException e) {
+        ObjectNode node = object();
+        node.put("error", e.getMessage());
+        node.put("parameter", e.parameter());
+        node.put("value", e.value());
+        node.put("allowed", e.allowed());
+        return write(node);
+    }
+
+    public static String error(String message) {
+        ObjectNode node = object();
+        node.put("error", message);
+        return write(node);
+    }
+
+    public static String notFound(String method, String path) {
+        ObjectNode node = object();
+        node.put("error", "no endpoint " + method + " " + path + "; GET /health lists the endpoints");
+        return write(node);
+    }
+}

@@ -1,0 +1,94 @@
+package iobench.server;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Parses and checks the query parameters every server shares. All servers use these functions,
+ * so a value is accepted or refused the same way everywhere.
+ */
+public final class QueryParams {
+    private QueryParams() {
+    }
+
+    /**
+     * A delay in seconds (as the original took it, e.g. {@code 0.25}), returned in milliseconds.
+     *
+     * @param values   every value the request gave for the parameter (a repeated parameter is refused)
+     * @param maxDelayMs the server's cap
+     */
+    public static long delayMs(String name, List<String> values, long maxDelayMs) {
+        String allowed = "a number of seconds from 0 to " + formatSeconds(maxDelayMs);
+        String raw = single(name, values, allowed);
+        double seconds;
+        try {
+            seconds = Double.parseDouble(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new BadParameterException(name, raw, allowed);
+        }
+        if (!Double.isFinite(seconds) || seconds < 0 || seconds * 1000.0 > maxDelayMs) {
+            throw new BadParameterException(name, raw, allowed);
+        }
+        return Math.round(seconds * 1000.0);
+    }
+
+    /** An integer in {@code [min, max]}; {@code defaultValue} when absent (null means required). */
+    public static int intInRange(String name, List<String> values, int min, int max, Integer defaultValue) {
+        String allowed = "an integer from " + min + " to " + max;
+        if ((values == null || values.isEmpty()) && defaultValue != null) {
+            return defaultValue;
+        }
+        String raw = single(name, values, allowed);
+        long parsed;
+        try {
+            parsed = Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new BadParameterException(name, raw, allowed);
+        }
+        if (parsed < min || parsed > max) {
+            throw new BadParameterException(name, raw, allowed);
+        }
+        return (int) parsed;
+    }
+
+    /** One of a closed set of words; {@code defaultValue} when absent. */
+    public static String oneOf(String name, List<String> values, List<String> choices, String defaultValue) {
+        if (values == null || values.isEmpty()) {
+            return defaultValue;
+        }
+        String allowed = "one of " + String.join(", ", choices);
+        String raw = single(name, values, allowed);
+        String word = raw.trim().toLowerCase(Locale.ROOT);
+        if (!choices.contains(word)) {
+            throw new BadParameterException(name, raw, allowed);
+        }
+        return word;
+    }
+
+    /** Free text, such as a request id, kept short so it cannot bloat a response. */
+    public static String text(String name, List<String> values, int maxLength) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        String raw = single(name, values, "text of at most " + maxLength + " characters");
+        if (raw.length() > maxLength) {
+            throw new BadParameterException(name, raw.substring(0, maxLength) + "...",
+                    "text of at most " + maxLength + " characters");
+        }
+        return raw;
+    }
+
+    private static String single(String name, List<String> values, String allowed) {
+        if (values == null || values.isEmpty() || values.get(0) == null || values.get(0).isBlank()) {
+            throw new BadParameterException(name, null, allowed);
+        }
+        if (values.size() > 1) {
+            throw new BadParameterException(name, String.join(",", values), allowed + ", given once");
+        }
+        return values.get(0);
+    }
+
+    static String formatSeconds(long millis) {
+        return millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+}

@@ -1,0 +1,33 @@
+package iobench.server;
+
+import java.net.URI;
+
+/**
+ * The handle of a server that is listening. Closing it stops accepting, lets in-flight
+ * requests finish for a short grace period, then releases every thread the server owns.
+ */
+public interface RunningServer extends AutoCloseable {
+
+    /** What this server plays in a benchmark: {@code sim}, {@code sync}, {@code async}, {@code virtual}. */
+    String role();
+
+    String host();
+
+    /** The real port, also when port 0 was asked for. */
+    int port();
+
+    /** One line for the console: what it is, where it listens, its concurrency settings. */
+    String describe();
+
+    default URI baseUri() {
+        String h = host().contains(":") ? "[" + host() + "]" : host();
+        // A server bound to the wildcard is reached over loopback by its own clients.
+        if (h.equals("0.0.0.0") || h.equals("[::]")) {
+            h = "127.0.0.1";
+        }
+        return URI.create("http://" + h + ":" + port());
+    }
+
+    @Override
+    void close();
+}

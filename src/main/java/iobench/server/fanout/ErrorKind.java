@@ -1,0 +1,27 @@
+package iobench.server.fanout;
+
+import java.util.Locale;
+
+/** Why a downstream call failed. The labels appear in JSON answers and reports. */
+public enum ErrorKind {
+    /** Nothing listened: the connection was refused. */
+    REFUSED,
+    /** The connection could not be made in time. */
+    CONNECT_TIMEOUT,
+    /** Connected, but the answer did not come in time. */
+    TIMEOUT,
+    /** The peer reset or closed the connection mid-answer. */
+    RESET,
+    /** An answer came, with a status other than 2xx. */
+    HTTP_STATUS,
+    /** Any other I/O failure. */
+    IO;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static ErrorKind fromLabel(String label) {
+        return valueOf(label.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+}
