@@ -1,0 +1,33 @@
+package iobench.cli;
+
+import picocli.AutoComplete.GenerateCompletion;
+import picocli.CommandLine.Command;
+
+/** The root command only routes to its subcommands. */
+@Command(name = "iobench",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Measures how much an IO-bound service gains from async or virtual threads over "
+                + "sync code on a bounded thread pool.",
+        subcommands = {
+            ServeSimCommand.class,
+            ServeSyncCommand.class,
+            ServeVirtualCommand.class,
+            GenerateCompletion.class,
+        },
+        footerHeading = "%n",
+        footer = {"Examples:",
+            "  iobench bench                      run scenarios.yaml against embedded servers",
+            "  iobench serve-sim                  start the IO simulation server on 127.0.0.1:8001",
+            "  iobench serve-sync --threads 16    the sync server with 16 request threads",
+            "",
+            ExitCodes.HELP_SECTION})
+public final class IobenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+}

@@ -1,0 +1,79 @@
+package iobench.cli;
+
+import iobench.server.RunningServer;
+import iobench.server.ServerSettings;
+import iobench.server.SettingsLoader;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What every {@code serve-*} command does: layer the settings, start one server, print where it
+ * listens, and on SIGINT/SIGTERM stop it within a few seconds.
+ */
+abstract class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "ADDRESS",
+            description = "Address to bind (default 127.0.0.1; 0.0.0.0 for every interface).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on; 0 picks a free one.")
+    Integer port;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A settings file (YAML, same keys as config/iobench.yaml) layered over the defaults.")
+    Path config;
+
+    @Option(names = "--max-delay", paramLabel = "SECONDS", description = "Largest delay a request may ask for (default 60).")
+    Double maxDelayS;
+
+    /** The role and settings key prefix: sim, sync, async, virtual. */
+    protected abstract String role();
+
+    protected abstract RunningServer start(ServerSettings settings, int port);
+
+    /** Option values of the subclass, by settings key; null values are skipped. */
+    protected void overrides(Map<String, Object> overrides) {
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        overrides.put("host", host);
+        overrides.put(role() + "-port", port);
+        overrides.put("max-delay-s", maxDelayS);
+        overrides(overrides);
+        ServerSettings settings = SettingsLoader.load(config, System.getenv(), overrides);
+        RunningServer server = start(settings, portOf(settings));
+        spec.commandLine().getOut().println(server.describe());
+        spec.commandLine().getOut().flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } finally {
+                stopped.countDown();
+            }
+        }, "iobench-shutdown"));
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    private int portOf(ServerSettings s) {
+        return switch (role()) {
+            case "sim" -> s.simPort();
+            case "sync" -> s.syncPort();
+            case "async" -> s.asyncPort();
+            case "virtual" -> s.virtualPort();
+            default -> throw new IllegalStateException(role());
+        };
+    }
+
+}

@@ -1,0 +1,120 @@
+package iobench.server;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.ThreadPool;
+
+/**
+ * What every Javalin-based server (sim, sync, virtual) shares: one connector with a pinned
+ * number of acceptor and selector threads, idle and URI limits, explicit keep-alive, JSON for
+ * bad parameters and unknown paths, and no banner.
+ */
+public final class JavalinServers {
+    /**
+     * Jetty takes its acceptor and selector threads out of the server's pool. Pinning them lets
+     * a pool of {@code N + ACCEPTORS + SELECTORS} threads handle exactly N requests at once.
+     */
+    public static final int ACCEPTORS = 1;
+    public static final int SELECTORS = 1;
+    /** Request line plus headers; a larger request gets a 431 or 414, never a thread held. */
+    public static final int MAX_REQUEST_HEADER_BYTES = 8 * 1024;
+    private static final long STOP_TIMEOUT_MS = 4_000;
+    /**
+     * Jetty 12 strips {@code Connection: keep-alive} from HTTP/1.1 answers, and Helidon 3's client
+     * reads its absence as "close", opening a socket per call and skewing the comparison. A field
+     * without a known header enum passes Jetty's generator untouched.
+     */
+    private static final HttpField EXPLICIT_KEEP_ALIVE = new HttpField((HttpHeader) null, "Connection", "keep-alive");
+
+    private JavalinServers() {
+    }
+
+    public static Javalin create(ServerSettings settings, int port, ThreadPool pool, Consumer<RoutesConfig> routes) {
+        return Javalin.create(config -> {
+            configure(config, settings, port, pool);
+            routes.accept(config.routes);
+        });
+    }
+
+    private static void configure(JavalinConfig config, ServerSettings settings, int port, ThreadPool pool) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.jetty.threadPool = pool;
+        // Long enough for the longest delay a request may ask for, plus the gate's wait.
+        config.http.asyncTimeout = settings.maxDelayMs() + settings.gateTimeoutMs() + 10_000;
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+            http.setSendServerVersion(false);
+            http.setSendDateHeader(false);
+            http.addCustomizer((request, responseHeaders) -> {
+                if (!request.getHeaders().contains(HttpHeader.CONNECTION, "close")) {
+                    responseHeaders.add(EXPLICIT_KEEP_ALIVE);
+                }
+                return request;
+            });
+        });
+        config.jetty.addConnector((server, http) -> {
+            ServerConnector connector = new ServerConnector(server, ACCEPTORS, SELECTORS, new HttpConnectionFactory(http));
+            connector.setHost(settings.host());
+            connector.setPort(port);
+            connector.setIdleTimeout(settings.idleTimeoutMs());
+            return connector;
+        });
+        config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
+        RoutesConfig routes = config.routes;
+        routes.exception(BadParameterException.class, (e, ctx) -> ctx.status(400)
+                .contentType("application/json").result(Json.badParameter(e)));
+        routes.error(404, ctx -> ctx.contentType("application/json")
+                .result(Json.notFound(ctx.method().name(), ctx.path())));
+        routes.error(405, ctx -> ctx.contentType("application/json")
+                .result(Json.notFound(ctx.method().name(), ctx.path())));
+    }
+
+    /** Starts the app and wraps it as a {@link RunningServer}; {@code onClose} releases what the server owns. */
+    public static RunningServer start(String role, Javalin app, ServerSettings settings,
+                                      java.util.function.IntFunction<String> describe, Runnable onClose) {
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            onClose.run();
+            throw ServerStartException.from(e, settings.host(), role);
+        }
+        int boundPort = ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();
+        return new RunningServer() {
+            @Override
+            public String role() {
+                return role;
+            }
+
+            @Override
+            public String host() {
+                return settings.host();
+            }
+
+            @Override
+            public int port() {
+                return boundPort;
+            }
+
+            @Override
+            public String describe() {
+                return describe.apply(boundPort);
+            }
+
+            @Override
+            public void close() {
+                try {
+                    app.stop();
+                } finally {
+                    onClose.run();
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,97 @@
+package iobench.server.sync;
+
+import iobench.server.ServerSettings;
+import iobench.server.fanout.CallOutcome;
+import iobench.server.fanout.Downstream;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Downstream calls the way plain blocking code makes them: OkHttp's {@code execute()} on the
+ * calling thread, one after another ({@code sequential}), or handed to a pool ({@code parallel}).
+ */
+final class BlockingFanOut implements AutoCloseable {
+    private final ServerSettings settings;
+    private final OkHttpClient client;
+    private final ExecutorService parallelPool;
+    private final String requestIdPrefix;
+
+    BlockingFanOut(ServerSettings settings, ExecutorService parallelPool, int idleConnections, String requestIdPrefix) {
+        this.settings = settings;
+        this.parallelPool = parallelPool;
+        this.requestIdPrefix = requestIdPrefix;
+        this.client = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(idleConnections, 5, TimeUnit.MINUTES))
+                // A retried call would hide a failure and distort the timing.
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ZERO)
+                .build();
+    }
+
+    List<CallOutcome> sequential(long delayMs, int concurrent) {
+        List<CallOutcome> calls = new ArrayList<>(concurrent);
+        for (int i = 0; i < concurrent; i++) {
+            calls.add(call(i, delayMs));
+        }
+        return calls;
+    }
+
+    List<CallOutcome> parallel(long delayMs, int concurrent) {
+        List<Future<CallOutcome>> futures = new ArrayList<>(concurrent);
+        for (int i = 0; i < concurrent; i++) {
+            int index = i;
+            futures.add(parallelPool.submit(() -> call(index, delayMs)));
+        }
+        List<CallOutcome> calls = new ArrayList<>(concurrent);
+        for (int i = 0; i < concurrent; i++) {
+            try {
+                calls.add(futures.get(i).get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                futures.forEach(f -> f.cancel(true));
+                calls.add(CallOutcome.failure(i, 0, e));
+            } catch (ExecutionException e) {
+                calls.add(CallOutcome.failure(i, 0, e.getCause()));
+            }
+        }
+        return calls;
+    }
+
+    private CallOutcome call(int index, long delayMs) {
+        URI target = Downstream.slowIo(settings.simUrl(), delayMs, requestIdPrefix + index);
+        Call call = client.newCall(new Request.Builder().url(target.toString()).get().build());
+        call.timeout().timeout(settings.downstreamTimeout(delayMs).toMillis(), TimeUnit.MILLISECONDS);
+        long startNs = System.nanoTime();
+        try (Response response = call.execute()) {
+            // Read the whole body so the connection goes back to the pool.
+            response.body().bytes();
+            long durationNs = System.nanoTime() - startNs;
+            return response.isSuccessful() ? CallOutcome.success(index, response.code(), durationNs)
+                    : CallOutcome.httpStatus(index, response.code(), durationNs);
+        } catch (IOException | RuntimeException e) {
+            return CallOutcome.failure(index, System.nanoTime() - startNs, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        parallelPool.shutdownNow();
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+}

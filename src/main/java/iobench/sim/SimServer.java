@@ -1,0 +1,152 @@
+package iobench.sim;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import iobench.server.JavalinServers;
+import iobench.server.Json;
+import iobench.server.QueryParams;
+import iobench.server.RunningServer;
+import iobench.server.ServerSettings;
+import iobench.server.NamedThreads;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The IO simulation server (the original's FastAPI server): answers after a delay without
+ * holding a thread while it waits, so that it is never the bottleneck of a benchmark.
+ */
+public final class SimServer {
+    /** Jetty pool of the sim: handlers only schedule work, so a small pool serves thousands of waits. */
+    private static final int POOL_THREADS = 16;
+    private static final List<String> ENDPOINTS = List.of(
+            "GET /health",
+            "GET /slow-io?delay=SECONDS&request_id=ID",
+            "GET /slow-io-sync?delay=SECONDS&request_id=ID",
+            "GET /concurrency/block?delay=SECONDS&timeout=SECONDS",
+            "GET /concurrency/status",
+            "POST /concurrency/release");
+
+    private final ServerSettings settings;
+    private final ScheduledThreadPoolExecutor timer;
+    private final ExecutorService blockingPool;
+    private final Gate gate;
+
+    private SimServer(ServerSettings settings) {
+        this.settings = settings;
+        this.timer = new ScheduledThreadPoolExecutor(1, NamedThreads.platform("sim-timer-"));
+        this.timer.setRemoveOnCancelPolicy(true);
+        this.blockingPool = NamedThreads.fixedPool(settings.simBlockingThreads(), "sim-blocking-");
+        this.gate = new Gate(timer);
+    }
+
+    public static RunningServer start(ServerSettings settings, int port) {
+        SimServer sim = new SimServer(settings);
+        QueuedThreadPool pool = new QueuedThreadPool(POOL_THREADS, 4);
+        pool.setName("sim");
+        var app = JavalinServers.create(settings, port, pool, sim::routes);
+        return JavalinServers.start("sim", app, settings,
+                boundPort -> "iobench sim (IO simulation, Javalin/Jetty, waits on a timer) listening on http://"
+                        + settings.host() + ":" + boundPort + "; max delay " + settings.maxDelayMs() / 1000.0
+                        + " s, /slow-io-sync pool " + settings.simBlockingThreads() + " threads, gate timeout "
+                        + settings.gateTimeoutMs() / 1000.0 + " s",
+                sim::shutdown);
+    }
+
+    private void routes(RoutesConfig routes) {
+        routes.get("/health", this::health);
+        routes.get("/slow-io", this::slowIo);
+        routes.get("/slow-io-sync", this::slowIoSync);
+        routes.get("/concurrency/block", this::block);
+        routes.get("/concurrency/status", ctx -> json(ctx, 200, Json.object().put("parked", gate.parked())));
+        routes.post("/concurrency/release", ctx -> json(ctx, 200, Json.object().put("released", gate.release())));
+    }
+
+    private void health(Context ctx) {
+        ObjectNode body = Json.object();
+        body.put("status", "ok");
+        body.put("role", "sim");
+        body.put("server", "iobench IO simulation (Javalin/Jetty)");
+        body.put("max_delay_s", settings.maxDelayMs() / 1000.0);
+        body.put("blocking_threads", settings.simBlockingThreads());
+        body.put("gate_timeout_s", settings.gateTimeoutMs() / 1000.0);
+        ArrayNode endpoints = body.putArray("endpoints");
+        ENDPOINTS.forEach(endpoints::add);
+        json(ctx, 200, body);
+    }
+
+    private void slowIo(Context ctx) {
+        long delayMs = QueryParams.delayMs("delay", ctx.queryParams("delay"), settings.maxDelayMs());
+        String requestId = QueryParams.text("request_id", ctx.queryParams("request_id"), 200);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        timer.schedule(() -> done.complete(null), delayMs, TimeUnit.MILLISECONDS);
+        ctx.future(() -> done.thenRun(() -> json(ctx, 200, answer("slow IO completed", delayMs, requestId))));
+    }
+
+    private void slowIoSync(Context ctx) {
+        long delayMs = QueryParams.delayMs("delay", ctx.queryParams("delay"), settings.maxDelayMs());
+        String requestId = QueryParams.text("request_id", ctx.queryParams("request_id"), 200);
+        ctx.future(() -> CompletableFuture.runAsync(() -> sleep(delayMs), blockingPool)
+                .thenRun(() -> json(ctx, 200, answer("blocking slow IO completed", delayMs, requestId))));
+    }
+
+    private void block(Context ctx) {
+        long delayMs = QueryParams.delayMs("delay", ctx.queryParams("delay"), settings.maxDelayMs());
+        long timeoutMs = ctx.queryParams("timeout").isEmpty() ? settings.gateTimeoutMs()
+                : Math.max(1, QueryParams.delayMs("timeout", ctx.queryParams("timeout"), settings.gateTimeoutMs()));
+        long parkedAtNs = System.nanoTime();
+        ctx.future(() -> gate.park(timeoutMs)
+                .thenCompose(released -> {
+                    CompletableFuture<Void> waited = new CompletableFuture<>();
+                    timer.schedule(() -> waited.complete(null), delayMs, TimeUnit.MILLISECONDS);
+                    return waited;
+                })
+                .handle((ok, failure) -> {
+                    double parkedS = (System.nanoTime() - parkedAtNs) / 1e9;
+                    if (failure != null) {
+                        ObjectNode body = Json.object();
+                        body.put("error", "the gate was not released within " + timeoutMs / 1000.0
+                                + " s; POST /concurrency/release opens it");
+                        body.put("waited_s", parkedS);
+                        json(ctx, 504, body);
+                    } else {
+                        json(ctx, 200, answer("released from the gate", delayMs, null).put("waited_s", parkedS));
+                    }
+                    return null;
+                }));
+    }
+
+    private static ObjectNode answer(String message, long delayMs, String requestId) {
+        ObjectNode body = Json.object();
+        body.put("message", message);
+        body.put("delay", delayMs / 1000.0);
+        body.put("timestamp", Instant.now().toString());
+        body.put("request_id", requestId);
+        return body;
+    }
+
+    private static void json(Context ctx, int status, ObjectNode body) {
+        ctx.status(status).contentType("application/json").result(Json.write(body));
+    }
+
+    private static void sleep(long delayMs) {
+        try {
+            Thread.sleep(delayMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void shutdown() {
+        timer.shutdownNow();
+        blockingPool.shutdownNow();
+    }
+
+}
