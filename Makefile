@@ -1,0 +1,94 @@
+# iobench: build, test and run the benchmark and its servers.
+# `make` (or `make help`) lists the targets. Pass program arguments with ARGS="...".
+
+# Flags for every JVM that runs iobench (bench and servers). Each one is accepted by Java 21 and 25:
+#   --enable-native-access=ALL-UNNAMED
+#       progressbar's terminal library (jline-native) loads a native library with System.load;
+#       Java 24+ prints "WARNING: A restricted method in java.lang.System has been called" unless
+#       native access is enabled. The jar's manifest (Enable-Native-Access: ALL-UNNAMED) already
+#       covers `java -jar` on Java 22+; the flag keeps it explicit and also covers classpath
+#       launches. The option exists since Java 17, so Java 21 starts with it.
+#   -Dio.netty.noUnsafe=true
+#       Netty 4.1 (inside Helidon 3) calls sun.misc.Unsafe::allocateMemory, which Java 24+ reports
+#       with a four-line "terminally deprecated method in sun.misc.Unsafe" warning. With this
+#       property Netty does not use Unsafe at all. (--sun-misc-unsafe-memory-access=allow would
+#       also silence it, but Java 21 refuses to start with that unknown option.)
+#       Trade-off: Netty then prefers heap buffers and skips its Unsafe fast paths.
+JVM_FLAGS ?= --enable-native-access=ALL-UNNAMED -Dio.netty.noUnsafe=true
+
+# Program arguments for bench and serve-*, e.g. make serve-sync ARGS="--port 8081".
+ARGS ?=
+
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+# The JDK (21+), found once. help and clean need none.
+ifneq ($(filter-out help clean,$(or $(MAKECMDGOALS),help)),)
+JAVA_HOME := $(shell scripts/find-jdk.sh)
+ifeq ($(JAVA_HOME),)
+$(error no JDK 21+ to use (see the line above); install one or set JAVA_HOME)
+endif
+endif
+export JAVA_HOME
+JAVA := $(JAVA_HOME)/bin/java
+
+# Always the project's Maven wrapper (pinned Maven version); plain mvn only if the wrapper is gone.
+MVN := $(if $(wildcard ./mvnw),./mvnw,mvn)
+# Maven 3.9's own Guice calls sun.misc.Unsafe, so on Java 24+ every build starts with a
+# deprecation warning. Allow it for Maven's JVM only, and only where the option exists (Java 23+).
+MVN_JVM_OPTS = $(shell "$(JAVA)" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 && echo --sun-misc-unsafe-memory-access=allow)
+MVNW = MAVEN_OPTS="$(strip $(MAVEN_OPTS) $(MVN_JVM_OPTS))" $(MVN) -B -ntp
+
+JAR := target/iobench.jar
+# What the jar is made of: sources, resources, build file, shipped settings and scenarios.
+# Directories are listed too, so that adding or deleting a file also triggers a rebuild.
+JAR_INPUTS := $(shell find src config -type f -o -type d 2>/dev/null) pom.xml $(wildcard scenarios.yaml)
+
+.PHONY: help build test bench bench-quick serve-sim serve-sync serve-async serve-virtual clean
+
+help: ## List the targets (this is the default)
+	@echo "Usage: make <target> [ARGS=\"...\"] [JVM_FLAGS=\"...\"]"
+	@echo
+	@awk 'BEGIN { FS = ":.*## " } /^[a-zA-Z0-9_.-]+:.*## / { printf "  %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@echo
+	@echo "JVM_FLAGS default: $(JVM_FLAGS)"
+	@echo "The JDK comes from scripts/find-jdk.sh (JAVA_HOME if it is 21+, else the newest one installed)."
+
+build: $(JAR) ## Build target/iobench.jar, tests skipped (only when src/, config/, pom.xml or scenarios.yaml changed)
+
+$(JAR): $(JAR_INPUTS)
+	$(MVNW) -q package -DskipTests
+	@touch $@
+
+test: ## Run every test (./mvnw verify) and print the test summary
+	@rm -rf target/surefire-reports; rc=0; $(MVNW) verify || rc=$$?; \
+	if ls target/surefire-reports/TEST-*.xml >/dev/null 2>&1; then \
+	  awk '/<testsuite[ >]/ { n = split($$0, f, "\""); \
+	         for (i = 1; i < n; i += 2) { k = f[i]; sub(/.*[ \t]/, "", k); sub(/=$$/, "", k); \
+	           if (k == "tests" || k == "failures" || k == "errors" || k == "skipped") s[k] += f[i + 1] } \
+	         suites++; nextfile } \
+	       END { printf "Test summary: %d tests in %d classes, %d failures, %d errors, %d skipped\n", \
+	             s["tests"], suites, s["failures"], s["errors"], s["skipped"] }' target/surefire-reports/TEST-*.xml; \
+	else echo "Test summary: no test reports in target/surefire-reports"; fi; \
+	exit $$rc
+
+bench: $(JAR) ## Run the benchmark with the scenarios in scenarios.yaml (ARGS are passed on)
+	"$(JAVA)" $(JVM_FLAGS) -jar $(JAR) bench $(ARGS)
+
+bench-quick: $(JAR) ## Run a short benchmark with scenarios-quick.yaml
+	"$(JAVA)" $(JVM_FLAGS) -jar $(JAR) bench --scenarios scenarios-quick.yaml $(ARGS)
+
+serve-sim: $(JAR) ## Start the simulated slow downstream service
+	"$(JAVA)" $(JVM_FLAGS) -jar $(JAR) serve-sim $(ARGS)
+
+serve-sync: $(JAR) ## Start the fan-out service on a bounded thread pool
+	"$(JAVA)" $(JVM_FLAGS) -jar $(JAR) serve-sync $(ARGS)
+
+serve-async: $(JAR) ## Start the fan-out service with async (non-blocking) IO
+	"$(JAVA)" $(JVM_FLAGS) -jar $(JAR) serve-async $(ARGS)
+
+serve-virtual: $(JAR) ## Start the fan-out service on virtual threads
+	"$(JAVA)" $(JVM_FLAGS) -jar $(JAR) serve-virtual $(ARGS)
+
+clean: ## Delete build output (target/); keeps reports/
+	rm -rf target
