@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Measures how much an IO-bound service gains from async or virtual threads over "
                 + "sync code on a bounded thread pool.",
         subcommands = {
+            BenchCommand.class,
             ServeSimCommand.class,
             ServeSyncCommand.class,
             ServeVirtualCommand.class,

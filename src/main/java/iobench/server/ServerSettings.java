@@ -57,4 +57,11 @@ public record ServerSettings(
     public Duration downstreamTimeout(long delayMs) {
         return Duration.ofMillis(delayMs + downstreamTimeoutExtraMs);
     }
+
+    /** The same settings, calling another simulation server (the bench wires its embedded sim in). */
+    public ServerSettings withSimUrl(URI newSimUrl) {
+        return new ServerSettings(host, simPort, syncPort, asyncPort, virtualPort, newSimUrl, maxDelayMs,
+                maxConcurrent, gateTimeoutMs, simBlockingThreads, syncThreads, fanoutThreads, asyncEventLoops,
+                downstreamTimeoutExtraMs, idleTimeoutMs);
+    }
 }

@@ -1,0 +1,96 @@
+package iobench.bench;
+
+import iobench.bench.load.ClientsRun;
+import iobench.bench.load.FanOutRun;
+import iobench.bench.load.LoadClient;
+import iobench.bench.metrics.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a plan: per scenario, warm-up runs of every server, then the measured repetitions with
+ * the order of the servers rotating from one repetition to the next, so that drift over time
+ * (a warming JIT, a busy neighbour) does not favour one server.
+ */
+public final class BenchRunner {
+    /** What the console shows while a run goes on. */
+    public interface Progress {
+        void begin(int totalRuns);
+
+        void step(String label);
+
+        void end();
+
+        Progress NONE = new Progress() {
+            @Override
+            public void begin(int totalRuns) {
+            }
+
+            @Override
+            public void step(String label) {
+            }
+
+            @Override
+            public void end() {
+            }
+        };
+    }
+
+    private final LoadClient client;
+    private final Targets targets;
+    private final BenchPlan plan;
+    private final Progress progress;
+
+    public BenchRunner(LoadClient client, Targets targets, BenchPlan plan, Progress progress) {
+        this.client = client;
+        this.targets = targets;
+        this.plan = plan;
+        this.progress = progress;
+    }
+
+    public static int totalRuns(BenchPlan plan) {
+        return plan.scenarios().stream()
+                .mapToInt(s -> s.servers().size() * (plan.warmupRuns() + s.repetitions()))
+                .sum();
+    }
+
+    /** Every run, warm-ups included (marked), in the order they ran. */
+    public List<RunResult> run() throws InterruptedException {
+        List<RunResult> results = new ArrayList<>();
+        progress.begin(totalRuns(plan));
+        try {
+            for (Scenario scenario : plan.scenarios()) {
+                long warmupDelayMs = Math.min(scenario.delayMs(), plan.warmupDelayMs());
+                for (ServerRole role : scenario.servers()) {
+                    for (int w = 1; w <= plan.warmupRuns(); w++) {
+                        progress.step(scenario.name() + " " + role.label() + " warm-up " + w + "/" + plan.warmupRuns());
+                        results.add(runOnce(scenario, role, warmupDelayMs, 0, true));
+                    }
+                }
+                List<ServerRole> order = new ArrayList<>(scenario.servers());
+                for (int rep = 1; rep <= scenario.repetitions(); rep++) {
+                    for (ServerRole role : order) {
+                        progress.step(scenario.name() + " " + role.label() + " rep " + rep + "/" + scenario.repetitions());
+                        results.add(runOnce(scenario, role, scenario.delayMs(), rep, false));
+                    }
+                    order.add(order.remove(0));
+                }
+            }
+        } finally {
+            progress.end();
+        }
+        return results;
+    }
+
+    private RunResult runOnce(Scenario scenario, ServerRole role, long delayMs, int repetition, boolean warmup)
+            throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("bench interrupted");
+        }
+        var base = targets.of(role);
+        return switch (scenario.kind()) {
+            case FAN_OUT -> FanOutRun.run(client, base, role, scenario, delayMs, repetition, warmup);
+            case CLIENTS -> ClientsRun.run(client, base, role, scenario, delayMs, repetition, warmup);
+        };
+    }
+}

@@ -1,0 +1,69 @@
+package iobench.bench;
+
+import iobench.server.RunningServer;
+import iobench.server.ServerSettings;
+import iobench.server.async.AsyncServer;
+import iobench.server.sync.SyncServer;
+import iobench.sim.SimServer;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The servers a bench run starts in its own JVM, each on a free port of 127.0.0.1. */
+public final class EmbeddedServers implements AutoCloseable {
+    private final List<RunningServer> running = new ArrayList<>();
+    private final Targets targets;
+
+    /**
+     * @param externalSim a sim already running elsewhere, or null to start one here
+     * @param roles       the servers to start here
+     */
+    public EmbeddedServers(ServerSettings settings, URI externalSim, Set<ServerRole> roles) {
+        try {
+            URI simUrl = externalSim;
+            if (simUrl == null) {
+                RunningServer sim = SimServer.start(settings, 0);
+                running.add(sim);
+                simUrl = sim.baseUri();
+            }
+            ServerSettings wired = settings.withSimUrl(simUrl);
+            Map<ServerRole, URI> servers = new EnumMap<>(ServerRole.class);
+            for (ServerRole role : roles) {
+                RunningServer server = switch (role) {
+                    case SYNC -> SyncServer.startPlatform(wired, 0);
+                    case ASYNC -> AsyncServer.start(wired, 0);
+                    case VIRTUAL -> SyncServer.startVirtual(wired, 0);
+                };
+                running.add(server);
+                servers.put(role, server.baseUri());
+            }
+            this.targets = new Targets(simUrl, servers);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public Targets targets() {
+        return targets;
+    }
+
+    public List<String> descriptions() {
+        return running.stream().map(RunningServer::describe).toList();
+    }
+
+    @Override
+    public void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (RuntimeException ignored) {
+                // Closing the others matters more than the reason one failed to close.
+            }
+        }
+        running.clear();
+    }
+}

@@ -1,0 +1,38 @@
+package iobench.bench;
+
+import java.util.List;
+
+/**
+ * One scenario of the scenario file, validated.
+ *
+ * @param concurrent   downstream calls per request (fan-out); 1 for clients
+ * @param clients      requests in flight at once (clients); 1 for fan-out
+ * @param requests     requests per repetition (clients; at least {@code clients}); 1 for fan-out
+ * @param strategy     how the blocking servers fan out: sequential or parallel
+ */
+public record Scenario(
+        String name,
+        ScenarioKind kind,
+        long delayMs,
+        int concurrent,
+        int clients,
+        int requests,
+        int repetitions,
+        List<ServerRole> servers,
+        String strategy) {
+
+    public Scenario {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name is blank");
+        }
+        if (delayMs < 0 || concurrent < 1 || clients < 1 || requests < clients || repetitions < 1) {
+            throw new IllegalArgumentException("scenario " + name + " has out-of-range numbers");
+        }
+        servers = List.copyOf(servers);
+    }
+
+    /** The delay in seconds, as the servers' query parameter takes it. */
+    public double delaySeconds() {
+        return delayMs / 1000.0;
+    }
+}

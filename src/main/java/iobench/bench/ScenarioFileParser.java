@@ -1,0 +1,276 @@
+package iobench.bench;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a scenario file and checks every value before anything runs. It works on SnakeYAML's
+ * node tree, which keeps line and column, so that every error can point at its place:
+ * {@code scenarios.yaml:14:17: scenarios[2].concurrent: 'abc' is not allowed; expected an integer from 1 to 1000}.
+ */
+public final class ScenarioFileParser {
+    /** Limits that keep a typo from becoming a denial of service on the caller's own machine. */
+    public record Caps(long maxDelayMs, int maxConcurrent, int maxClients, int maxRequests, int maxRepetitions,
+                       int maxWarmupRuns) {
+        public static Caps of(long maxDelayMs, int maxConcurrent) {
+            return new Caps(maxDelayMs, maxConcurrent, 10_000, 100_000, 100, 10);
+        }
+    }
+
+    private static final Set<String> TOP_KEYS = Set.of("defaults", "scenarios");
+    private static final Set<String> DEFAULT_KEYS = Set.of("repetitions", "warmup", "warmup-delay", "servers", "strategy");
+    private static final Set<String> SCENARIO_KEYS = Set.of("name", "kind", "delay", "concurrent", "clients", "requests",
+            "repetitions", "servers", "strategy");
+    private static final List<String> STRATEGIES = List.of("sequential", "parallel");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    public static final int DEFAULT_REPETITIONS = 3;
+    public static final int DEFAULT_WARMUP_RUNS = 1;
+    public static final long DEFAULT_WARMUP_DELAY_MS = 50;
+    public static final List<ServerRole> DEFAULT_SERVERS = List.of(ServerRole.SYNC, ServerRole.ASYNC);
+
+    private final String source;
+    private final Caps caps;
+
+    private ScenarioFileParser(String source, Caps caps) {
+        this.source = source;
+        this.caps = caps;
+    }
+
+    public static BenchPlan parse(String source, String text, Caps caps) {
+        return new ScenarioFileParser(source, caps).parse(text);
+    }
+
+    private BenchPlan parse(String text) {
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(10);
+            options.setCodePointLimit(1_000_000);
+            root = new Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage().lines().findFirst().orElse("");
+            throw new ScenarioFileException(where(mark) + "not valid YAML: " + problem.trim());
+        } catch (YAMLException e) {
+            throw new ScenarioFileException(source + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null) {
+            throw new ScenarioFileException(source + ": the file is empty; it needs a 'scenarios' list");
+        }
+        Map<String, NodeTuple> top = mapping(root, "the file", TOP_KEYS);
+        Defaults defaults = top.containsKey("defaults") ? defaults(top.get("defaults").getValueNode())
+                : new Defaults(DEFAULT_REPETITIONS, DEFAULT_WARMUP_RUNS, DEFAULT_WARMUP_DELAY_MS, DEFAULT_SERVERS,
+                "sequential");
+        if (!top.containsKey("scenarios")) {
+            throw new ScenarioFileException(where(root.getStartMark()) + "the file needs a 'scenarios' list");
+        }
+        Node list = top.get("scenarios").getValueNode();
+        if (!(list instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
+            throw fail(list, "scenarios", "expected a non-empty list of scenarios (each starting with '- name: ...')");
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < sequence.getValue().size(); i++) {
+            Scenario scenario = scenario(sequence.getValue().get(i), "scenarios[" + i + "]", defaults);
+            if (!names.add(scenario.name())) {
+                Node nameNode = mapping(sequence.getValue().get(i), "", SCENARIO_KEYS).get("name").getValueNode();
+                throw fail(nameNode, "scenarios[" + i + "].name",
+                        "'" + scenario.name() + "' is used twice; expected a unique name");
+            }
+            scenarios.add(scenario);
+        }
+        return new BenchPlan(source, defaults.warmupRuns, defaults.warmupDelayMs, scenarios);
+    }
+
+    private record Defaults(int repetitions, int warmupRuns, long warmupDelayMs, List<ServerRole> servers,
+                            String strategy) {
+    }
+
+    private Defaults defaults(Node node) {
+        Map<String, NodeTuple> map = mapping(node, "defaults", DEFAULT_KEYS);
+        int repetitions = map.containsKey("repetitions")
+                ? integer(map.get("repetitions").getValueNode(), "defaults.repetitions", 1, caps.maxRepetitions())
+                : DEFAULT_REPETITIONS;
+        int warmup = map.containsKey("warmup")
+                ? integer(map.get("warmup").getValueNode(), "defaults.warmup", 0, caps.maxWarmupRuns())
+                : DEFAULT_WARMUP_RUNS;
+        long warmupDelayMs = map.containsKey("warmup-delay")
+                ? duration(map.get("warmup-delay").getValueNode(), "defaults.warmup-delay", caps.maxDelayMs())
+                : DEFAULT_WARMUP_DELAY_MS;
+        List<ServerRole> servers = map.containsKey("servers")
+                ? servers(map.get("servers").getValueNode(), "defaults.servers") : DEFAULT_SERVERS;
+        String strategy = map.containsKey("strategy")
+                ? word(map.get("strategy").getValueNode(), "defaults.strategy", STRATEGIES) : "sequential";
+        return new Defaults(repetitions, warmup, warmupDelayMs, servers, strategy);
+    }
+
+    private Scenario scenario(Node node, String path, Defaults defaults) {
+        Map<String, NodeTuple> map = mapping(node, path, SCENARIO_KEYS);
+        String name = required(map, node, path, "name", "a name such as 'stress' (letters, digits, '.', '_', '-')");
+        Node nameNode = map.get("name").getValueNode();
+        if (!NAME.matcher(name).matches()) {
+            throw fail(nameNode, path + ".name", "'" + name
+                    + "' is not allowed; expected 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        String kindText = required(map, node, path, "kind", "one of " + ScenarioKind.labels());
+        ScenarioKind kind = ScenarioKind.fromLabel(kindText);
+        if (kind == null) {
+            throw fail(map.get("kind").getValueNode(), path + ".kind",
+                    "'" + kindText + "' is not allowed; expected one of " + ScenarioKind.labels());
+        }
+        required(map, node, path, "delay", "seconds such as 0.5, or a duration such as 250ms");
+        long delayMs = duration(map.get("delay").getValueNode(), path + ".delay", caps.maxDelayMs());
+        int concurrent = 1;
+        int clients = 1;
+        int requests = 1;
+        if (kind == ScenarioKind.FAN_OUT) {
+            forbid(map, path, kind, "clients", "requests");
+            required(map, node, path, "concurrent", "an integer from 1 to " + caps.maxConcurrent());
+            concurrent = integer(map.get("concurrent").getValueNode(), path + ".concurrent", 1, caps.maxConcurrent());
+        } else {
+            forbid(map, path, kind, "concurrent");
+            required(map, node, path, "clients", "an integer from 1 to " + caps.maxClients());
+            clients = integer(map.get("clients").getValueNode(), path + ".clients", 1, caps.maxClients());
+            requests = map.containsKey("requests")
+                    ? integer(map.get("requests").getValueNode(), path + ".requests", clients, caps.maxRequests())
+                    : clients;
+        }
+        int repetitions = map.containsKey("repetitions")
+                ? integer(map.get("repetitions").getValueNode(), path + ".repetitions", 1, caps.maxRepetitions())
+                : defaults.repetitions;
+        List<ServerRole> servers = map.containsKey("servers")
+                ? servers(map.get("servers").getValueNode(), path + ".servers") : defaults.servers;
+        String strategy = map.containsKey("strategy")
+                ? word(map.get("strategy").getValueNode(), path + ".strategy", STRATEGIES) : defaults.strategy;
+        return new Scenario(name, kind, delayMs, concurrent, clients, requests, repetitions, servers, strategy);
+    }
+
+    private Map<String, NodeTuple> mapping(Node node, String path, Set<String> allowed) {
+        if (!(node instanceof MappingNode mappingNode)) {
+            throw fail(node, path, "expected a map of keys (" + String.join(", ", sorted(allowed)) + ")");
+        }
+        Map<String, NodeTuple> map = new LinkedHashMap<>();
+        for (NodeTuple tuple : mappingNode.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            String key = keyNode instanceof ScalarNode scalar ? scalar.getValue() : null;
+            String keyPath = path.isEmpty() || path.equals("the file") ? String.valueOf(key) : path + "." + key;
+            if (key == null || !allowed.contains(key)) {
+                throw fail(keyNode, keyPath, "unknown key; expected one of " + String.join(", ", sorted(allowed)));
+            }
+            if (map.put(key, tuple) != null) {
+                throw fail(keyNode, keyPath, "the key is given twice; expected it once");
+            }
+        }
+        return map;
+    }
+
+    private String required(Map<String, NodeTuple> map, Node owner, String path, String key, String allowed) {
+        if (!map.containsKey(key)) {
+            throw fail(owner, path + "." + key, "missing; expected " + allowed);
+        }
+        return scalar(map.get(key).getValueNode(), path + "." + key, allowed);
+    }
+
+    private void forbid(Map<String, NodeTuple> map, String path, ScenarioKind kind, String... keys) {
+        for (String key : keys) {
+            if (map.containsKey(key)) {
+                throw fail(map.get(key).getKeyNode(), path + "." + key, "not used by kind '" + kind.label()
+                        + "'; fan-out takes 'concurrent', clients takes 'clients' and 'requests'");
+            }
+        }
+    }
+
+    private String scalar(Node node, String path, String allowed) {
+        if (!(node instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
+            throw fail(node, path, "expected " + allowed);
+        }
+        return scalar.getValue().trim();
+    }
+
+    private int integer(Node node, String path, int min, int max) {
+        String allowed = "an integer from " + min + " to " + max;
+        String text = scalar(node, path, allowed);
+        long value;
+        try {
+            value = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw fail(node, path, "'" + text + "' is not allowed; expected " + allowed);
+        }
+        if (value < min || value > max) {
+            throw fail(node, path, "'" + text + "' is not allowed; expected " + allowed);
+        }
+        return (int) value;
+    }
+
+    private long duration(Node node, String path, long maxMs) {
+        String allowed = "seconds from 0 to " + Durations.format(maxMs) + " (such as 0.5), or a duration such as 250ms";
+        String text = scalar(node, path, allowed);
+        long ms = Durations.parseMs(text);
+        if (ms < 0 || ms > maxMs) {
+            throw fail(node, path, "'" + text + "' is not allowed; expected " + allowed);
+        }
+        return ms;
+    }
+
+    private String word(Node node, String path, List<String> choices) {
+        String allowed = "one of " + String.join(", ", choices);
+        String text = scalar(node, path, allowed).toLowerCase(Locale.ROOT);
+        if (!choices.contains(text)) {
+            throw fail(node, path, "'" + text + "' is not allowed; expected " + allowed);
+        }
+        return text;
+    }
+
+    private List<ServerRole> servers(Node node, String path) {
+        String allowed = "a list of servers such as [sync, async], from " + ServerRole.labels();
+        if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
+            throw fail(node, path, "expected " + allowed);
+        }
+        List<ServerRole> roles = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            String text = scalar(item, path, allowed);
+            ServerRole role = ServerRole.fromLabel(text);
+            if (role == null) {
+                throw fail(item, path, "'" + text + "' is not allowed; expected one of " + ServerRole.labels());
+            }
+            if (roles.contains(role)) {
+                throw fail(item, path, "'" + text + "' is listed twice; expected each server once");
+            }
+            roles.add(role);
+        }
+        // Sync first: it is the baseline of every speedup.
+        roles.sort(null);
+        return roles;
+    }
+
+    private ScenarioFileException fail(Node node, String path, String problem) {
+        return new ScenarioFileException(where(node.getStartMark()) + path + ": " + problem);
+    }
+
+    private String where(Mark mark) {
+        return mark == null ? source + ": " : source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": ";
+    }
+
+    private static List<String> sorted(Set<String> keys) {
+        return keys.stream().sorted().toList();
+    }
+}

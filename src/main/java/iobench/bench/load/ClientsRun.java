@@ -1,0 +1,97 @@
+package iobench.bench.load;
+
+import iobench.bench.Scenario;
+import iobench.bench.ServerRole;
+import iobench.bench.metrics.Histograms;
+import iobench.bench.metrics.LatencySummary;
+import iobench.bench.metrics.RunResult;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@code clients} requests started together, each making one downstream call: the original's
+ * concurrent-clients suite. Every client waits at a start gate until all are ready, so the
+ * requests leave together instead of one by one from a loop of starts. With more
+ * {@code requests} than clients, each client sends its share one after another (a closed model).
+ */
+public final class ClientsRun {
+    private ClientsRun() {
+    }
+
+    public static RunResult run(LoadClient client, URI base, ServerRole role, Scenario scenario, long delayMs,
+                                int repetition, boolean warmup) throws InterruptedException {
+        int clients = scenario.clients();
+        int requests = scenario.requests();
+        URI uri = IoTestUri.of(base, role, delayMs, 1, scenario.strategy());
+        // Even a pool of one thread serves everyone within requests x delay; the slack covers the rest.
+        Duration timeout = Duration.ofMillis(delayMs * requests).plus(FanOutRun.CLIENT_TIMEOUT_SLACK);
+
+        Histogram latency = Histograms.concurrent();
+        AtomicInteger successful = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        Map<String, Integer> errors = new ConcurrentHashMap<>();
+        CountDownLatch ready = new CountDownLatch(clients);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> running = new ArrayList<>(clients);
+        for (int c = 0; c < clients; c++) {
+            int share = requests / clients + (c < requests % clients ? 1 : 0);
+            running.add(client.threads().submit(() -> {
+                ready.countDown();
+                go.await();
+                for (int i = 0; i < share; i++) {
+                    HttpResult result = client.get(uri, timeout);
+                    Histograms.recordNanos(latency, result.latencyNs());
+                    String error = errorOf(result);
+                    if (error == null) {
+                        successful.incrementAndGet();
+                    } else {
+                        failed.incrementAndGet();
+                        errors.merge(error, 1, Integer::sum);
+                    }
+                }
+                return null;
+            }));
+        }
+        ready.await();
+        long startNs = System.nanoTime();
+        go.countDown();
+        try {
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a load thread failed", e.getCause());
+        } catch (InterruptedException e) {
+            running.forEach(f -> f.cancel(true));
+            throw e;
+        }
+        long durationNs = System.nanoTime() - startNs;
+        double durationS = durationNs / 1e9;
+        return new RunResult(scenario.name(), scenario.kind(), role, repetition, warmup, delayMs, 1, clients,
+                requests, successful.get(), failed.get(), errors, durationNs,
+                durationS > 0 ? successful.get() / durationS : 0.0, LatencySummary.of(latency), Double.NaN);
+    }
+
+    /** Null for a success; else the kind of failure, as counted in the report. */
+    static String errorOf(HttpResult result) {
+        if (!result.answered()) {
+            return result.errorKind().label();
+        }
+        ServerAnswer answer = ServerAnswer.parse(result.body());
+        if (answer != null && answer.failed() > 0) {
+            return answer.downstreamErrors().keySet().stream().findFirst().orElse("downstream");
+        }
+        if (result.status() != 200 || answer == null) {
+            return "http-" + result.status();
+        }
+        return null;
+    }
+}

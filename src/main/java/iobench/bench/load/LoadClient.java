@@ -1,0 +1,76 @@
+package iobench.bench.load;
+
+import iobench.server.fanout.ErrorClassifier;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * The load generator's HTTP client: blocking OkHttp calls, each on its own virtual thread, so
+ * that thousands of requests can be in flight at once. OkHttp's dispatcher (5 per host) only
+ * limits {@code enqueue()}, which is not used here; the connection pool is sized to keep every
+ * connection of a run alive for the next one.
+ */
+public final class LoadClient implements AutoCloseable {
+    /** Requests in flight the generator is built and tested for. */
+    public static final int MAX_IN_FLIGHT = 10_000;
+
+    private final OkHttpClient client;
+    private final ExecutorService threads;
+
+    public LoadClient() {
+        this.client = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(MAX_IN_FLIGHT, 5, TimeUnit.MINUTES))
+                // A silent retry would hide a failure and stretch a latency.
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ZERO)
+                .build();
+        this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("load-", 1).factory());
+    }
+
+    /** Where the generator's requests run: one virtual thread each. */
+    public ExecutorService threads() {
+        return threads;
+    }
+
+    /** A blocking GET; never throws for a transport failure, which comes back classified. */
+    public HttpResult get(URI uri, Duration timeout) {
+        return send(new Request.Builder().url(uri.toString()).get().build(), timeout);
+    }
+
+    public HttpResult post(URI uri, Duration timeout) {
+        return send(new Request.Builder().url(uri.toString()).post(okhttp3.RequestBody.create(new byte[0])).build(),
+                timeout);
+    }
+
+    private HttpResult send(Request request, Duration timeout) {
+        Call call = client.newCall(request);
+        call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        long startNs = System.nanoTime();
+        try (Response response = call.execute()) {
+            String body = response.body().string();
+            return new HttpResult(response.code(), body, startNs, System.nanoTime(), null, null);
+        } catch (IOException | RuntimeException e) {
+            String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return new HttpResult(0, null, startNs, System.nanoTime(), ErrorClassifier.classify(e), message);
+        }
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+}

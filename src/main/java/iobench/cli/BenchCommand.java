@@ -1,0 +1,239 @@
+package iobench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import iobench.bench.BenchPlan;
+import iobench.bench.BenchRunner;
+import iobench.bench.EmbeddedServers;
+import iobench.bench.HealthCheck;
+import iobench.bench.Scenario;
+import iobench.bench.ScenarioFileException;
+import iobench.bench.ScenarioFileParser;
+import iobench.bench.ServerRole;
+import iobench.bench.Targets;
+import iobench.bench.load.LoadClient;
+import iobench.bench.metrics.RunResult;
+import iobench.report.Analysis;
+import iobench.report.BenchReport;
+import iobench.report.ConsoleSummary;
+import iobench.report.CsvReport;
+import iobench.report.Environment;
+import iobench.report.MarkdownReport;
+import iobench.report.ModelParams;
+import iobench.report.ReportFiles;
+import iobench.server.ServerSettings;
+import iobench.server.SettingsLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Start the servers in this JVM (or use the URLs given), run every scenario of the scenario "
+                + "file and write report.md and results.csv.",
+        footerHeading = "%n",
+        footer = {"Examples:",
+            "  iobench bench                                   scenarios.yaml, embedded servers",
+            "  iobench bench --scenarios my.yaml --out reports/today",
+            "  iobench bench --sim-url http://sim:8001 --sync-url http://sync:8002 --async-url http://async:8003",
+            "",
+            ExitCodes.HELP_SECTION})
+final class BenchCommand implements Callable<Integer> {
+    static final String DEFAULT_SCENARIOS = "scenarios.yaml";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenarios", paramLabel = "FILE",
+            description = "The scenario file (default: ./scenarios.yaml, else the one inside the jar).")
+    Path scenariosFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the report (default: reports/<yyyyMMdd-HHmmss>).")
+    Path outDir;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Server settings layered over config/iobench.yaml.")
+    Path config;
+
+    @Option(names = "--sim-url", paramLabel = "URL", description = "Use this simulation server instead of starting one.")
+    URI simUrl;
+
+    @Option(names = "--sync-url", paramLabel = "URL", description = "Use this sync server instead of starting one.")
+    URI syncUrl;
+
+    @Option(names = "--async-url", paramLabel = "URL", description = "Use this async server instead of starting one.")
+    URI asyncUrl;
+
+    @Option(names = "--virtual-url", paramLabel = "URL", description = "Use this virtual-thread server instead of starting one.")
+    URI virtualUrl;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Request threads of the embedded sync server (default 8).")
+    Integer threads;
+
+    @Option(names = "--fanout-threads", paramLabel = "N", description = "Parallel fan-out pool of the embedded sync server (default 32).")
+    Integer fanoutThreads;
+
+    @Option(names = "--event-loops", paramLabel = "N", description = "Event loops of the embedded async server (default 2).")
+    Integer eventLoops;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        overrides.put("sync-threads", threads);
+        overrides.put("fanout-threads", fanoutThreads);
+        overrides.put("async-event-loops", eventLoops);
+        ServerSettings settings = SettingsLoader.load(config, System.getenv(), overrides);
+
+        // Everything the user gave is checked before a server starts or a directory is made.
+        BenchPlan plan = readPlan(settings);
+        Map<ServerRole, URI> external = externalUrls();
+        Set<ServerRole> needed = EnumSet.noneOf(ServerRole.class);
+        plan.scenarios().forEach(s -> needed.addAll(s.servers()));
+        Path reportDir = outDir != null ? outDir
+                : Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        if (Files.exists(reportDir) && !Files.isDirectory(reportDir)) {
+            throw ExitException.invalidInput("--out " + reportDir + " is a file; expected a directory to write the report in");
+        }
+
+        Set<ServerRole> embedded = EnumSet.noneOf(ServerRole.class);
+        needed.stream().filter(r -> !external.containsKey(r)).forEach(embedded::add);
+        String startedAt = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        try (EmbeddedServers servers = new EmbeddedServers(settings, simUrl, embedded);
+             LoadClient client = new LoadClient()) {
+            Map<ServerRole, URI> urls = new EnumMap<>(ServerRole.class);
+            urls.putAll(servers.targets().servers());
+            external.forEach((role, uri) -> {
+                if (needed.contains(role)) {
+                    urls.put(role, uri);
+                }
+            });
+            Targets targets = new Targets(servers.targets().simUrl(), urls);
+            List<String> described = new ArrayList<>(servers.descriptions());
+            external.forEach((role, uri) -> described.add(role.label() + " at " + uri + " (external)"));
+            if (simUrl != null) {
+                described.add("sim at " + simUrl + " (external)");
+            }
+            described.forEach(line -> err.println("  " + line));
+            err.flush();
+
+            Map<ServerRole, JsonNode> health = HealthCheck.check(client, targets);
+            ModelParams model = modelParams(health.get(ServerRole.SYNC), settings);
+            err.printf("Running %d scenarios (%d runs) from %s%n", plan.scenarios().size(), BenchRunner.totalRuns(plan),
+                    plan.source());
+            err.flush();
+            long startNs = System.nanoTime();
+            List<RunResult> results = new BenchRunner(client, targets, plan,
+                    new ConsoleProgress(err, ConsoleProgress.isTerminal())).run();
+            double elapsedS = (System.nanoTime() - startNs) / 1e9;
+
+            Environment env = new Environment(VersionProvider.version(),
+                    System.getProperty("java.vm.name") + " " + Runtime.version(),
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
+                    plan.source(), startedAt, commandLine(), described, ResidentMemory.peakDescription());
+            BenchReport report = Analysis.analyse(plan, results, env, model);
+            // CSV first: if the Markdown cannot be written, the data is not lost.
+            ReportFiles.write(reportDir, "results.csv", CsvReport.render(report));
+            ReportFiles.write(reportDir, "report.md", MarkdownReport.render(report));
+
+            out.println();
+            out.print(ConsoleSummary.render(report));
+            out.printf("%nDone in %.0f s. Report: %s, data: %s%n", elapsedS, reportDir.resolve("report.md"),
+                    reportDir.resolve("results.csv"));
+            out.flush();
+            boolean allValid = report.scenarios().stream().allMatch(s -> s.valid());
+            return allValid ? ExitCodes.OK : ExitCodes.FAILED;
+        } catch (HealthCheck.UnhealthyException e) {
+            throw new ExitException(ExitCodes.CANNOT_RUN, e.getMessage());
+        }
+    }
+
+    private BenchPlan readPlan(ServerSettings settings) {
+        String source;
+        String text;
+        try {
+            if (scenariosFile != null) {
+                if (!Files.isReadable(scenariosFile)) {
+                    throw ExitException.invalidInput("--scenarios " + scenariosFile
+                            + " cannot be read; expected a readable YAML file (see scenarios.yaml)");
+                }
+                source = scenariosFile.toString();
+                text = Files.readString(scenariosFile, StandardCharsets.UTF_8);
+            } else if (Files.isReadable(Path.of(DEFAULT_SCENARIOS))) {
+                source = DEFAULT_SCENARIOS;
+                text = Files.readString(Path.of(DEFAULT_SCENARIOS), StandardCharsets.UTF_8);
+            } else {
+                source = DEFAULT_SCENARIOS + " (inside the jar)";
+                try (InputStream in = BenchCommand.class.getResourceAsStream("/" + DEFAULT_SCENARIOS)) {
+                    if (in == null) {
+                        throw new IllegalStateException("the jar lacks " + DEFAULT_SCENARIOS);
+                    }
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            throw ExitException.invalidInput("the scenario file cannot be read: " + e.getMessage());
+        }
+        try {
+            return ScenarioFileParser.parse(source, text,
+                    ScenarioFileParser.Caps.of(settings.maxDelayMs(), settings.maxConcurrent()));
+        } catch (ScenarioFileException e) {
+            throw ExitException.invalidInput(e.getMessage());
+        }
+    }
+
+    private Map<ServerRole, URI> externalUrls() {
+        Map<ServerRole, URI> urls = new EnumMap<>(ServerRole.class);
+        put(urls, ServerRole.SYNC, syncUrl, "--sync-url");
+        put(urls, ServerRole.ASYNC, asyncUrl, "--async-url");
+        put(urls, ServerRole.VIRTUAL, virtualUrl, "--virtual-url");
+        checkUrl(simUrl, "--sim-url");
+        return urls;
+    }
+
+    private static void put(Map<ServerRole, URI> urls, ServerRole role, URI uri, String option) {
+        if (uri != null) {
+            checkUrl(uri, option);
+            urls.put(role, uri);
+        }
+    }
+
+    private static void checkUrl(URI uri, String option) {
+        if (uri != null && (!"http".equals(uri.getScheme()) || uri.getHost() == null)) {
+            throw ExitException.invalidInput(option + " " + uri + " is not usable; expected http://HOST:PORT");
+        }
+    }
+
+    /** The sync server's limits from its own /health, so the model is right for external servers too. */
+    private static ModelParams modelParams(JsonNode syncHealth, ServerSettings settings) {
+        if (syncHealth == null) {
+            return new ModelParams(settings.syncThreads(), settings.fanoutThreads());
+        }
+        return new ModelParams(syncHealth.path("threads").asInt(settings.syncThreads()),
+                syncHealth.path("fanout_threads").asInt(settings.fanoutThreads()));
+    }
+
+    private String commandLine() {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        return "iobench " + String.join(" ", args);
+    }
+
+}

@@ -1,0 +1,96 @@
+package iobench.report;
+
+import iobench.bench.BenchPlan;
+import iobench.bench.Scenario;
+import iobench.bench.ServerRole;
+import iobench.bench.metrics.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns runs into per-scenario summaries. Warm-up runs are left out. A scenario in which any
+ * server failed any call is not valid: its speedups are not computed, so a failing server can
+ * never look fast.
+ */
+public final class Analysis {
+    private Analysis() {
+    }
+
+    public static BenchReport analyse(BenchPlan plan, List<RunResult> allRuns, Environment environment,
+                                      ModelParams model) {
+        List<RunResult> measured = allRuns.stream().filter(r -> !r.warmup()).toList();
+        List<ScenarioSummary> summaries = new ArrayList<>();
+        for (Scenario scenario : plan.scenarios()) {
+            List<RunResult> runs = measured.stream().filter(r -> r.scenario().equals(scenario.name())).toList();
+            if (runs.isEmpty()) {
+                continue;
+            }
+            summaries.add(summarise(scenario, runs, model));
+        }
+        return new BenchReport(environment, model, summaries, measured);
+    }
+
+    static ScenarioSummary summarise(Scenario scenario, List<RunResult> runs, ModelParams model) {
+        List<ServerStats> stats = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (ServerRole role : scenario.servers()) {
+            List<RunResult> mine = runs.stream().filter(r -> r.server() == role).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
+            ServerStats s = stats(scenario, role, mine, model);
+            stats.add(s);
+            if (s.failed() > 0) {
+                problems.add(role.label() + ": " + s.failed() + " failed (" + describe(s.errors()) + ")");
+            }
+            if (mine.size() < scenario.repetitions()) {
+                problems.add(role.label() + ": only " + mine.size() + " of " + scenario.repetitions() + " repetitions ran");
+            }
+        }
+        ServerStats sync = stats.stream().filter(s -> s.server() == ServerRole.SYNC).findFirst().orElse(null);
+        if (sync == null && stats.size() > 1) {
+            problems.add("no sync baseline to compare with");
+        }
+        String invalid = problems.isEmpty() ? null : String.join("; ", problems);
+        List<Comparison> comparisons = new ArrayList<>();
+        for (ServerStats s : stats) {
+            if (s.server() == ServerRole.SYNC) {
+                continue;
+            }
+            double speedup = invalid != null || sync == null ? Double.NaN : measuredSpeedup(scenario, sync, s);
+            comparisons.add(new Comparison(s.server(), speedup, Model.speedup(scenario, s.server(), model),
+                    Comparison.verdict(speedup)));
+        }
+        return new ScenarioSummary(scenario, stats, comparisons, invalid);
+    }
+
+    private static double measuredSpeedup(Scenario scenario, ServerStats sync, ServerStats other) {
+        double value = switch (scenario.kind()) {
+            case FAN_OUT -> sync.durationS().median() / other.durationS().median();
+            case CLIENTS -> other.throughputRps().median() / sync.throughputRps().median();
+        };
+        return Double.isFinite(value) ? value : Double.NaN;
+    }
+
+    private static ServerStats stats(Scenario scenario, ServerRole role, List<RunResult> runs, ModelParams model) {
+        int successful = runs.stream().mapToInt(RunResult::successful).sum();
+        int failed = runs.stream().mapToInt(RunResult::failed).sum();
+        Map<String, Integer> errors = new TreeMap<>();
+        runs.forEach(r -> r.errors().forEach((k, v) -> errors.merge(k, v, Integer::sum)));
+        return new ServerStats(role, runs.size(),
+                Stat.of(runs.stream().mapToDouble(RunResult::durationS).toArray()),
+                Stat.of(runs.stream().mapToDouble(RunResult::throughputRps).toArray()),
+                Stat.of(runs.stream().mapToDouble(r -> r.latency().p50Ms()).toArray()),
+                Stat.of(runs.stream().mapToDouble(r -> r.latency().p99Ms()).toArray()),
+                successful + failed == 0 ? 0.0 : (double) successful / (successful + failed),
+                failed, errors, Model.predictedDurationS(scenario, role, model));
+    }
+
+    public static String describe(Map<String, Integer> errors) {
+        List<String> parts = new ArrayList<>();
+        errors.forEach((kind, count) -> parts.add(kind + " " + count));
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
+    }
+}

@@ -1,0 +1,56 @@
+package iobench.report;
+
+import iobench.bench.ScenarioKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The summary table printed at the end of a run: one line per scenario and server. */
+public final class ConsoleSummary {
+    private ConsoleSummary() {
+    }
+
+    public static String render(BenchReport report) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"scenario", "kind", "server", "duration s", "throughput/s", "p99 ms", "success",
+            "speedup", "model", "verdict"});
+        for (ScenarioSummary s : report.scenarios()) {
+            boolean first = true;
+            for (ServerStats st : s.servers()) {
+                Comparison c = s.comparisons().stream().filter(x -> x.server() == st.server()).findFirst().orElse(null);
+                rows.add(new String[] {
+                    first ? s.scenario().name() : "",
+                    first ? s.scenario().kind().label() : "",
+                    st.server().label(),
+                    Numbers.cell(st.durationS().median(), 3),
+                    Numbers.cell(st.throughputRps().median(), 1),
+                    s.scenario().kind() == ScenarioKind.CLIENTS ? Numbers.cell(st.p99Ms().median(), 1) : "",
+                    Numbers.percent(st.successRate()),
+                    c == null ? "baseline" : s.valid() ? Numbers.times(c.speedup()) : "NOT VALID",
+                    c == null ? "" : Numbers.times(c.modelSpeedup()),
+                    c == null ? "" : c.verdict(),
+                });
+                first = false;
+            }
+        }
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(String.format("%-" + (widths[i] + 2) + "s", row[i]));
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+        for (ScenarioSummary s : report.scenarios()) {
+            if (!s.valid()) {
+                out.append("not valid: ").append(s.scenario().name()).append(": ").append(s.invalidReason()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,65 @@
+package iobench.report;
+
+import iobench.bench.metrics.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code results.csv}: tidy, one row per scenario x server x measured repetition. The first
+ * sixteen columns are a fixed contract; new columns only ever go after them.
+ */
+public final class CsvReport {
+    public static final List<String> COLUMNS = List.of(
+            "scenario", "kind", "server", "repetition", "delay_s", "concurrent", "clients", "requests",
+            "successful", "failed", "duration_s", "throughput_rps", "latency_p50_ms", "latency_p90_ms",
+            "latency_p99_ms", "latency_max_ms", "strategy", "server_duration_s", "errors");
+
+    private CsvReport() {
+    }
+
+    public static String render(BenchReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.join(",", COLUMNS.stream().map(CsvReport::quote).toList())).append('\n');
+        for (RunResult r : report.runs()) {
+            String strategy = report.scenarios().stream()
+                    .filter(s -> s.scenario().name().equals(r.scenario()))
+                    .map(s -> s.scenario().strategy()).findFirst().orElse("");
+            List<String> row = new ArrayList<>();
+            row.add(r.scenario());
+            row.add(r.kind().label());
+            row.add(r.server().label());
+            row.add(Integer.toString(r.repetition()));
+            row.add(Numbers.fixed(r.delayMs() / 1000.0, 3));
+            row.add(Integer.toString(r.concurrent()));
+            row.add(Integer.toString(r.clients()));
+            row.add(Integer.toString(r.requests()));
+            row.add(Integer.toString(r.successful()));
+            row.add(Integer.toString(r.failed()));
+            row.add(Numbers.fixed(r.durationS(), 6));
+            row.add(Numbers.fixed(r.throughputRps(), 3));
+            row.add(Numbers.fixed(r.latency().p50Ms(), 3));
+            row.add(Numbers.fixed(r.latency().p90Ms(), 3));
+            row.add(Numbers.fixed(r.latency().p99Ms(), 3));
+            row.add(Numbers.fixed(r.latency().maxMs(), 3));
+            row.add(strategy);
+            row.add(Numbers.fixed(r.serverDurationS(), 6));
+            row.add(errors(r));
+            out.append(String.join(",", row.stream().map(CsvReport::quote).toList())).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String errors(RunResult r) {
+        List<String> parts = new ArrayList<>();
+        r.errors().forEach((kind, count) -> parts.add(kind + "=" + count));
+        return String.join(";", parts);
+    }
+
+    /** Every field goes through here: quoted only when it must be (RFC 4180). */
+    static String quote(String field) {
+        if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
+            return "\"" + field.replace("\"", "\"\"") + "\"";
+        }
+        return field;
+    }
+}

@@ -1,0 +1,19 @@
+package iobench.report;
+
+import java.util.List;
+
+/** Where and how a run was made: printed at the top of every report. */
+public record Environment(
+        String iobenchVersion,
+        String jvm,
+        int cores,
+        String os,
+        String scenariosSource,
+        String startedAt,
+        String command,
+        List<String> servers,
+        String peakResidentMemory) {
+    public Environment {
+        servers = List.copyOf(servers);
+    }
+}

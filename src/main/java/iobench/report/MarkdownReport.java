@@ -1,0 +1,174 @@
+package iobench.report;
+
+import iobench.bench.ScenarioKind;
+import iobench.bench.ServerRole;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** {@code report.md}: readable on its own, by someone who did not see the run. */
+public final class MarkdownReport {
+    private MarkdownReport() {
+    }
+
+    public static String render(BenchReport report) {
+        StringBuilder md = new StringBuilder();
+        Environment env = report.environment();
+        md.append("# iobench report\n\n");
+        environment(md, env, report.model());
+        howToRead(md, report);
+        suite(md, report, ScenarioKind.FAN_OUT);
+        suite(md, report, ScenarioKind.CLIENTS);
+        summary(md, report);
+        errors(md, report);
+        return md.toString();
+    }
+
+    private static void environment(StringBuilder md, Environment env, ModelParams model) {
+        md.append("## Environment\n\n");
+        md.append("| | |\n|---|---|\n");
+        row(md, "iobench", env.iobenchVersion());
+        row(md, "JVM", env.jvm());
+        row(md, "cores", Integer.toString(env.cores()));
+        row(md, "OS", env.os());
+        row(md, "scenarios", env.scenariosSource());
+        row(md, "started", env.startedAt());
+        row(md, "command", "`" + env.command() + "`");
+        row(md, "peak resident memory", env.peakResidentMemory());
+        row(md, "sync pool", model.syncThreads() + " request threads; parallel fan-out pool " + model.fanoutThreads()
+                + " threads");
+        md.append('\n');
+        if (!env.servers().isEmpty()) {
+            md.append("Servers:\n\n");
+            env.servers().forEach(s -> md.append("- ").append(s).append('\n'));
+            md.append('\n');
+        }
+    }
+
+    private static void howToRead(StringBuilder md, BenchReport report) {
+        md.append("## How to read this\n\n");
+        md.append("Each figure is the median of the measured repetitions, with their range (min–max) in brackets; ")
+                .append("warm-up runs are not counted. *Speedup* compares each server with the sync server: for ")
+                .append("fan-out it is sync duration / its duration, for clients its throughput / sync throughput. ")
+                .append("*Model* is what a simple queueing model predicts: a sequential fan-out of K calls takes K ")
+                .append("delays; a pool of T threads serves N clients in ceil(N / T) waves of one delay; the async ")
+                .append("and virtual servers hold everything at once, so one delay. *Verdict* uses the original ")
+                .append("suite's words: >= 5 excellent, >= 2 good, >= 1.2 moderate, else minimal. A scenario in ")
+                .append("which any call failed is marked not valid and kept out of the averages.\n\n");
+    }
+
+    private static void suite(StringBuilder md, BenchReport report, ScenarioKind kind) {
+        List<ScenarioSummary> scenarios = report.scenarios().stream().filter(s -> s.scenario().kind() == kind).toList();
+        if (scenarios.isEmpty()) {
+            return;
+        }
+        boolean fanOut = kind == ScenarioKind.FAN_OUT;
+        md.append(fanOut ? "## Fan-out: one request, the server makes K downstream calls\n\n"
+                : "## Concurrent clients: N requests at once, one downstream call each\n\n");
+        md.append(fanOut
+                ? "| scenario | delay | K | strategy | server | duration s | calls/s | success | model s | speedup | model speedup | verdict |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+                : "| scenario | delay | clients | server | duration s | req/s | p50 ms | p99 ms | success | model s | speedup | model speedup | verdict |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        List<String> notes = new ArrayList<>();
+        for (ScenarioSummary s : scenarios) {
+            boolean first = true;
+            for (ServerStats st : s.servers()) {
+                Comparison c = s.comparisons().stream().filter(x -> x.server() == st.server()).findFirst().orElse(null);
+                List<String> cells = new ArrayList<>();
+                cells.add(first ? "**" + s.scenario().name() + "**" + (s.valid() ? "" : " (not valid)") : "");
+                cells.add(first ? Numbers.fixed(s.scenario().delaySeconds(), 3) + " s" : "");
+                cells.add(first ? Integer.toString(fanOut ? s.scenario().concurrent() : s.scenario().clients()) : "");
+                if (fanOut) {
+                    cells.add(first ? s.scenario().strategy() : "");
+                }
+                cells.add(st.server().label());
+                cells.add(Numbers.range(st.durationS(), 3));
+                cells.add(Numbers.range(st.throughputRps(), 1));
+                if (!fanOut) {
+                    cells.add(Numbers.range(st.p50Ms(), 1));
+                    cells.add(Numbers.range(st.p99Ms(), 1));
+                }
+                cells.add(Numbers.percent(st.successRate()));
+                cells.add(Numbers.cell(st.modelDurationS(), 3));
+                if (c == null) {
+                    cells.add("baseline");
+                    cells.add("");
+                    cells.add("");
+                } else {
+                    cells.add(s.valid() ? Numbers.times(c.speedup()) : "not valid");
+                    cells.add(Numbers.times(c.modelSpeedup()));
+                    cells.add(c.verdict());
+                }
+                md.append("| ").append(String.join(" | ", cells)).append(" |\n");
+                first = false;
+            }
+            if (!s.valid()) {
+                notes.add("- **" + s.scenario().name() + "** is not valid: " + s.invalidReason());
+            }
+        }
+        md.append('\n');
+        if (!notes.isEmpty()) {
+            notes.forEach(n -> md.append(n).append('\n'));
+            md.append('\n');
+        }
+    }
+
+    private static void summary(StringBuilder md, BenchReport report) {
+        md.append("## Summary\n\n");
+        Set<ServerRole> others = EnumSet.noneOf(ServerRole.class);
+        report.scenarios().forEach(s -> s.comparisons().forEach(c -> others.add(c.server())));
+        if (others.isEmpty()) {
+            md.append("Only one server ran, so there is nothing to compare.\n\n");
+            return;
+        }
+        md.append("| server vs sync | suite | valid scenarios | mean speedup | min | max | decision (original matrix) |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (ServerRole role : others) {
+            for (ScenarioKind kind : new ScenarioKind[] {ScenarioKind.FAN_OUT, ScenarioKind.CLIENTS, null}) {
+                SpeedupSummary sum = SpeedupSummary.of(report, role, kind);
+                if (sum.total() == 0) {
+                    continue;
+                }
+                md.append("| ").append(role.label())
+                        .append(" | ").append(kind == null ? "all" : kind.label())
+                        .append(" | ").append(sum.valid()).append(" of ").append(sum.total())
+                        .append(" | ").append(Numbers.times(sum.mean()))
+                        .append(" | ").append(Numbers.times(sum.min()))
+                        .append(" | ").append(Numbers.times(sum.max()))
+                        .append(" | ").append(kind == null ? SpeedupSummary.decision(sum.mean()) : "")
+                        .append(" |\n");
+            }
+        }
+        md.append('\n');
+        for (ServerRole role : others) {
+            md.append(SpeedupSummary.of(report, role, null).sentence(role, report.model())).append("\n\n");
+        }
+        md.append("Decision matrix of the original suite, on the mean speedup over all valid scenarios: ")
+                .append("< 2x evaluate case by case; 2–5x plan a gradual migration; 5–10x prioritise the migration; ")
+                .append("> 10x migrate critical endpoints now.\n\n");
+    }
+
+    private static void errors(StringBuilder md, BenchReport report) {
+        List<String> lines = new ArrayList<>();
+        for (ScenarioSummary s : report.scenarios()) {
+            for (ServerStats st : s.servers()) {
+                if (st.failed() > 0) {
+                    lines.add("| " + s.scenario().name() + " | " + st.server().label() + " | " + st.failed() + " | "
+                            + Analysis.describe(st.errors()) + " |");
+                }
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        md.append("## Errors\n\n| scenario | server | failed | by kind |\n|---|---|---|---|\n");
+        lines.forEach(l -> md.append(l).append('\n'));
+        md.append('\n');
+    }
+
+    private static void row(StringBuilder md, String key, String value) {
+        md.append("| ").append(key).append(" | ").append(value.replace("|", "\\|")).append(" |\n");
+    }
+}

@@ -1,0 +1,44 @@
+package iobench.report;
+
+import iobench.bench.Scenario;
+import iobench.bench.ServerRole;
+
+/**
+ * The simple queueing model every measurement is set against. A pool of T threads serves
+ * blocking requests in waves of one delay each; the async and virtual servers hold everything
+ * at once, so one wave; a sequential fan-out of K calls takes K delays.
+ */
+public final class Model {
+    private Model() {
+    }
+
+    public static double predictedDurationS(Scenario s, ServerRole role, ModelParams p) {
+        double d = s.delaySeconds();
+        return switch (s.kind()) {
+            case FAN_OUT -> {
+                if (role == ServerRole.ASYNC) {
+                    yield d;
+                }
+                if (s.strategy().equals("sequential")) {
+                    yield s.concurrent() * d;
+                }
+                yield role == ServerRole.SYNC ? waves(s.concurrent(), p.fanoutThreads()) * d : d;
+            }
+            case CLIENTS -> {
+                int inParallel = role == ServerRole.SYNC ? Math.min(s.clients(), p.syncThreads()) : s.clients();
+                yield waves(s.requests(), inParallel) * d;
+            }
+        };
+    }
+
+    /** The model's speedup of {@code role} over sync; NaN when the model predicts no time at all. */
+    public static double speedup(Scenario s, ServerRole role, ModelParams p) {
+        double sync = predictedDurationS(s, ServerRole.SYNC, p);
+        double other = predictedDurationS(s, role, p);
+        return other > 0 ? sync / other : Double.NaN;
+    }
+
+    static long waves(int work, int inParallel) {
+        return (work + inParallel - 1) / inParallel;
+    }
+}

@@ -1,0 +1,37 @@
+package iobench.report;
+
+import java.util.Locale;
+
+/** Number formatting for reports: always a '.' decimal point, whatever the machine's locale. */
+final class Numbers {
+    private Numbers() {
+    }
+
+    static String fixed(double value, int decimals) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    /** For Markdown: a dash where there is no value. */
+    static String cell(double value, int decimals) {
+        String s = fixed(value, decimals);
+        return s.isEmpty() ? "–" : s;
+    }
+
+    static String range(Stat stat, int decimals) {
+        if (Double.isNaN(stat.median())) {
+            return "–";
+        }
+        return fixed(stat.median(), decimals) + " (" + fixed(stat.min(), decimals) + "–" + fixed(stat.max(), decimals) + ")";
+    }
+
+    static String times(double ratio) {
+        return Double.isNaN(ratio) ? "–" : fixed(ratio, ratio >= 10 ? 1 : 2) + "x";
+    }
+
+    static String percent(double fraction) {
+        return fixed(fraction * 100, 1) + " %";
+    }
+}

@@ -1,0 +1,35 @@
+package iobench.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes a report file completely or not at all: to a temporary name first, then renamed. */
+public final class ReportFiles {
+    private ReportFiles() {
+    }
+
+    public static Path write(Path dir, String name, String content) throws IOException {
+        return write(dir, name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Path write(Path dir, String name, byte[] content) throws IOException {
+        Files.createDirectories(dir);
+        Path target = dir.resolve(name);
+        Path temp = Files.createTempFile(dir, "." + name + ".", ".tmp");
+        try {
+            Files.write(temp, content);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return target;
+    }
+}

@@ -1,0 +1,60 @@
+package iobench.report;
+
+import iobench.bench.ScenarioKind;
+import iobench.bench.ServerRole;
+import java.util.List;
+
+/** Mean, min and max speedup of one server over sync across the valid scenarios of a suite. */
+record SpeedupSummary(int valid, int total, double mean, double min, double max, double modelMean) {
+
+    /** @param kind a suite, or null for all scenarios */
+    static SpeedupSummary of(BenchReport report, ServerRole role, ScenarioKind kind) {
+        List<Comparison> all = report.scenarios().stream()
+                .filter(s -> kind == null || s.scenario().kind() == kind)
+                .flatMap(s -> s.comparisons().stream())
+                .filter(c -> c.server() == role)
+                .toList();
+        List<Comparison> valid = all.stream().filter(c -> !Double.isNaN(c.speedup())).toList();
+        double[] speedups = valid.stream().mapToDouble(Comparison::speedup).toArray();
+        double[] models = valid.stream().mapToDouble(Comparison::modelSpeedup).filter(m -> !Double.isNaN(m)).toArray();
+        return new SpeedupSummary(valid.size(), all.size(),
+                mean(speedups),
+                speedups.length == 0 ? Double.NaN : java.util.Arrays.stream(speedups).min().getAsDouble(),
+                speedups.length == 0 ? Double.NaN : java.util.Arrays.stream(speedups).max().getAsDouble(),
+                mean(models));
+    }
+
+    private static double mean(double[] values) {
+        return values.length == 0 ? Double.NaN : java.util.Arrays.stream(values).average().getAsDouble();
+    }
+
+    static String decision(double meanSpeedup) {
+        if (Double.isNaN(meanSpeedup)) {
+            return "no valid scenario";
+        }
+        if (meanSpeedup < 2) {
+            return "evaluate case by case";
+        }
+        if (meanSpeedup < 5) {
+            return "plan a gradual migration";
+        }
+        if (meanSpeedup <= 10) {
+            return "prioritise the migration";
+        }
+        return "migrate critical endpoints now";
+    }
+
+    String sentence(ServerRole role, ModelParams model) {
+        if (valid == 0) {
+            return "**" + role.label() + "**: no valid scenario, so no speedup can be stated; see the errors above.";
+        }
+        return "**" + role.label() + "** was on average " + Numbers.times(mean) + " the sync server (range "
+                + Numbers.times(min) + " to " + Numbers.times(max) + " over " + valid + " valid scenario"
+                + (valid == 1 ? "" : "s") + "; the model expects " + Numbers.times(modelMean) + "). "
+                + "The gain comes from waiting for many calls at once: sequential fan-out code waits for its "
+                + "calls one after another, and a pool of " + model.syncThreads() + " threads serves more clients "
+                + "than that in waves of one delay. Where nothing waits in line (one call, or no more clients than "
+                + "threads) it is near 1x. "
+                + "Decision by the original matrix: " + decision(mean) + ".";
+    }
+}
