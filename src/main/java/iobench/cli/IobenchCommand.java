@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 + "sync code on a bounded thread pool.",
         subcommands = {
             BenchCommand.class,
+            CheckCommand.class,
             ServeSimCommand.class,
             ServeSyncCommand.class,
             ServeVirtualCommand.class,

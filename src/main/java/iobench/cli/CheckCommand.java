@@ -1,0 +1,118 @@
+package iobench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import iobench.bench.ConcurrencyProbe;
+import iobench.bench.EmbeddedServers;
+import iobench.bench.HealthCheck;
+import iobench.bench.ServerRole;
+import iobench.bench.load.LoadClient;
+import iobench.server.SettingsLoader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check the servers: the health of each, then how many requests the simulation server "
+                + "holds waiting at once (the original's quick_test.py).",
+        footerHeading = "%n",
+        footer = {"Examples:",
+            "  iobench check                              embedded servers",
+            "  iobench check --sim-url http://127.0.0.1:8001 --sync-url http://127.0.0.1:8002 --max-parked 2000",
+            "",
+            ExitCodes.HELP_SECTION})
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--sim-url", paramLabel = "URL", description = "The simulation server to check (default: start one).")
+    URI simUrl;
+
+    @Option(names = "--sync-url", paramLabel = "URL", description = "A sync server to check.")
+    URI syncUrl;
+
+    @Option(names = "--async-url", paramLabel = "URL", description = "An async server to check.")
+    URI asyncUrl;
+
+    @Option(names = "--virtual-url", paramLabel = "URL", description = "A virtual-thread server to check.")
+    URI virtualUrl;
+
+    @Option(names = "--start", paramLabel = "N", defaultValue = "5", description = "First step of the probe (default ${DEFAULT-VALUE}).")
+    int start;
+
+    @Option(names = "--step", paramLabel = "N", defaultValue = "20", description = "Increase per step (default ${DEFAULT-VALUE}).")
+    int increment;
+
+    @Option(names = "--max-parked", paramLabel = "N", defaultValue = "500", description = "Stop the probe here (default ${DEFAULT-VALUE}, at most 10000).")
+    int maxParked;
+
+    @Override
+    public Integer call() throws Exception {
+        if (start < 1 || increment < 1 || maxParked < start || maxParked > LoadClient.MAX_IN_FLIGHT) {
+            throw ExitException.invalidInput("--start " + start + " --step " + increment + " --max-parked " + maxParked
+                    + " is not usable; expected 1 <= start <= max-parked <= " + LoadClient.MAX_IN_FLIGHT + " and step >= 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Map<ServerRole, URI> given = new EnumMap<>(ServerRole.class);
+        if (syncUrl != null) {
+            given.put(ServerRole.SYNC, syncUrl);
+        }
+        if (asyncUrl != null) {
+            given.put(ServerRole.ASYNC, asyncUrl);
+        }
+        if (virtualUrl != null) {
+            given.put(ServerRole.VIRTUAL, virtualUrl);
+        }
+        // Nothing given: check a fresh set of embedded servers, all of them.
+        Set<ServerRole> embedded = simUrl == null && given.isEmpty() ? EnumSet.allOf(ServerRole.class)
+                : EnumSet.noneOf(ServerRole.class);
+        try (EmbeddedServers servers = new EmbeddedServers(SettingsLoader.load(null, System.getenv(), Map.of()),
+                simUrl, embedded);
+             LoadClient client = new LoadClient()) {
+            Map<ServerRole, URI> targets = new EnumMap<>(servers.targets().servers());
+            targets.putAll(given);
+            URI sim = servers.targets().simUrl();
+            boolean healthy = true;
+            out.println("Health");
+            healthy &= health(out, client, "sim", sim);
+            for (Map.Entry<ServerRole, URI> e : targets.entrySet()) {
+                healthy &= health(out, client, e.getKey().label(), e.getValue());
+            }
+            out.println();
+            out.printf("Concurrency probe against %s (requests parked on /concurrency/block at once)%n", sim);
+            out.printf("  %8s %8s %9s %9s %9s  %s%n", "sent", "parked", "released", "answered", "seconds", "result");
+            out.flush();
+            List<ConcurrencyProbe.Step> steps = ConcurrencyProbe.run(client, sim, start, increment, maxParked);
+            for (ConcurrencyProbe.Step s : steps) {
+                out.printf(java.util.Locale.ROOT, "  %8d %8d %9d %9d %9.2f  %s%n", s.sent(), s.parked(), s.released(),
+                        s.answered(), s.seconds(), s.ok() ? "ok" : "FAILED: " + s.problem());
+            }
+            ConcurrencyProbe.Step last = steps.get(steps.size() - 1);
+            int held = steps.stream().filter(ConcurrencyProbe.Step::ok).mapToInt(ConcurrencyProbe.Step::sent).max().orElse(0);
+            out.printf("%nHeld at once: %d%s%n", held, last.ok() ? " (the probe's maximum; raise --max-parked to go further)" : "");
+            out.flush();
+            return healthy && last.ok() ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+    }
+
+    private static boolean health(PrintWriter out, LoadClient client, String role, URI uri) {
+        try {
+            JsonNode body = HealthCheck.ask(client, role, uri);
+            String detail = body.has("threads") ? "threads " + body.get("threads").asText()
+                    : body.has("event_loops") ? "event loops " + body.get("event_loops").asText() : "";
+            out.printf("  %-8s %-28s ok   %s%n", role, uri, detail);
+            return true;
+        } catch (HealthCheck.UnhealthyException e) {
+            out.printf("  %-8s %-28s FAIL %s%n", role, uri, e.getMessage());
+            return false;
+        }
+    }
+}
