@@ -1,0 +1,180 @@
+package iobench.server.async;
+
+import io.helidon.common.http.Http;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.webserver.HttpException;
+import io.helidon.webserver.Routing;
+import io.helidon.webserver.ServerRequest;
+import io.helidon.webserver.ServerResponse;
+import io.helidon.webserver.WebServer;
+import iobench.server.BadParameterException;
+import iobench.server.Json;
+import iobench.server.RunningServer;
+import iobench.server.ServerSettings;
+import iobench.server.ServerStartException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The async server: Helidon SE 3's reactive WebServer on a few Netty event loops, calling the
+ * simulation server through Helidon's reactive WebClient on event loops of its own. No request
+ * ever holds a thread while it waits.
+ */
+public final class AsyncServer {
+    public static final String ROLE = "async";
+    static final Duration CLOSE_WITHIN = Duration.ofSeconds(5);
+    private static final Logger LOGGER = Logger.getLogger(AsyncServer.class.getName());
+
+    private AsyncServer() {
+    }
+
+    /** Starts the server on {@code settings.host()} and {@code port} (0 picks a free port); returns once it listens. */
+    public static RunningServer start(ServerSettings settings, int port) {
+        InetAddress bindAddress;
+        try {
+            bindAddress = InetAddress.getByName(settings.host());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("host " + settings.host() + " cannot be resolved", e);
+        }
+        DownstreamClient client = new DownstreamClient(settings.asyncEventLoops());
+        WebServer server = WebServer.builder()
+                // Only the keys named here; no environment or system property takes part.
+                .config(Config.builder(ConfigSources.create(Map.of(
+                                "max-shutdown-timeout-seconds", Long.toString(CLOSE_WITHIN.toSeconds()),
+                                "shutdown-quiet-period-seconds", "0")))
+                        .disableEnvironmentVariablesSource()
+                        .disableSystemPropertiesSource()
+                        .build())
+                .bindAddress(bindAddress)
+                .port(port)
+                .workersCount(settings.asyncEventLoops())
+                .transport(new NamedNioTransport(settings.asyncEventLoops()))
+                // Seconds in Helidon 3; a connection idle this long is closed.
+                .connectionIdleTimeout((int) Math.max(1, (settings.idleTimeoutMs() + 999) / 1000))
+                .printFeatureDetails(false)
+                .routing(createRouting(settings, client))
+                .build();
+        try {
+            server.start().await(10, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            stop(server, client);
+            throw ServerStartException.from(e, settings.host(), ROLE);
+        }
+        return new Running(settings, server, client);
+    }
+
+    /** The routes: every answer JSON with {@code Connection: keep-alive}, errors as JSON 4xx. */
+    static Routing.Builder createRouting(ServerSettings settings, DownstreamClient client) {
+        return Routing.builder()
+                .any(AsyncServer::keepAlive)
+                .register(new IoBenchService(settings, client))
+                .any(AsyncServer::notFound)
+                .error(BadParameterException.class, (request, response, e) ->
+                        IoBenchService.sendJson(response, 400, Json.badParameter(e)))
+                .error(HttpException.class, (request, response, e) ->
+                        IoBenchService.sendJson(response, e.status().code(), Json.error(e.getMessage())))
+                .error(Throwable.class, (request, response, e) -> {
+                    LOGGER.log(Level.WARNING, "request " + request.method().name() + " " + request.path()
+                            + " failed", e);
+                    IoBenchService.sendJson(response, 500, Json.error("internal error: " + e.getClass().getSimpleName()));
+                });
+    }
+
+    /**
+     * Helidon 3's own WebClient takes an answer without a {@code Connection} header for
+     * "close", so every answer says keep-alive explicitly.
+     */
+    private static void keepAlive(ServerRequest request, ServerResponse response) {
+        response.headers().put(Http.Header.CONNECTION, "keep-alive");
+        request.next();
+    }
+
+    private static void notFound(ServerRequest request, ServerResponse response) {
+        String path = request.path().absolute().toString();
+        if (path.length() > 200) {
+            path = path.substring(0, 200) + "...";
+        }
+        IoBenchService.sendJson(response, 404, Json.notFound(request.method().name(), path));
+    }
+
+    private static boolean stop(WebServer server, DownstreamClient client) {
+        long deadline = System.nanoTime() + CLOSE_WITHIN.toNanos();
+        boolean clean = true;
+        try {
+            server.shutdown().await(CLOSE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            clean = false;
+            LOGGER.log(Level.WARNING, "async server did not stop cleanly: " + rootMessage(e));
+        }
+        Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), Duration.ofMillis(500).toNanos()));
+        if (!client.close(left)) {
+            clean = false;
+            LOGGER.warning("async client event loop did not stop within " + left.toMillis() + " ms");
+        }
+        return clean;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    private static final class Running implements RunningServer {
+        private final ServerSettings settings;
+        private final WebServer server;
+        private final DownstreamClient client;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        Running(ServerSettings settings, WebServer server, DownstreamClient client) {
+            this.settings = settings;
+            this.server = server;
+            this.client = client;
+        }
+
+        @Override
+        public String role() {
+            return ROLE;
+        }
+
+        @Override
+        public String host() {
+            return settings.host();
+        }
+
+        @Override
+        public int port() {
+            return server.port();
+        }
+
+        @Override
+        public String describe() {
+            String clientLoops = client.ownEventLoop()
+                    ? client.eventLoops() + " client"
+                    : "Helidon's shared client loop";
+            return "iobench async (Helidon SE reactive) listening on " + baseUri() + ", event loops: "
+                    + settings.asyncEventLoops() + " server + " + clientLoops + ", calling " + settings.simUrl();
+        }
+
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                stop(server, client);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+}

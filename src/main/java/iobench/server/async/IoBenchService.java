@@ -1,0 +1,103 @@
+package iobench.server.async;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.common.http.MediaType;
+import io.helidon.common.http.Parameters;
+import io.helidon.common.reactive.Multi;
+import io.helidon.common.reactive.Single;
+import io.helidon.webserver.Routing;
+import io.helidon.webserver.ServerRequest;
+import io.helidon.webserver.ServerResponse;
+import io.helidon.webserver.Service;
+import iobench.server.Json;
+import iobench.server.QueryParams;
+import iobench.server.ServerSettings;
+import iobench.server.fanout.CallOutcome;
+import iobench.server.fanout.Downstream;
+import iobench.server.fanout.FanOutReport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The async server's endpoints. Handlers run on the server's event loop and never block it: the
+ * fan-out is a reactive chain of WebClient calls, and its result is sent when the last call ends.
+ */
+final class IoBenchService implements Service {
+    static final List<String> ENDPOINTS = List.of(
+            "GET /health",
+            "GET /benchmark/io-test?delay=SECONDS&concurrent=K[&strategy=parallel]");
+
+    private final ServerSettings settings;
+    private final DownstreamClient client;
+
+    IoBenchService(ServerSettings settings, DownstreamClient client) {
+        this.settings = settings;
+        this.client = client;
+    }
+
+    @Override
+    public void update(Routing.Rules rules) {
+        rules.get("/health", this::health)
+                .get("/benchmark/io-test", this::ioTest);
+    }
+
+    private void health(ServerRequest request, ServerResponse response) {
+        ObjectNode body = Json.object();
+        body.put("status", "ok");
+        body.put("role", AsyncServer.ROLE);
+        body.put("server", "Helidon SE 3 reactive");
+        body.put("sim_url", settings.simUrl().toString());
+        body.put("event_loops", settings.asyncEventLoops());
+        ArrayNode endpoints = body.putArray("endpoints");
+        ENDPOINTS.forEach(endpoints::add);
+        sendJson(response, 200, Json.write(body));
+    }
+
+    /** The parameters of one fan-out, checked. */
+    private record FanOut(long delayMs, int concurrent, String strategy) {
+    }
+
+    private void ioTest(ServerRequest request, ServerResponse response) {
+        Single.just(request.queryParams())
+                .map(this::parse) // a BadParameterException becomes an error signal, answered 400
+                .flatMapSingle(this::fanOut)
+                .forSingle(report -> sendJson(response, report.httpStatus(), report.toJson()))
+                .exceptionallyAccept(request::next);
+    }
+
+    private FanOut parse(Parameters query) {
+        long delayMs = QueryParams.delayMs("delay", query.all("delay"), settings.maxDelayMs());
+        int concurrent = QueryParams.intInRange("concurrent", query.all("concurrent"), 1, settings.maxConcurrent(),
+                null);
+        String strategy = QueryParams.oneOf("strategy", query.all("strategy"), List.of("parallel"), "parallel");
+        return new FanOut(delayMs, concurrent, strategy);
+    }
+
+    /**
+     * All calls at once: {@code flatMap} subscribes to at most {@code maxConcurrency} inner
+     * publishers at a time (the one-argument form allows 32), so the concurrency is the call count.
+     */
+    private Single<FanOutReport> fanOut(FanOut fanOut) {
+        long start = System.nanoTime();
+        Duration timeout = settings.downstreamTimeout(fanOut.delayMs());
+        return Multi.range(0, fanOut.concurrent())
+                .flatMap(i -> client.call(i, Downstream.slowIo(settings.simUrl(), fanOut.delayMs(), "async-" + i),
+                        timeout), fanOut.concurrent(), false, 1)
+                .collectList()
+                .map(calls -> {
+                    List<CallOutcome> sorted = new ArrayList<>(calls);
+                    sorted.sort(Comparator.comparingInt(CallOutcome::index));
+                    return new FanOutReport(AsyncServer.ROLE, fanOut.strategy(), fanOut.delayMs(),
+                            fanOut.concurrent(), fanOut.delayMs(), System.nanoTime() - start, sorted);
+                });
+    }
+
+    static void sendJson(ServerResponse response, int status, String json) {
+        response.status(status);
+        response.headers().contentType(MediaType.APPLICATION_JSON);
+        response.send(json);
+    }
+}
