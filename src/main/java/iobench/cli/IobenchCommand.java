@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             ServeSimCommand.class,
             ServeSyncCommand.class,
+            ServeAsyncCommand.class,
             ServeVirtualCommand.class,
             GenerateCompletion.class,
         },

@@ -25,6 +25,8 @@ public final class JavalinServers {
     /** Request line plus headers; a larger request gets a 431 or 414, never a thread held. */
     public static final int MAX_REQUEST_HEADER_BYTES = 8 * 1024;
     private static final long STOP_TIMEOUT_MS = 4_000;
+    /** Pending connections the kernel may queue for the acceptor. */
+    public static final int ACCEPT_QUEUE = 4096;
     /**
      * Jetty 12 strips {@code Connection: keep-alive} from HTTP/1.1 answers, and Helidon 3's client
      * reads its absence as "close", opening a socket per call and skewing the comparison. A field
@@ -64,6 +66,9 @@ public final class JavalinServers {
             connector.setHost(settings.host());
             connector.setPort(port);
             connector.setIdleTimeout(settings.idleTimeoutMs());
+            // The default backlog of 50 overflows when a benchmark opens hundreds of connections
+            // at once, and each overflowed SYN waits a one-second retry: a stall that is not the server's.
+            connector.setAcceptQueueSize(ACCEPT_QUEUE);
             return connector;
         });
         config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
