@@ -8,6 +8,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Netty 4.1 (inside Helidon 3) uses sun.misc.Unsafe, which Java 24+ reports with a
+        // four-line warning. Without Unsafe Netty uses heap buffers; the servers' answers are
+        // small, so the cost is slight. Set before any Netty class loads; -Dio.netty.noUnsafe=false opts out.
+        if (System.getProperty("io.netty.noUnsafe") == null) {
+            System.setProperty("io.netty.noUnsafe", "true");
+        }
         System.exit(Cli.execute(args));
     }
 }

@@ -15,6 +15,7 @@ public final class Cli {
     }
 
     public static int execute(String... args) {
+        Logging.configure(java.util.Arrays.asList(args).contains("-v") || java.util.Arrays.asList(args).contains("--verbose"));
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         return create(out, err).execute(args);

@@ -29,6 +29,11 @@ public final class IobenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Read early by {@link Logging}, before any logger exists; declared here so every command accepts it. */
+    @picocli.CommandLine.Option(names = {"-v", "--verbose"}, scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Log more: iobench and its libraries at info level (default: warnings only).")
+    boolean verbose;
+
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
