@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             BenchCommand.class,
             CheckCommand.class,
+            HealthcheckCommand.class,
             ServeSimCommand.class,
             ServeSyncCommand.class,
             ServeAsyncCommand.class,

@@ -52,6 +52,13 @@ abstract class ServeCommand implements Callable<Integer> {
         overrides(overrides);
         ServerSettings settings = SettingsLoader.load(config, System.getenv(), overrides);
         RunningServer server = start(settings, portOf(settings));
+        try {
+            // For `iobench healthcheck` (the container's HEALTHCHECK): the real port, when IOBENCH_HEALTH_FILE is set.
+            HealthcheckCommand.announce(System.getenv(), server.port());
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
         spec.commandLine().getOut().println(server.describe());
         spec.commandLine().getOut().flush();
         CountDownLatch stopped = new CountDownLatch(1);
