@@ -1,0 +1,58 @@
+# iobench in a container: one image for the benchmark and for every server.
+#
+#   docker build -t iobench .                                       (make docker-build)
+#   docker run --rm -v "$PWD/reports:/reports" iobench              the whole benchmark; report in ./reports/<timestamp>/
+#   docker run --rm -v "$PWD/reports:/reports" iobench bench --scenarios scenarios-quick.yaml
+#   docker run --rm -p 8001:8001 iobench serve-sim --host 0.0.0.0
+#   docker run --rm -p 8002:8002 iobench serve-sync --host 0.0.0.0 --sim-url http://sim:8001
+#
+# Servers bind 127.0.0.1 unless told otherwise, so a published port needs --host 0.0.0.0.
+# The process runs as user 10001. On Linux a bind-mounted ./reports must be writable by it:
+# `make docker-run` passes --user "$(id -u):$(id -g)" so that the reports belong to you.
+
+# --- Build: the project's Maven wrapper on a JDK 21 --------------------------------------------
+FROM eclipse-temurin:21-jdk AS build
+WORKDIR /src
+# The wrapper and the build file first, so that a source change alone does not fetch Maven again.
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+COPY config config
+COPY scenarios.yaml ./
+COPY src src
+RUN ./mvnw -B -ntp package -DskipTests
+
+# --- Run: a JRE 21, a non-root user ------------------------------------------------------------
+FROM eclipse-temurin:21-jre
+LABEL org.opencontainers.image.title="iobench" \
+      org.opencontainers.image.description="Measures what async, virtual threads or a bounded thread pool do for an IO-bound service."
+
+# /app looks like the repository's top level: the jar, both scenario files, and reports/, which
+# is a link to the volume /reports. So bench's default output, reports/<yyyyMMdd-HHmmss>, lands on
+# the volume, one directory per run, and `bench --scenarios scenarios-quick.yaml` works as with make.
+RUN groupadd --system --gid 10001 iobench \
+ && useradd --system --uid 10001 --gid iobench --no-create-home --home-dir /app --shell /usr/sbin/nologin iobench \
+ && mkdir -p /app /reports \
+ && chown iobench:iobench /reports \
+ && ln -s /reports /app/reports
+WORKDIR /app
+COPY --from=build /src/target/iobench.jar /app/iobench.jar
+COPY scenarios.yaml scenarios-quick.yaml /app/
+VOLUME ["/reports"]
+
+# A serve-* command writes the port it listens on to this file; `iobench healthcheck` reads it.
+ENV IOBENCH_HEALTH_FILE=/tmp/iobench.port
+EXPOSE 8001 8002 8003 8004
+USER 10001:10001
+
+# One check for every command, whatever its port: `iobench healthcheck` GETs /health on the port
+# in $IOBENCH_HEALTH_FILE (exit 0 on 200, else 1). A container that runs bench or check writes no
+# such file; the shell test then answers healthy without starting a second JVM beside the benchmark.
+# No --start-period: a server listens within seconds, well inside 3 retries x 10 s (and
+# dockerfilelint 1.8 misreads --start-period as an unknown option "--start").
+HEALTHCHECK --interval=10s --timeout=10s --retries=3 \
+  CMD ["/bin/sh", "-c", "if [ ! -f \"$IOBENCH_HEALTH_FILE\" ]; then echo 'no server to check'; exit 0; fi; exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m -jar /app/iobench.jar healthcheck --timeout 5"]
+
+# The same JVM flags as JVM_FLAGS in the Makefile (a test checks that they stay equal).
+ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-Dio.netty.noUnsafe=true", "-jar", "/app/iobench.jar"]
+# The whole benchmark, its report in /reports/<yyyyMMdd-HHmmss>/ (through /app/reports).
+CMD ["bench"]
