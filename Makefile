@@ -22,8 +22,9 @@ ARGS ?=
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 
-# The JDK (21+), found once. help and clean need none.
-ifneq ($(filter-out help clean,$(or $(MAKECMDGOALS),help)),)
+# The JDK (21+), found once. help, clean and the container targets need none.
+NO_JDK_GOALS := help clean docker-build docker-run compose-up compose-down compose-bench lint-packaging
+ifneq ($(filter-out $(NO_JDK_GOALS),$(or $(MAKECMDGOALS),help)),)
 JAVA_HOME := $(shell scripts/find-jdk.sh)
 ifeq ($(JAVA_HOME),)
 $(error no JDK 21+ to use (see the line above); install one or set JAVA_HOME)
@@ -44,7 +45,8 @@ JAR := target/iobench.jar
 # Directories are listed too, so that adding or deleting a file also triggers a rebuild.
 JAR_INPUTS := $(shell find src config -type f -o -type d 2>/dev/null) pom.xml $(wildcard scenarios.yaml)
 
-.PHONY: help build test bench bench-quick serve-sim serve-sync serve-async serve-virtual clean
+.PHONY: help build test bench bench-quick serve-sim serve-sync serve-async serve-virtual clean \
+        docker-build docker-run compose-up compose-down compose-bench lint-packaging
 
 help: ## List the targets (this is the default)
 	@echo "Usage: make <target> [ARGS=\"...\"] [JVM_FLAGS=\"...\"]"
@@ -89,6 +91,39 @@ serve-async: $(JAR) ## Start the fan-out service with async (non-blocking) IO
 
 serve-virtual: $(JAR) ## Start the fan-out service on virtual threads
 	"$(JAVA)" $(JVM_FLAGS) -jar $(JAR) serve-virtual $(ARGS)
+
+# Containers (Dockerfile, docker-compose.yml; deploy/kubernetes for a cluster). The image's
+# ENTRYPOINT uses the same flags as JVM_FLAGS (DockerfileTest checks that they stay equal).
+IMAGE ?= iobench
+# The reports on the bind mount belong to you, not to the image's user 10001.
+DOCKER_USER := $(shell id -u 2>/dev/null):$(shell id -g 2>/dev/null)
+# The compose targets need the Compose v2 plugin (`docker compose`); say so instead of docker's "unknown flag".
+NEED_COMPOSE = @docker compose version >/dev/null 2>&1 || { echo "$@: needs Docker Compose v2 ('docker compose'), which is not installed here" >&2; exit 1; }
+
+docker-build: ## Build the container image iobench (JDK 21 builds, JRE 21 runs)
+	docker build -t $(IMAGE) .
+
+docker-run: ## Run the image: the whole benchmark by default, report in reports/<timestamp>/ (ARGS: a command)
+	@mkdir -p reports
+	docker run --rm --user "$(DOCKER_USER)" -v "$(CURDIR)/reports:/reports" $(IMAGE) $(ARGS)
+
+compose-up: ## Start sim, sync, async and virtual as containers (docker compose), ports 8001-8004 on 127.0.0.1
+	$(NEED_COMPOSE)
+	docker compose up -d --build sim sync async virtual
+
+compose-bench: ## Run the benchmark container against the compose servers; report in reports/compose/
+	$(NEED_COMPOSE)
+	@mkdir -p reports
+	IOBENCH_UID=$(shell id -u) IOBENCH_GID=$(shell id -g) docker compose run --rm bench
+
+compose-down: ## Stop and remove the compose containers
+	$(NEED_COMPOSE)
+	docker compose --profile bench down
+
+lint-packaging: ## Lint the Dockerfile with dockerfilelint (needs npx and the npm registry; else skipped)
+	@if command -v npx >/dev/null 2>&1; then \
+	  echo "npx --yes dockerfilelint Dockerfile"; npx --yes dockerfilelint Dockerfile; \
+	else echo "lint-packaging: skipped, npx not found (install Node.js to lint the Dockerfile)"; fi
 
 clean: ## Delete build output (target/); keeps reports/
 	rm -rf target
