@@ -1,0 +1,116 @@
+package iobench.report;
+
+import iobench.bench.BenchPlan;
+import iobench.bench.ScenarioFileParser;
+import iobench.bench.ServerRole;
+import iobench.bench.metrics.LatencySummary;
+import iobench.bench.metrics.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A bench run made by hand: four scenarios, three servers, one scenario broken by failures,
+ * and warm-up runs so bad that any report counting them would show it. Every figure is chosen
+ * so that medians, speedups and model values can be checked by arithmetic (see ReportGoldenTest).
+ */
+final class FixedRuns {
+    static final String SCENARIOS = """
+            defaults:
+              repetitions: 3
+              warmup: 1
+            scenarios:
+              - {name: fan-seq, kind: fan-out, delay: 0.1, concurrent: 10, servers: [sync, async, virtual]}
+              - {name: fan-par, kind: fan-out, delay: 0.2, concurrent: 50, servers: [sync, virtual], strategy: parallel}
+              - {name: clients-100, kind: clients, delay: 0.2, clients: 100}
+              - {name: broken, kind: clients, delay: 0.5, clients: 20}
+            """;
+
+    static final ModelParams MODEL = new ModelParams(8, 32);
+
+    static final Environment ENVIRONMENT = new Environment("0.1.0", "OpenJDK 64-Bit Server VM 21.0.5+11-LTS", 8,
+            "Linux 6.1.0 (amd64)", "golden.yaml", "2025-01-02T03:04:05+01:00",
+            "iobench bench --scenarios golden.yaml --out reports/golden",
+            List.of("iobench sim on http://127.0.0.1:8001", "iobench sync on http://127.0.0.1:8002",
+                    "iobench async on http://127.0.0.1:8003", "iobench virtual on http://127.0.0.1:8004"),
+            "412 MiB");
+
+    private FixedRuns() {
+    }
+
+    static BenchPlan plan() {
+        return ScenarioFileParser.parse("golden.yaml", SCENARIOS, ScenarioFileParser.Caps.of(60_000, 1000));
+    }
+
+    /** Warm-ups first, then repetitions, as the runner orders them. */
+    static List<RunResult> runs() {
+        List<RunResult> runs = new ArrayList<>();
+        // fan-seq: d = 0.1 s, K = 10, sequential.
+        runs.add(fanOutWarmupThatFailed("fan-seq", ServerRole.SYNC, 100, 10));
+        runs.add(fanOutWarmupThatFailed("fan-seq", ServerRole.ASYNC, 100, 10));
+        runs.add(fanOutWarmupThatFailed("fan-seq", ServerRole.VIRTUAL, 100, 10));
+        runs.add(fanOut("fan-seq", ServerRole.SYNC, 1, 100, 10, 1.010));
+        runs.add(fanOut("fan-seq", ServerRole.ASYNC, 1, 100, 10, 0.105));
+        runs.add(fanOut("fan-seq", ServerRole.VIRTUAL, 1, 100, 10, 1.015));
+        runs.add(fanOut("fan-seq", ServerRole.ASYNC, 2, 100, 10, 0.110));
+        runs.add(fanOut("fan-seq", ServerRole.VIRTUAL, 2, 100, 10, 1.012));
+        runs.add(fanOut("fan-seq", ServerRole.SYNC, 2, 100, 10, 1.030));
+        runs.add(fanOut("fan-seq", ServerRole.VIRTUAL, 3, 100, 10, 1.018));
+        runs.add(fanOut("fan-seq", ServerRole.SYNC, 3, 100, 10, 1.020));
+        runs.add(fanOut("fan-seq", ServerRole.ASYNC, 3, 100, 10, 0.102));
+        // fan-par: d = 0.2 s, K = 50, parallel.
+        runs.add(fanOutWarmupThatFailed("fan-par", ServerRole.SYNC, 50, 50));
+        runs.add(fanOutWarmupThatFailed("fan-par", ServerRole.VIRTUAL, 50, 50));
+        runs.add(fanOut("fan-par", ServerRole.SYNC, 1, 200, 50, 0.410));
+        runs.add(fanOut("fan-par", ServerRole.VIRTUAL, 1, 200, 50, 0.205));
+        runs.add(fanOut("fan-par", ServerRole.VIRTUAL, 2, 200, 50, 0.202));
+        runs.add(fanOut("fan-par", ServerRole.SYNC, 2, 200, 50, 0.420));
+        runs.add(fanOut("fan-par", ServerRole.SYNC, 3, 200, 50, 0.400));
+        runs.add(fanOut("fan-par", ServerRole.VIRTUAL, 3, 200, 50, 0.203));
+        // clients-100: d = 0.2 s, 100 clients.
+        runs.add(clients("clients-100", ServerRole.SYNC, 0, 50, 100, 90, 10, Map.of("timeout", 10), 9.0, 1, 1, 1));
+        runs.add(clients("clients-100", ServerRole.ASYNC, 0, 50, 100, 100, 0, Map.of(), 9.0, 1, 1, 1));
+        runs.add(clients("clients-100", ServerRole.SYNC, 1, 200, 100, 100, 0, Map.of(), 2.62, 1400, 2600, 2615));
+        runs.add(clients("clients-100", ServerRole.ASYNC, 1, 200, 100, 100, 0, Map.of(), 0.21, 205, 209, 210));
+        runs.add(clients("clients-100", ServerRole.ASYNC, 2, 200, 100, 100, 0, Map.of(), 0.22, 210, 215, 219));
+        runs.add(clients("clients-100", ServerRole.SYNC, 2, 200, 100, 100, 0, Map.of(), 2.65, 1410, 2620, 2648));
+        runs.add(clients("clients-100", ServerRole.SYNC, 3, 200, 100, 100, 0, Map.of(), 2.61, 1390, 2610, 2612));
+        runs.add(clients("clients-100", ServerRole.ASYNC, 3, 200, 100, 100, 0, Map.of(), 0.215, 207, 212, 214));
+        // broken: d = 0.5 s, 20 clients; the async server loses calls in two repetitions.
+        runs.add(clients("broken", ServerRole.SYNC, 0, 50, 20, 20, 0, Map.of(), 0.2, 50, 51, 52));
+        runs.add(clients("broken", ServerRole.ASYNC, 0, 50, 20, 20, 0, Map.of(), 0.06, 50, 51, 52));
+        runs.add(clients("broken", ServerRole.SYNC, 1, 500, 20, 20, 0, Map.of(), 1.51, 1000, 1505, 1509));
+        runs.add(clients("broken", ServerRole.ASYNC, 1, 500, 20, 20, 0, Map.of(), 0.51, 503, 508, 509));
+        runs.add(clients("broken", ServerRole.ASYNC, 2, 500, 20, 15, 5, Map.of("downstream-refused", 5), 0.05, 2, 505,
+                506));
+        runs.add(clients("broken", ServerRole.SYNC, 2, 500, 20, 20, 0, Map.of(), 1.52, 1001, 1510, 1515));
+        runs.add(clients("broken", ServerRole.SYNC, 3, 500, 20, 20, 0, Map.of(), 1.50, 999, 1499, 1500));
+        runs.add(clients("broken", ServerRole.ASYNC, 3, 500, 20, 18, 2,
+                Map.of("downstream-refused", 1, "timeout", 1), 5.5, 502, 5500, 5500));
+        return runs;
+    }
+
+    private static RunResult fanOut(String name, ServerRole role, int rep, long delayMs, int k, double seconds) {
+        long ns = Math.round(seconds * 1e9);
+        double ms = seconds * 1000;
+        return new RunResult(name, iobench.bench.ScenarioKind.FAN_OUT, role, rep, false, delayMs, k, 1, 1, k, 0,
+                Map.of(), ns, k / seconds, new LatencySummary(ms, ms, ms, ms, 1), seconds - 0.002);
+    }
+
+    /** A warm-up that failed every call and took 99 s: harmless only if warm-ups are left out. */
+    private static RunResult fanOutWarmupThatFailed(String name, ServerRole role, long delayMs, int k) {
+        return new RunResult(name, iobench.bench.ScenarioKind.FAN_OUT, role, 0, true, delayMs, k, 1, 1, 0, k,
+                Map.of("refused", 1), 99_000_000_000L, 0.0, new LatencySummary(99_000, 99_000, 99_000, 99_000, 1),
+                Double.NaN);
+    }
+
+    private static RunResult clients(String name, ServerRole role, int rep, long delayMs, int clients, int ok,
+                                     int failed, Map<String, Integer> errors, double seconds, double p50Ms,
+                                     double p99Ms, double maxMs) {
+        long ns = Math.round(seconds * 1e9);
+        double p90Ms = (p50Ms + p99Ms) / 2;
+        return new RunResult(name, iobench.bench.ScenarioKind.CLIENTS, role, rep, rep == 0, delayMs, 1, clients,
+                clients, ok, failed, errors, ns, ok / seconds, new LatencySummary(p50Ms, p90Ms, p99Ms, maxMs, clients),
+                Double.NaN);
+    }
+}
