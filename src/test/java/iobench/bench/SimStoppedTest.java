@@ -1,0 +1,146 @@
+package iobench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import iobench.bench.load.LoadClient;
+import iobench.bench.metrics.RunResult;
+import iobench.report.Analysis;
+import iobench.report.BenchReport;
+import iobench.report.Environment;
+import iobench.report.MarkdownReport;
+import iobench.report.ModelParams;
+import iobench.report.ScenarioSummary;
+import iobench.server.RunningServer;
+import iobench.server.ServerSettings;
+import iobench.server.SettingsLoader;
+import iobench.server.sync.SyncServer;
+import iobench.sim.SimServer;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The simulation server goes away part-way through a bench: the run must still complete, the
+ * scenarios measured before stay valid, and those after are marked not valid with the reason.
+ */
+class SimStoppedTest {
+    /** Add {@code ASYNC} (and start AsyncServer below) once iobench.server.async.AsyncServer is real. */
+    private static final List<ServerRole> SERVERS = BenchEndToEndTest.SERVERS;
+
+    private final List<RunningServer> started = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).close();
+        }
+    }
+
+    private RunningServer start(ServerRole role, ServerSettings settings) {
+        RunningServer server = switch (role) {
+            case SYNC -> SyncServer.startPlatform(settings, 0);
+            case VIRTUAL -> SyncServer.startVirtual(settings, 0);
+            case ASYNC -> iobench.server.async.AsyncServer.start(settings, 0);
+        };
+        started.add(server);
+        return server;
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void whenTheSimStopsTheLaterScenariosAreNotValidAndSayTheCallsWereRefused() throws Exception {
+        RunningServer sim = SimServer.start(SettingsLoader.defaults(), 0);
+        started.add(sim);
+        ServerSettings settings = SettingsLoader.load(null, Map.of(), Map.of("sim-url", sim.baseUri().toString()));
+        Map<ServerRole, URI> urls = new EnumMap<>(ServerRole.class);
+        for (ServerRole role : SERVERS) {
+            urls.put(role, start(role, settings).baseUri());
+        }
+        String servers = SERVERS.stream().map(ServerRole::label).collect(Collectors.joining(", ", "[", "]"));
+        BenchPlan plan = ScenarioFileParser.parse("stopped.yaml", """
+                defaults:
+                  repetitions: 2
+                  warmup: 1
+                  servers: %s
+                scenarios:
+                  - {name: before, kind: fan-out, delay: 0.02, concurrent: 5}
+                  - {name: after, kind: clients, delay: 0.02, clients: 10}
+                  - {name: after-fan, kind: fan-out, delay: 0.02, concurrent: 5, strategy: parallel}
+                """.formatted(servers), ScenarioFileParser.Caps.of(60_000, 1000));
+
+        AtomicReference<String> stoppedAt = new AtomicReference<>();
+        List<String> labels = new ArrayList<>();
+        BenchRunner.Progress stopTheSim = new BenchRunner.Progress() {
+            @Override
+            public void begin(int totalRuns) {
+            }
+
+            @Override
+            public void step(String label) {
+                labels.add(label);
+                // On the bench's own thread, before the first run of "after": nothing is in flight.
+                if (label.startsWith("after ") && stoppedAt.get() == null) {
+                    sim.close();
+                    stoppedAt.set(label);
+                }
+            }
+
+            @Override
+            public void end() {
+            }
+        };
+
+        List<RunResult> runs;
+        try (LoadClient client = new LoadClient()) {
+            runs = new BenchRunner(client, new Targets(sim.baseUri(), urls), plan, stopTheSim).run();
+        }
+
+        assertEquals("after " + SERVERS.get(0).label() + " warm-up 1/1", stoppedAt.get(), () -> "labels: " + labels);
+        assertEquals(BenchRunner.totalRuns(plan), runs.size(), "every planned run ran");
+
+        Environment env = new Environment("test", "jvm", 1, "os", "stopped.yaml", "now", "test", List.of(), "n/a");
+        BenchReport report = Analysis.analyse(plan, runs, env, new ModelParams(settings.syncThreads(),
+                settings.fanoutThreads()));
+        Map<String, ScenarioSummary> byName = report.scenarios().stream()
+                .collect(Collectors.toMap(s -> s.scenario().name(), s -> s));
+
+        assertTrue(byName.get("before").valid(), () -> "before the stop: " + byName.get("before").invalidReason());
+        for (String name : List.of("after", "after-fan")) {
+            ScenarioSummary s = byName.get(name);
+            assertFalse(s.valid(), name);
+            assertTrue(s.invalidReason().contains("downstream-refused"), () -> name + ": " + s.invalidReason());
+            for (ServerRole role : SERVERS) {
+                assertTrue(s.invalidReason().contains(role.label() + ": "), () -> name + ": " + s.invalidReason());
+            }
+            s.comparisons().forEach(c -> {
+                assertTrue(Double.isNaN(c.speedup()), name);
+                assertEquals("not valid", c.verdict(), name);
+            });
+        }
+        // Every measured run after the stop failed every call, and says so.
+        runs.stream().filter(r -> !r.warmup() && r.scenario().startsWith("after")).forEach(r -> {
+            assertEquals(0, r.successful(), r.toString());
+            assertTrue(r.errors().containsKey("downstream-refused"), r.toString());
+        });
+
+        String md = MarkdownReport.render(report);
+        assertTrue(md.contains("**after** (not valid)"), md);
+        assertTrue(md.contains("- **after** is not valid: "), md);
+        assertTrue(md.contains("## Errors"), md);
+        for (ServerRole role : SERVERS) {
+            assertTrue(md.lines().anyMatch(l -> l.startsWith("| after | " + role.label() + " | ")
+                    && l.contains("downstream-refused")), () -> role.label() + " in the errors table:\n" + md);
+        }
+        assertFalse(md.lines().anyMatch(l -> l.startsWith("| before | ")), "before has no errors");
+    }
+}
