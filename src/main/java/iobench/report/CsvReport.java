@@ -21,7 +21,8 @@ public final class CsvReport {
         StringBuilder out = new StringBuilder();
         out.append(String.join(",", COLUMNS.stream().map(CsvReport::quote).toList())).append('\n');
         for (RunResult r : report.runs()) {
-            String strategy = report.scenarios().stream()
+            // Only fan-out has a strategy; a clients request makes one call.
+            String strategy = r.kind() != iobench.bench.ScenarioKind.FAN_OUT ? "" : report.scenarios().stream()
                     .filter(s -> s.scenario().name().equals(r.scenario()))
                     .map(s -> s.scenario().strategy()).findFirst().orElse("");
             List<String> row = new ArrayList<>();

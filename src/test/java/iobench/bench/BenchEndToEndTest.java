@@ -38,7 +38,7 @@ class BenchEndToEndTest {
      * The servers compared. Add {@code ASYNC} here once iobench.server.async.AsyncServer is real:
      * everything below (the file, the row count, the lower bounds from the model) follows from it.
      */
-    static final List<ServerRole> SERVERS = List.of(ServerRole.SYNC, ServerRole.VIRTUAL);
+    static final List<ServerRole> SERVERS = List.of(ServerRole.SYNC, ServerRole.ASYNC, ServerRole.VIRTUAL);
     static final int THREADS = 4;
     static final int FANOUT_THREADS = 4;
     static final int REPETITIONS = 2;
