@@ -8,6 +8,7 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.eclipse.jetty.util.thread.ThreadPool;
 
 /**
@@ -84,6 +85,16 @@ public final class JavalinServers {
     /** Starts the app and wraps it as a {@link RunningServer}; {@code onClose} releases what the server owns. */
     public static RunningServer start(String role, Javalin app, ServerSettings settings,
                                       java.util.function.IntFunction<String> describe, Runnable onClose) {
+        // Jetty stops its beans in reverse order, so this runs after the grace period for in-flight
+        // requests and before the thread pool stops. A thread blocked on a downstream socket cannot
+        // be interrupted; releasing the server's clients here lets it return, so the pool stops
+        // within its timeout instead of leaving the thread behind.
+        app.jettyServer().server().addBean(new AbstractLifeCycle() {
+            @Override
+            protected void doStop() {
+                onClose.run();
+            }
+        });
         try {
             app.start();
         } catch (RuntimeException e) {
@@ -116,10 +127,26 @@ public final class JavalinServers {
             public void close() {
                 try {
                     app.stop();
+                } catch (RuntimeException e) {
+                    // Requests still running after the grace period make Jetty report a timeout,
+                    // but the server is stopped all the same; throwing would skip the caller's
+                    // other closes (the next server, the shutdown hook's latch).
+                    if (!stoppedAfterGracePeriod(e)) {
+                        throw e;
+                    }
                 } finally {
                     onClose.run();
                 }
             }
         };
+    }
+
+    private static boolean stoppedAfterGracePeriod(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

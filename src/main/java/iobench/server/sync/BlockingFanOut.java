@@ -90,6 +90,9 @@ final class BlockingFanOut implements AutoCloseable {
 
     @Override
     public void close() {
+        // Calls still running (the server is stopping) fail at once instead of holding their
+        // thread until the downstream timeout: a blocking socket read ignores interrupts.
+        client.dispatcher().cancelAll();
         parallelPool.shutdownNow();
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
