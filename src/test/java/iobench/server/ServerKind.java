@@ -9,9 +9,7 @@ import iobench.server.sync.SyncServer;
 public enum ServerKind {
     SYNC("sync", SyncServer::startPlatform, DefaultFanOut.ONE_AFTER_ANOTHER),
     VIRTUAL("virtual", SyncServer::startVirtual, DefaultFanOut.ONE_AFTER_ANOTHER),
-    // ASYNC: uncomment when iobench.server.async.AsyncServer lands; every contract test then runs on it too.
-    // ASYNC("async", iobench.server.async.AsyncServer::start, DefaultFanOut.ALL_AT_ONCE),
-    ;
+    ASYNC("async", iobench.server.async.AsyncServer::start, DefaultFanOut.ALL_AT_ONCE);
 
     /** How a server of this kind starts: the same signature for every kind. */
     @FunctionalInterface
