@@ -56,7 +56,8 @@ public final class Analysis {
         String invalid = problems.isEmpty() ? null : String.join("; ", problems);
         List<Comparison> comparisons = new ArrayList<>();
         for (ServerStats s : stats) {
-            if (s.server() == ServerRole.SYNC) {
+            if (s.server() == ServerRole.SYNC || sync == null) {
+                // Without the sync baseline there is nothing to compare with.
                 continue;
             }
             double speedup = invalid != null || sync == null ? Double.NaN : measuredSpeedup(scenario, sync, s);

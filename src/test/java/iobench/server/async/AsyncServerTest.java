@@ -213,6 +213,45 @@ class AsyncServerTest {
         }
     }
 
+    /**
+     * Helidon 3.2.11's own idle timeout closes a connection that many seconds after it opened,
+     * busy or not; with it on, a keep-alive client lost its connection mid-run ("unexpected end
+     * of stream"). The server therefore runs without it: a connection in use stays open.
+     */
+    @Test
+    void aBusyKeepAliveConnectionOutlivesTheIdleTimeoutSetting() throws Exception {
+        ServerSettings oneSecondIdle = SettingsLoader.load(null, Map.of(), Map.of(
+                "host", "127.0.0.1", "sim-url", sim.baseUri().toString(), "idle-timeout-s", 1));
+        try (RunningServer server = AsyncServer.start(oneSecondIdle, 0);
+             java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5_000);
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            var out = socket.getOutputStream();
+            long endNs = System.nanoTime() + Duration.ofMillis(2_500).toNanos();
+            int answered = 0;
+            while (System.nanoTime() < endNs) {
+                out.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+                String status = in.readLine();
+                assertEquals("HTTP/1.1 200 OK", status, "answer " + (answered + 1) + " on the same connection");
+                int length = 0;
+                for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                    if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                        length = Integer.parseInt(line.substring(15).trim());
+                    }
+                }
+                for (long left = length; left > 0; ) {
+                    left -= in.skip(left);
+                }
+                answered++;
+                // Busy, never idle for a whole second.
+                Thread.sleep(300);
+            }
+            assertTrue(answered >= 5, "only " + answered + " answers");
+        }
+    }
+
     @Test
     void everyAnswerSaysKeepAlive() throws Exception {
         for (String path : List.of("/health", "/benchmark/io-test?delay=0&concurrent=1",
