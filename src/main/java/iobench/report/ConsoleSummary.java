@@ -25,7 +25,8 @@ public final class ConsoleSummary {
                     Numbers.cell(st.throughputRps().median(), 1),
                     s.scenario().kind() == ScenarioKind.CLIENTS ? Numbers.cell(st.p99Ms().median(), 1) : "",
                     Numbers.percent(st.successRate()),
-                    c == null ? "baseline" : s.valid() ? Numbers.times(c.speedup()) : "NOT VALID",
+                    c == null ? (st.server() == iobench.bench.ServerRole.SYNC ? "baseline" : "no sync")
+                            : s.valid() ? Numbers.times(c.speedup()) : "NOT VALID",
                     c == null ? "" : Numbers.times(c.modelSpeedup()),
                     c == null ? "" : c.verdict(),
                 });

@@ -93,7 +93,7 @@ public final class MarkdownReport {
                 cells.add(Numbers.percent(st.successRate()));
                 cells.add(Numbers.cell(st.modelDurationS(), 3));
                 if (c == null) {
-                    cells.add("baseline");
+                    cells.add(st.server() == ServerRole.SYNC ? "baseline" : "no sync baseline");
                     cells.add("");
                     cells.add("");
                 } else {

@@ -13,6 +13,7 @@ import iobench.server.NamedThreads;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -38,9 +39,12 @@ public final class SimServer {
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService blockingPool;
     private final Gate gate;
+    /** Where waits end: the timer only hands over, so hundreds of answers due at once are written in parallel. */
+    private final Executor workers;
 
-    private SimServer(ServerSettings settings) {
+    private SimServer(ServerSettings settings, Executor workers) {
         this.settings = settings;
+        this.workers = workers;
         this.timer = new ScheduledThreadPoolExecutor(1, NamedThreads.platform("sim-timer-"));
         this.timer.setRemoveOnCancelPolicy(true);
         this.blockingPool = NamedThreads.fixedPool(settings.simBlockingThreads(), "sim-blocking-");
@@ -48,9 +52,9 @@ public final class SimServer {
     }
 
     public static RunningServer start(ServerSettings settings, int port) {
-        SimServer sim = new SimServer(settings);
         QueuedThreadPool pool = new QueuedThreadPool(POOL_THREADS, 4);
         pool.setName("sim");
+        SimServer sim = new SimServer(settings, pool);
         var app = JavalinServers.create(settings, port, pool, sim::routes);
         return JavalinServers.start("sim", app, settings,
                 boundPort -> "iobench sim (IO simulation, Javalin/Jetty, waits on a timer) listening on http://"
@@ -86,7 +90,7 @@ public final class SimServer {
         long delayMs = QueryParams.delayMs("delay", ctx.queryParams("delay"), settings.maxDelayMs());
         String requestId = QueryParams.text("request_id", ctx.queryParams("request_id"), 200);
         CompletableFuture<Void> done = new CompletableFuture<>();
-        timer.schedule(() -> done.complete(null), delayMs, TimeUnit.MILLISECONDS);
+        after(delayMs, done);
         ctx.future(() -> done.thenRun(() -> json(ctx, 200, answer("slow IO completed", delayMs, requestId))));
     }
 
@@ -105,7 +109,7 @@ public final class SimServer {
         ctx.future(() -> gate.park(timeoutMs)
                 .thenCompose(released -> {
                     CompletableFuture<Void> waited = new CompletableFuture<>();
-                    timer.schedule(() -> waited.complete(null), delayMs, TimeUnit.MILLISECONDS);
+                    after(delayMs, waited);
                     return waited;
                 })
                 .handle((ok, failure) -> {
@@ -121,6 +125,11 @@ public final class SimServer {
                     }
                     return null;
                 }));
+    }
+
+    /** Completes {@code future} after {@code delayMs} on a worker thread; no thread waits meanwhile. */
+    private void after(long delayMs, CompletableFuture<Void> future) {
+        timer.schedule(() -> workers.execute(() -> future.complete(null)), delayMs, TimeUnit.MILLISECONDS);
     }
 
     private static ObjectNode answer(String message, long delayMs, String requestId) {
