@@ -6,6 +6,11 @@ import iobench.bench.load.LoadClient;
 import iobench.bench.metrics.RunResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import iobench.bench.metrics.CostMeter;
+import iobench.bench.metrics.ProcFs;
+import iobench.bench.metrics.RunConditions;
+import iobench.bench.metrics.RunCosts;
 
 /**
  * Runs a plan: per scenario, warm-up runs of every server, then the measured repetitions with
@@ -40,12 +45,26 @@ public final class BenchRunner {
     private final Targets targets;
     private final BenchPlan plan;
     private final Progress progress;
+    private final Map<ServerRole, CostMeter> meters;
+    private final boolean loadGeneratorAlone;
 
     public BenchRunner(LoadClient client, Targets targets, BenchPlan plan, Progress progress) {
+        this(client, targets, plan, progress, Map.of(), false);
+    }
+
+    /**
+     * @param meters             how to tell what each server spends during a run
+     * @param loadGeneratorAlone whether this JVM runs only the load generator (servers elsewhere),
+     *                           so that its own CPU time is the generator's
+     */
+    public BenchRunner(LoadClient client, Targets targets, BenchPlan plan, Progress progress,
+                       Map<ServerRole, CostMeter> meters, boolean loadGeneratorAlone) {
         this.client = client;
         this.targets = targets;
         this.plan = plan;
         this.progress = progress;
+        this.meters = meters;
+        this.loadGeneratorAlone = loadGeneratorAlone;
     }
 
     public static int totalRuns(BenchPlan plan) {
@@ -88,9 +107,20 @@ public final class BenchRunner {
             throw new InterruptedException("bench interrupted");
         }
         var base = targets.of(role);
-        return switch (scenario.kind()) {
+        CostMeter meter = meters.getOrDefault(role, CostMeter.NONE);
+        long self = ProcessHandle.current().pid();
+        long[] machineBefore = ProcFs.machineCpuTicks();
+        long selfCpuBefore = loadGeneratorAlone ? ProcFs.processCpuNs(self) : -1;
+        meter.start();
+        RunResult result = switch (scenario.kind()) {
             case FAN_OUT -> FanOutRun.run(client, base, role, scenario, delayMs, repetition, warmup);
             case CLIENTS -> ClientsRun.run(client, base, role, scenario, delayMs, repetition, warmup);
         };
+        RunCosts costs = meter.stop(result.calls());
+        long selfCpuAfter = loadGeneratorAlone ? ProcFs.processCpuNs(self) : -1;
+        double loadgenCpuMs = selfCpuBefore < 0 || selfCpuAfter < 0 ? Double.NaN : (selfCpuAfter - selfCpuBefore) / 1e6;
+        RunConditions conditions = new RunConditions(ProcFs.busyPercent(machineBefore, ProcFs.machineCpuTicks()),
+                result.conditions().loadgenLagP99Ms(), loadgenCpuMs);
+        return result.with(costs, conditions);
     }
 }

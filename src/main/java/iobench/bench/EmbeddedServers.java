@@ -1,6 +1,11 @@
 package iobench.bench;
 
+import iobench.bench.load.LoadClient;
+import iobench.bench.metrics.CostMeter;
+import iobench.bench.metrics.RunCosts;
+import iobench.bench.metrics.ThreadNameCostMeter;
 import iobench.server.RunningServer;
+import iobench.server.RuntimeStats;
 import iobench.server.ServerSettings;
 import iobench.server.async.AsyncServer;
 import iobench.server.sync.SyncServer;
@@ -13,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The servers a bench run starts in its own JVM, each on a free port of 127.0.0.1. */
-public final class EmbeddedServers implements AutoCloseable {
+public final class EmbeddedServers implements ServerSet {
     private final List<RunningServer> running = new ArrayList<>();
     private final Targets targets;
 
@@ -47,10 +52,49 @@ public final class EmbeddedServers implements AutoCloseable {
         }
     }
 
+    @Override
     public Targets targets() {
         return targets;
     }
 
+    /**
+     * Platform threads are told apart by name ({@code sync-}, {@code async-}). The virtual server's
+     * request threads run on carrier threads it shares with the load generator, so its CPU and
+     * allocation cannot be told apart here: only its threads are counted.
+     */
+    @Override
+    public CostMeter meter(ServerRole role, LoadClient client) {
+        return switch (role) {
+            case SYNC -> new ThreadNameCostMeter("sync-", null);
+            case ASYNC -> new ThreadNameCostMeter("async-", null);
+            case VIRTUAL -> new VirtualThreadsMeter();
+        };
+    }
+
+    /** Counts the virtual server's threads; its CPU and allocation are n/a in a shared JVM. */
+    private static final class VirtualThreadsMeter implements CostMeter {
+        private final ThreadNameCostMeter platform = new ThreadNameCostMeter("virtual-platform", RuntimeStats::peakVirtualThreads);
+
+        @Override
+        public void start() {
+            RuntimeStats.resetPeakVirtualThreads();
+            platform.start();
+        }
+
+        @Override
+        public RunCosts stop(int calls) {
+            RunCosts counted = platform.stop(calls);
+            return new RunCosts(Double.NaN, Double.NaN, counted.peakThreads(), counted.peakVirtualThreads(), Double.NaN,
+                    RunCosts.NOT_ATTRIBUTABLE);
+        }
+
+        @Override
+        public void close() {
+            platform.close();
+        }
+    }
+
+    @Override
     public List<String> descriptions() {
         return running.stream().map(RunningServer::describe).toList();
     }

@@ -30,7 +30,7 @@ public final class ScenarioFileParser {
     public record Caps(long maxDelayMs, int maxConcurrent, int maxClients, int maxRequests, int maxRepetitions,
                        int maxWarmupRuns) {
         public static Caps of(long maxDelayMs, int maxConcurrent) {
-            return new Caps(maxDelayMs, maxConcurrent, 10_000, 100_000, 100, 10);
+            return new Caps(maxDelayMs, maxConcurrent, 10_000, 100_000, 100, 200);
         }
     }
 

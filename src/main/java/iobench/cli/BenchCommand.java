@@ -3,7 +3,10 @@ package iobench.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import iobench.bench.BenchPlan;
 import iobench.bench.BenchRunner;
+import iobench.bench.ChildServers;
 import iobench.bench.EmbeddedServers;
+import iobench.bench.ServerSet;
+import iobench.bench.metrics.CostMeter;
 import iobench.bench.HealthCheck;
 import iobench.bench.Scenario;
 import iobench.bench.ScenarioFileException;
@@ -83,6 +86,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--virtual-url", paramLabel = "URL", description = "Use this virtual-thread server instead of starting one.")
     URI virtualUrl;
 
+    @Option(names = "--isolate",
+            description = "Run each server in a JVM of its own (this jar, serve-*), so that each one's CPU time and "
+                    + "memory can be read from the OS and the servers share no heap or JIT. Default: all in this JVM.")
+    boolean isolate;
+
     @Option(names = "--threads", paramLabel = "N", description = "Request threads of the embedded sync server (default 8).")
     Integer threads;
 
@@ -116,7 +124,8 @@ final class BenchCommand implements Callable<Integer> {
         Set<ServerRole> embedded = EnumSet.noneOf(ServerRole.class);
         needed.stream().filter(r -> !external.containsKey(r)).forEach(embedded::add);
         String startedAt = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        try (EmbeddedServers servers = new EmbeddedServers(settings, simUrl, embedded);
+        try (ServerSet servers = isolate ? new ChildServers(settings, config, simUrl, embedded)
+                : new EmbeddedServers(settings, simUrl, embedded);
              LoadClient client = new LoadClient()) {
             Map<ServerRole, URI> urls = new EnumMap<>(ServerRole.class);
             urls.putAll(servers.targets().servers());
@@ -140,15 +149,25 @@ final class BenchCommand implements Callable<Integer> {
                     plan.source());
             err.flush();
             long startNs = System.nanoTime();
-            List<RunResult> results = new BenchRunner(client, targets, plan,
-                    new ConsoleProgress(err, ConsoleProgress.isTerminal())).run();
+            Map<ServerRole, CostMeter> meters = new EnumMap<>(ServerRole.class);
+            embedded.forEach(role -> meters.put(role, servers.meter(role, client)));
+            // With --isolate this JVM runs the load generator alone (an external sim is elsewhere too).
+            boolean loadGeneratorAlone = isolate;
+            List<RunResult> results;
+            try {
+                results = new BenchRunner(client, targets, plan, new ConsoleProgress(err, ConsoleProgress.isTerminal()),
+                        meters, loadGeneratorAlone).run();
+            } finally {
+                meters.values().forEach(CostMeter::close);
+            }
             double elapsedS = (System.nanoTime() - startNs) / 1e9;
 
             Environment env = new Environment(VersionProvider.version(),
                     System.getProperty("java.vm.name") + " " + Runtime.version(),
                     Runtime.getRuntime().availableProcessors(),
                     System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
-                    plan.source(), startedAt, commandLine(), described, ResidentMemory.peakDescription());
+                    plan.source(), startedAt, commandLine(), described, ResidentMemory.peakDescription(),
+                    isolate ? "isolated: each server in its own JVM" : "in-process: servers and load generator in one JVM");
             BenchReport report = Analysis.analyse(plan, results, env, model);
             // CSV first: if the Markdown cannot be written, the data is not lost.
             ReportFiles.write(reportDir, "results.csv", CsvReport.render(report));

@@ -34,6 +34,10 @@ abstract class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-delay", paramLabel = "SECONDS", description = "Largest delay a request may ask for (default 60).")
     Double maxDelayS;
 
+    /** bench --isolate starts servers as child JVMs; they end with bench, even if bench is killed. */
+    @Option(names = "--exit-with-parent", hidden = true, paramLabel = "PID")
+    Long parentPid;
+
     /** The role and settings key prefix: sim, sync, async, virtual. */
     protected abstract String role();
 
@@ -69,6 +73,11 @@ abstract class ServeCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         }, "iobench-shutdown"));
+        if (parentPid != null) {
+            ProcessHandle.of(parentPid).map(ProcessHandle::onExit)
+                    .orElse(java.util.concurrent.CompletableFuture.completedFuture(null))
+                    .thenRun(() -> System.exit(ExitCodes.OK));
+        }
         stopped.await();
         return ExitCodes.OK;
     }

@@ -80,13 +80,19 @@ public final class Analysis {
         int failed = runs.stream().mapToInt(RunResult::failed).sum();
         Map<String, Integer> errors = new TreeMap<>();
         runs.forEach(r -> r.errors().forEach((k, v) -> errors.merge(k, v, Integer::sum)));
-        return new ServerStats(role, runs.size(),
-                Stat.of(runs.stream().mapToDouble(RunResult::durationS).toArray()),
+        Stat duration = Stat.of(runs.stream().mapToDouble(RunResult::durationS).toArray());
+        double modelS = Model.predictedDurationS(scenario, role, model);
+        double cpuMax = runs.stream().mapToDouble(r -> r.conditions().machineCpuPct()).filter(v -> !Double.isNaN(v))
+                .max().orElse(Double.NaN);
+        double lagMax = runs.stream().mapToDouble(r -> r.conditions().loadgenLagP99Ms()).filter(v -> !Double.isNaN(v))
+                .max().orElse(Double.NaN);
+        return new ServerStats(role, runs.size(), duration,
                 Stat.of(runs.stream().mapToDouble(RunResult::throughputRps).toArray()),
                 Stat.of(runs.stream().mapToDouble(r -> r.latency().p50Ms()).toArray()),
                 Stat.of(runs.stream().mapToDouble(r -> r.latency().p99Ms()).toArray()),
                 successful + failed == 0 ? 0.0 : (double) successful / (successful + failed),
-                failed, errors, Model.predictedDurationS(scenario, role, model));
+                failed, errors, modelS, CostSummary.of(runs), cpuMax, lagMax,
+                ModelCheck.note(scenario, modelS, duration.median(), cpuMax, lagMax));
     }
 
     public static String describe(Map<String, Integer> errors) {

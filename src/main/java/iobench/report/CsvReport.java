@@ -12,7 +12,9 @@ public final class CsvReport {
     public static final List<String> COLUMNS = List.of(
             "scenario", "kind", "server", "repetition", "delay_s", "concurrent", "clients", "requests",
             "successful", "failed", "duration_s", "throughput_rps", "latency_p50_ms", "latency_p90_ms",
-            "latency_p99_ms", "latency_max_ms", "strategy", "server_duration_s", "errors");
+            "latency_p99_ms", "latency_max_ms", "strategy", "server_duration_s", "errors",
+            "cpu_ms_per_call", "alloc_kb_per_call", "peak_threads", "peak_virtual_threads", "heap_used_mb",
+            "model_duration_s", "efficiency", "machine_cpu_pct", "loadgen_lag_p99_ms", "loadgen_cpu_ms", "cost_source");
 
     private CsvReport() {
     }
@@ -45,9 +47,27 @@ public final class CsvReport {
             row.add(strategy);
             row.add(Numbers.fixed(r.serverDurationS(), 6));
             row.add(errors(r));
+            row.add(Numbers.fixed(r.costs().cpuMsPerCall(), 4));
+            row.add(Numbers.fixed(r.costs().allocKbPerCall(), 2));
+            row.add(r.costs().peakThreads() < 0 ? "" : Integer.toString(r.costs().peakThreads()));
+            row.add(r.costs().peakVirtualThreads() < 0 ? "" : Integer.toString(r.costs().peakVirtualThreads()));
+            row.add(Numbers.fixed(r.costs().heapUsedMb(), 1));
+            double modelS = scenarioOf(report, r).map(s -> Model.predictedDurationS(s, r.server(), report.model()))
+                    .orElse(Double.NaN);
+            row.add(Numbers.fixed(modelS, 6));
+            row.add(Numbers.fixed(modelS > 0 && r.durationS() > 0 ? modelS / r.durationS() : Double.NaN, 3));
+            row.add(Numbers.fixed(r.conditions().machineCpuPct(), 1));
+            row.add(Numbers.fixed(r.conditions().loadgenLagP99Ms(), 3));
+            row.add(Numbers.fixed(r.conditions().loadgenCpuMs(), 1));
+            row.add(r.costs().source());
             out.append(String.join(",", row.stream().map(CsvReport::quote).toList())).append('\n');
         }
         return out.toString();
+    }
+
+    private static java.util.Optional<iobench.bench.Scenario> scenarioOf(BenchReport report, RunResult r) {
+        return report.scenarios().stream().map(ScenarioSummary::scenario)
+                .filter(s -> s.name().equals(r.scenario())).findFirst();
     }
 
     private static String errors(RunResult r) {

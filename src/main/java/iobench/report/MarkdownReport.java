@@ -20,6 +20,7 @@ public final class MarkdownReport {
         howToRead(md, report);
         suite(md, report, ScenarioKind.FAN_OUT);
         suite(md, report, ScenarioKind.CLIENTS);
+        costs(md, report);
         summary(md, report);
         errors(md, report);
         return md.toString();
@@ -36,6 +37,7 @@ public final class MarkdownReport {
         row(md, "started", env.startedAt());
         row(md, "command", "`" + env.command() + "`");
         row(md, "peak resident memory", env.peakResidentMemory());
+        row(md, "servers ran", env.isolation());
         row(md, "sync pool", model.syncThreads() + " request threads; parallel fan-out pool " + model.fanoutThreads()
                 + " threads");
         md.append('\n');
@@ -91,7 +93,7 @@ public final class MarkdownReport {
                     cells.add(Numbers.range(st.p99Ms(), 1));
                 }
                 cells.add(Numbers.percent(st.successRate()));
-                cells.add(Numbers.cell(st.modelDurationS(), 3));
+                cells.add(Numbers.cell(st.modelDurationS(), 3) + efficiency(st));
                 if (c == null) {
                     cells.add(st.server() == ServerRole.SYNC ? "baseline" : "no sync baseline");
                     cells.add("");
@@ -107,12 +109,53 @@ public final class MarkdownReport {
             if (!s.valid()) {
                 notes.add("- **" + s.scenario().name() + "** is not valid: " + s.invalidReason());
             }
+            for (ServerStats st : s.servers()) {
+                if (st.modelNote() != null) {
+                    notes.add("- " + s.scenario().name() + ", " + st.server().label() + ": " + st.modelNote());
+                }
+            }
         }
         md.append('\n');
         if (!notes.isEmpty()) {
             notes.forEach(n -> md.append(n).append('\n'));
             md.append('\n');
         }
+    }
+
+    /** " (98 %)": model / measured, the share of the model's ideal the server reached. */
+    private static String efficiency(ServerStats st) {
+        double e = st.efficiency();
+        return Double.isNaN(e) ? "" : " (" + Numbers.fixed(e * 100, 0) + " %)";
+    }
+
+    private static void costs(StringBuilder md, BenchReport report) {
+        md.append("## What each model costs\n\n");
+        md.append("Per downstream call, over the measured repetitions. CPU and allocation of a server that shares ")
+                .append("the JVM are told apart by its thread names; virtual threads run on carrier threads shared ")
+                .append("with the load generator, so in one JVM their figures are n/a: `bench --isolate` runs each ")
+                .append("server in its own JVM and reads its CPU time from the kernel (10 ms ticks, averaged over ")
+                .append("the repetitions) and its allocation, heap and threads from its own `/stats`.\n\n");
+        md.append("| scenario | server | CPU ms / call | alloc KB / call | peak threads | peak virtual threads | heap MB after | measured by |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
+        for (ScenarioSummary s : report.scenarios()) {
+            for (ServerStats st : s.servers()) {
+                CostSummary c = st.costs();
+                md.append("| ").append(s.scenario().name())
+                        .append(" | ").append(st.server().label())
+                        .append(" | ").append(costCell(c.cpuMsPerCall(), 3, c))
+                        .append(" | ").append(costCell(c.allocKbPerCall(), 1, c))
+                        .append(" | ").append(c.peakThreads() < 0 ? "–" : Integer.toString(c.peakThreads()))
+                        .append(" | ").append(c.peakVirtualThreads() < 0 ? "–" : Integer.toString(c.peakVirtualThreads()))
+                        .append(" | ").append(Numbers.cell(c.heapUsedMb(), 1))
+                        .append(" | ").append(c.source())
+                        .append(" |\n");
+            }
+        }
+        md.append('\n');
+    }
+
+    private static String costCell(double value, int decimals, CostSummary c) {
+        return Double.isNaN(value) ? (c.source().startsWith("n/a") ? "n/a" : "–") : Numbers.fixed(value, decimals);
     }
 
     private static void summary(StringBuilder md, BenchReport report) {

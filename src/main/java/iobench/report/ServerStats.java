@@ -8,6 +8,9 @@ import java.util.Map;
  *
  * @param successRate     successes over all attempts, across the repetitions
  * @param modelDurationS  what the simple queueing model predicts for this server
+ * @param costs           what the server spent, per call
+ * @param modelNote       where the measurement misses its model by more than 20 %: by how much and
+ *                        the likely limit iobench can see; null when it is within 20 %
  */
 public record ServerStats(
         ServerRole server,
@@ -19,5 +22,15 @@ public record ServerStats(
         double successRate,
         int failed,
         Map<String, Integer> errors,
-        double modelDurationS) {
+        double modelDurationS,
+        CostSummary costs,
+        double machineCpuPctMax,
+        double loadgenLagP99MsMax,
+        String modelNote) {
+
+    /** Model / measured median duration: 1.0 is exactly the model, 0.5 twice as slow. NaN without a model. */
+    public double efficiency() {
+        double measured = durationS().median();
+        return modelDurationS > 0 && measured > 0 ? modelDurationS / measured : Double.NaN;
+    }
 }

@@ -74,6 +74,8 @@ public final class JavalinServers {
         });
         config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
         RoutesConfig routes = config.routes;
+        routes.get("/stats", ctx -> ctx.contentType("application/json").result(RuntimeStats.json()));
+        routes.post("/stats/reset", ctx -> ctx.contentType("application/json").result(RuntimeStats.reset()));
         routes.exception(BadParameterException.class, (e, ctx) -> ctx.status(400)
                 .contentType("application/json").result(Json.badParameter(e)));
         routes.error(404, ctx -> ctx.contentType("application/json")

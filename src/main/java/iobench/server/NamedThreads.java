@@ -31,4 +31,21 @@ public final class NamedThreads {
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
+
+    /**
+     * Virtual threads that are counted while they live, so that the peak number of virtual threads
+     * a server used can be reported ({@link RuntimeStats}).
+     */
+    public static ThreadFactory countedVirtual(String prefix) {
+        ThreadFactory named = virtual(prefix);
+        return task -> named.newThread(() -> {
+            int live = RuntimeStats.LIVE_VIRTUAL.incrementAndGet();
+            RuntimeStats.PEAK_VIRTUAL.accumulateAndGet(live, Math::max);
+            try {
+                task.run();
+            } finally {
+                RuntimeStats.LIVE_VIRTUAL.decrementAndGet();
+            }
+        });
+    }
 }

@@ -4,6 +4,8 @@ import iobench.bench.BenchPlan;
 import iobench.bench.ScenarioFileParser;
 import iobench.bench.ServerRole;
 import iobench.bench.metrics.LatencySummary;
+import iobench.bench.metrics.RunConditions;
+import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +89,29 @@ final class FixedRuns {
         runs.add(clients("broken", ServerRole.SYNC, 3, 500, 20, 20, 0, Map.of(), 1.50, 999, 1499, 1500));
         runs.add(clients("broken", ServerRole.ASYNC, 3, 500, 20, 18, 2,
                 Map.of("downstream-refused", 1, "timeout", 1), 5.5, 502, 5500, 5500));
-        return runs;
+        return withCosts(runs);
+    }
+
+    /**
+     * clients-100 as an --isolate run measured it: each server's own CPU and memory, and what the
+     * machine and the load generator did. Repetition r of each server gets fixed, distinct figures.
+     */
+    private static List<RunResult> withCosts(List<RunResult> runs) {
+        List<RunResult> out = new ArrayList<>();
+        for (RunResult r : runs) {
+            if (!r.scenario().equals("clients-100") || r.warmup()) {
+                out.add(r);
+                continue;
+            }
+            int rep = r.repetition();
+            RunCosts costs = switch (r.server()) {
+                case SYNC -> new RunCosts(0.9 + 0.1 * rep, 60.0, 21, 0, 30.0 + rep, "process");
+                case ASYNC -> new RunCosts(0.4 + 0.1 * rep, 50.0, 12, 0, 100.0 + rep, "process");
+                case VIRTUAL -> new RunCosts(0.7, 90.0, 27, 100, 35.0, "process");
+            };
+            out.add(r.with(costs, new RunConditions(40.0 + rep, 2.5 * rep, 100.0 * rep)));
+        }
+        return out;
     }
 
     private static RunResult fanOut(String name, ServerRole role, int rep, long delayMs, int k, double seconds) {

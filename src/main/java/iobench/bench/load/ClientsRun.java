@@ -4,6 +4,8 @@ import iobench.bench.Scenario;
 import iobench.bench.ServerRole;
 import iobench.bench.metrics.Histograms;
 import iobench.bench.metrics.LatencySummary;
+import iobench.bench.metrics.RunConditions;
+import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunResult;
 import java.net.URI;
 import java.time.Duration;
@@ -40,12 +42,16 @@ public final class ClientsRun {
         Map<String, Integer> errors = new ConcurrentHashMap<>();
         CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch go = new CountDownLatch(1);
+        // How late each client's first request left after the start signal: the generator's own lag.
+        Histogram startLag = Histograms.concurrent();
+        long[] goNs = new long[1];
         List<Future<?>> running = new ArrayList<>(clients);
         for (int c = 0; c < clients; c++) {
             int share = requests / clients + (c < requests % clients ? 1 : 0);
             running.add(client.threads().submit(() -> {
                 ready.countDown();
                 go.await();
+                Histograms.recordNanos(startLag, System.nanoTime() - goNs[0]);
                 for (int i = 0; i < share; i++) {
                     HttpResult result = client.get(uri, timeout);
                     Histograms.recordNanos(latency, result.latencyNs());
@@ -62,6 +68,7 @@ public final class ClientsRun {
         }
         ready.await();
         long startNs = System.nanoTime();
+        goNs[0] = startNs;
         go.countDown();
         try {
             for (Future<?> f : running) {
@@ -77,7 +84,8 @@ public final class ClientsRun {
         double durationS = durationNs / 1e9;
         return new RunResult(scenario.name(), scenario.kind(), role, repetition, warmup, delayMs, 1, clients,
                 requests, successful.get(), failed.get(), errors, durationNs,
-                durationS > 0 ? successful.get() / durationS : 0.0, LatencySummary.of(latency), Double.NaN);
+                durationS > 0 ? successful.get() / durationS : 0.0, LatencySummary.of(latency), Double.NaN,
+                RunCosts.NONE, new RunConditions(Double.NaN, startLag.getValueAtPercentile(99) / 1000.0, Double.NaN));
     }
 
     /** Null for a success; else the kind of failure, as counted in the report. */

@@ -4,6 +4,8 @@ import iobench.bench.Scenario;
 import iobench.bench.ServerRole;
 import iobench.bench.metrics.Histograms;
 import iobench.bench.metrics.LatencySummary;
+import iobench.bench.metrics.RunConditions;
+import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunResult;
 import java.net.URI;
 import java.time.Duration;
@@ -48,6 +50,7 @@ public final class FanOutRun {
         }
         return new RunResult(scenario.name(), scenario.kind(), role, repetition, warmup, delayMs, k, 1, 1,
                 successful, failed, errors, result.latencyNs(), durationS > 0 ? successful / durationS : 0.0,
-                LatencySummary.of(latency), serverDurationS);
+                LatencySummary.of(latency), serverDurationS, RunCosts.NONE,
+                new RunConditions(Double.NaN, 0.0, Double.NaN));
     }
 }

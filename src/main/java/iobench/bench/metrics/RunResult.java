@@ -33,10 +33,31 @@ public record RunResult(
         long durationNs,
         double throughputRps,
         LatencySummary latency,
-        double serverDurationS) {
+        double serverDurationS,
+        RunCosts costs,
+        RunConditions conditions) {
 
     public RunResult {
         errors = new TreeMap<>(errors);
+    }
+
+    /** A run whose costs and conditions are not known (yet). */
+    public RunResult(String scenario, ScenarioKind kind, ServerRole server, int repetition, boolean warmup,
+                     long delayMs, int concurrent, int clients, int requests, int successful, int failed,
+                     Map<String, Integer> errors, long durationNs, double throughputRps, LatencySummary latency,
+                     double serverDurationS) {
+        this(scenario, kind, server, repetition, warmup, delayMs, concurrent, clients, requests, successful, failed,
+                errors, durationNs, throughputRps, latency, serverDurationS, RunCosts.NONE, RunConditions.UNKNOWN);
+    }
+
+    public RunResult with(RunCosts newCosts, RunConditions newConditions) {
+        return new RunResult(scenario, kind, server, repetition, warmup, delayMs, concurrent, clients, requests,
+                successful, failed, errors, durationNs, throughputRps, latency, serverDurationS, newCosts, newConditions);
+    }
+
+    /** Downstream calls the run asked for: the unit of the per-call costs. */
+    public int calls() {
+        return concurrent * requests;
     }
 
     public double durationS() {

@@ -28,7 +28,9 @@ import java.util.List;
 final class IoBenchService implements Service {
     static final List<String> ENDPOINTS = List.of(
             "GET /health",
-            "GET /benchmark/io-test?delay=SECONDS&concurrent=K[&strategy=parallel]");
+            "GET /benchmark/io-test?delay=SECONDS&concurrent=K[&strategy=parallel]",
+            "GET /stats",
+            "POST /stats/reset");
 
     private final ServerSettings settings;
     private final DownstreamClient client;
@@ -41,7 +43,9 @@ final class IoBenchService implements Service {
     @Override
     public void update(Routing.Rules rules) {
         rules.get("/health", this::health)
-                .get("/benchmark/io-test", this::ioTest);
+                .get("/benchmark/io-test", this::ioTest)
+                .get("/stats", (request, response) -> sendJson(response, 200, iobench.server.RuntimeStats.json()))
+                .post("/stats/reset", (request, response) -> sendJson(response, 200, iobench.server.RuntimeStats.reset()));
     }
 
     private void health(ServerRequest request, ServerResponse response) {

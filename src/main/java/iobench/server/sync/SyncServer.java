@@ -66,8 +66,11 @@ public final class SyncServer {
         pool.setName("virtual-platform");
         VirtualThreadPool virtualThreads = new VirtualThreadPool();
         virtualThreads.setName("virtual-");
+        // Counted, so that the peak number of virtual threads can be reported.
+        virtualThreads.setVirtualThreadsExecutor(
+                Executors.newThreadPerTaskExecutor(NamedThreads.countedVirtual("virtual-request-")));
         pool.setVirtualThreadsExecutor(virtualThreads);
-        ExecutorService parallel = Executors.newThreadPerTaskExecutor(NamedThreads.virtual("virtual-fanout-"));
+        ExecutorService parallel = Executors.newThreadPerTaskExecutor(NamedThreads.countedVirtual("virtual-fanout-"));
         BlockingFanOut fanOut = new BlockingFanOut(settings, parallel, settings.maxConcurrent(), "virtual-");
         String threading = "one virtual thread per request and per parallel call (platform pool "
                 + VIRTUAL_PLATFORM_THREADS + " for acceptor/selector)";

@@ -1,0 +1,20 @@
+package iobench.bench;
+
+import iobench.bench.load.LoadClient;
+import iobench.bench.metrics.CostMeter;
+import java.util.List;
+
+/** The servers a bench run started itself, in this JVM or as child JVMs, and how to meter them. */
+public interface ServerSet extends AutoCloseable {
+    Targets targets();
+
+    /** One line per server: what it is and where it listens. */
+    List<String> descriptions();
+
+    /** How this set can tell what the server of {@code role} spends during a run. */
+    CostMeter meter(ServerRole role, LoadClient client);
+
+    /** Stops every server of the set; never throws. */
+    @Override
+    void close();
+}
