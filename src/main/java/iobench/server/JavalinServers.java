@@ -50,7 +50,7 @@ public final class JavalinServers {
         config.startup.showOldJavalinVersionWarning = false;
         config.jetty.threadPool = pool;
         // Long enough for the longest delay a request may ask for, plus the gate's wait.
-        config.http.asyncTimeout = settings.maxDelayMs() + settings.gateTimeoutMs() + 10_000;
+        config.http.asyncTimeout = asyncTimeoutMs(settings);
         config.jetty.modifyHttpConfiguration(http -> {
             http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
             http.setSendServerVersion(false);
@@ -82,6 +82,11 @@ public final class JavalinServers {
                 .result(Json.notFound(ctx.method().name(), ctx.path())));
         routes.error(405, ctx -> ctx.contentType("application/json")
                 .result(Json.notFound(ctx.method().name(), ctx.path())));
+    }
+
+    /** How long an async request may stay open before Javalin answers it with a timeout. */
+    public static long asyncTimeoutMs(ServerSettings settings) {
+        return settings.maxDelayMs() + settings.gateTimeoutMs() + 10_000;
     }
 
     /** Starts the app and wraps it as a {@link RunningServer}; {@code onClose} releases what the server owns. */

@@ -65,6 +65,32 @@ public final class QueryParams {
         return word;
     }
 
+    /** A share from 0 to 1, such as an error rate. */
+    public static double fraction(String name, List<String> values) {
+        String allowed = "a number from 0 to 1";
+        String raw = single(name, values, allowed);
+        try {
+            double value = Double.parseDouble(raw.trim());
+            if (value >= 0.0 && value <= 1.0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, with the rest
+        }
+        throw new BadParameterException(name, raw, allowed);
+    }
+
+    /** Any whole number that fits a long, such as a random seed. */
+    public static long anyLong(String name, List<String> values) {
+        String allowed = "an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        String raw = single(name, values, allowed);
+        try {
+            return Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new BadParameterException(name, raw, allowed);
+        }
+    }
+
     /** Free text, such as a request id, kept short so it cannot bloat a response. */
     public static String text(String name, List<String> values, int maxLength) {
         if (values == null || values.isEmpty()) {
