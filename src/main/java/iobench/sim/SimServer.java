@@ -29,8 +29,11 @@ public final class SimServer {
     private static final int POOL_THREADS = 16;
     private static final List<String> ENDPOINTS = List.of(
             "GET /health",
-            "GET /slow-io?delay=SECONDS&request_id=ID",
-            "GET /slow-io-sync?delay=SECONDS&request_id=ID",
+            "GET /slow-io?delay=SECONDS&request_id=ID[&profile=NAME&dist=...&p99=...&error_rate=...]",
+            "GET /slow-io-sync?delay=SECONDS&request_id=ID[&profile=NAME&dist=...&p99=...&error_rate=...]",
+            "GET /profile",
+            "POST /profile?[profile=NAME&]dist=...&delay=...&p99=...&error_rate=...&stall_every=...&stall=...",
+            "DELETE /profile",
             "GET /concurrency/block?delay=SECONDS&timeout=SECONDS",
             "GET /concurrency/status",
             "POST /concurrency/release");
@@ -39,6 +42,8 @@ public final class SimServer {
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService blockingPool;
     private final Gate gate;
+    private final ActiveProfiles profiles;
+    private final HungRequests hung;
     /** Where waits end: the timer only hands over, so hundreds of answers due at once are written in parallel. */
     private final Executor workers;
 
@@ -49,6 +54,11 @@ public final class SimServer {
         this.timer.setRemoveOnCancelPolicy(true);
         this.blockingPool = NamedThreads.fixedPool(settings.simBlockingThreads(), "sim-blocking-");
         this.gate = new Gate(timer);
+        this.profiles = new ActiveProfiles(settings.maxDelayMs());
+        // A hung request's connection closes after any delay could have ended plus 30 s, and
+        // before Javalin's async timeout would answer it.
+        this.hung = new HungRequests(timer, workers,
+                Math.min(settings.maxDelayMs() + 30_000, JavalinServers.asyncTimeoutMs(settings) - 1_000));
     }
 
     public static RunningServer start(ServerSettings settings, int port) {
@@ -56,6 +66,7 @@ public final class SimServer {
         pool.setName("sim");
         SimServer sim = new SimServer(settings, pool);
         var app = JavalinServers.create(settings, port, pool, sim::routes);
+        app.jettyServer().server().addBean(sim.hung);
         return JavalinServers.start("sim", app, settings,
                 boundPort -> "iobench sim (IO simulation, Javalin/Jetty, waits on a timer) listening on http://"
                         + settings.host() + ":" + boundPort + "; max delay " + settings.maxDelayMs() / 1000.0
@@ -68,6 +79,12 @@ public final class SimServer {
         routes.get("/health", this::health);
         routes.get("/slow-io", this::slowIo);
         routes.get("/slow-io-sync", this::slowIoSync);
+        routes.get("/profile", ctx -> json(ctx, 200, ProfileJson.of(profiles.simWide())));
+        routes.post("/profile", this::setProfile);
+        routes.delete("/profile", ctx -> {
+            profiles.set(IoProfile.NONE);
+            json(ctx, 200, ProfileJson.of(IoProfile.NONE));
+        });
         routes.get("/concurrency/block", this::block);
         routes.get("/concurrency/status", ctx -> json(ctx, 200, Json.object().put("parked", gate.parked())));
         routes.post("/concurrency/release", ctx -> json(ctx, 200, Json.object().put("released", gate.release())));
@@ -83,22 +100,64 @@ public final class SimServer {
         body.put("gate_timeout_s", settings.gateTimeoutMs() / 1000.0);
         ArrayNode endpoints = body.putArray("endpoints");
         ENDPOINTS.forEach(endpoints::add);
+        ArrayNode names = body.putArray("profiles");
+        IoProfiles.names().forEach(names::add);
+        body.put("profile", profiles.simWide().toQuery());
+        body.put("hung_requests", hung.count());
         json(ctx, 200, body);
     }
 
     private void slowIo(Context ctx) {
-        long delayMs = QueryParams.delayMs("delay", ctx.queryParams("delay"), settings.maxDelayMs());
         String requestId = QueryParams.text("request_id", ctx.queryParams("request_id"), 200);
+        ActiveProfiles.Plan plan = plan(ctx);
+        if (plan.fault() == Fault.HANG) {
+            hung.hang(ctx);
+            return;
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        after(delayMs, done);
-        ctx.future(() -> done.thenRun(() -> json(ctx, 200, answer("slow IO completed", delayMs, requestId))));
+        timer.schedule(() -> workers.execute(() -> done.complete(null)), plan.waitNs(), TimeUnit.NANOSECONDS);
+        ctx.future(() -> done.thenRun(() -> finish(ctx, plan, "slow IO completed", requestId)));
     }
 
     private void slowIoSync(Context ctx) {
-        long delayMs = QueryParams.delayMs("delay", ctx.queryParams("delay"), settings.maxDelayMs());
         String requestId = QueryParams.text("request_id", ctx.queryParams("request_id"), 200);
-        ctx.future(() -> CompletableFuture.runAsync(() -> sleep(delayMs), blockingPool)
-                .thenRun(() -> json(ctx, 200, answer("blocking slow IO completed", delayMs, requestId))));
+        ActiveProfiles.Plan plan = plan(ctx);
+        if (plan.fault() == Fault.HANG) {
+            hung.hang(ctx);
+            return;
+        }
+        ctx.future(() -> CompletableFuture.runAsync(() -> sleep(TimeUnit.NANOSECONDS.toMillis(plan.waitNs())),
+                blockingPool).thenRun(() -> finish(ctx, plan, "blocking slow IO completed", requestId)));
+    }
+
+    private ActiveProfiles.Plan plan(Context ctx) {
+        long delayMs = QueryParams.delayMs("delay", ctx.queryParams("delay"), settings.maxDelayMs());
+        return profiles.plan(IoQuery.forRequest(ctx.queryParamMap(), delayMs, settings.maxDelayMs()), delayMs);
+    }
+
+    private void setProfile(Context ctx) {
+        IoProfile profile = IoQuery.forSim(ctx.queryParamMap(), settings.maxDelayMs());
+        profiles.set(profile);
+        json(ctx, 200, ProfileJson.of(profile));
+    }
+
+    /** The answer after the wait: 200, an injected 500 or 503, or a reset connection. */
+    private static void finish(Context ctx, ActiveProfiles.Plan plan, String message, String requestId) {
+        switch (plan.fault()) {
+            case ERROR_500 -> json(ctx, 500, injected("injected-500", plan.delayMs(), requestId));
+            case UNAVAILABLE_503 -> json(ctx, 503, injected("injected-503", plan.delayMs(), requestId));
+            case RESET -> Connections.reset(ctx);
+            default -> json(ctx, 200, answer(message, plan.delayMs(), requestId));
+        }
+    }
+
+    private static ObjectNode injected(String fault, long delayMs, String requestId) {
+        ObjectNode body = Json.object();
+        body.put("error", "fault injected by the sim's profile (" + fault + ")");
+        body.put("fault", fault);
+        body.put("delay", delayMs / 1000.0);
+        body.put("request_id", requestId);
+        return body;
     }
 
     private void block(Context ctx) {
