@@ -168,7 +168,7 @@ public sealed interface DelayDistribution {
 
     private static long need(String field, Long value, String dist) {
         if (value == null) {
-            throw new ProfileFieldException(field, "(missing)", "a number of seconds; dist=" + dist + " needs it");
+            throw new ProfileFieldException(field, null, "a number of seconds; dist=" + dist + " needs it");
         }
         return value;
     }

@@ -45,7 +45,7 @@ public record IoProfile(
             String field = resetRate > 0 ? "reset-rate" : hangRate > 0 ? "hang-rate" : "unavailable-rate";
             double value = resetRate > 0 ? resetRate : hangRate > 0 ? hangRate : unavailableRate;
             throw new ProfileFieldException(field, value, "error-rate + unavailable-rate + hang-rate"
-                    + " + reset-rate of at most 1 (they add up to " + sum + ")");
+                    + " + reset-rate of at most 1 (they add up to " + Math.round(sum * 1e6) / 1e6 + ")");
         }
         if (stallEveryMs < 0 || stallEveryMs > MAX_STALL_EVERY_MS) {
             throw new ProfileFieldException("stall-every", stallEveryMs / 1000.0, "0 (no stalls) to 3600 seconds");

@@ -11,9 +11,9 @@ public final class ProfileFieldException extends IllegalArgumentException {
     private final String allowed;
 
     public ProfileFieldException(String field, Object value, String allowed) {
-        super(field + " = " + value + " is not allowed; expected " + allowed);
+        super(field + (value == null ? " is missing" : " = " + value + " is not allowed") + "; expected " + allowed);
         this.field = field;
-        this.value = String.valueOf(value);
+        this.value = value == null ? null : String.valueOf(value);
         this.allowed = allowed;
     }
 
@@ -27,6 +27,7 @@ public final class ProfileFieldException extends IllegalArgumentException {
         return field.replace('-', '_');
     }
 
+    /** The bad value as text; null when the field is missing. */
     public String value() {
         return value;
     }
