@@ -1,5 +1,6 @@
 package iobench.bench;
 
+import iobench.sim.IoProfile;
 import java.util.List;
 
 /**
@@ -9,6 +10,7 @@ import java.util.List;
  * @param clients      requests in flight at once (clients); 1 for fan-out
  * @param requests     requests per repetition (clients; at least {@code clients}); 1 for fan-out
  * @param strategy     how the blocking servers fan out: sequential or parallel
+ * @param simProfile   the sim-wide profile (delays, faults) the sim is set to for this scenario; null: none
  */
 public record Scenario(
         String name,
@@ -19,7 +21,8 @@ public record Scenario(
         int requests,
         int repetitions,
         List<ServerRole> servers,
-        String strategy) {
+        String strategy,
+        IoProfile simProfile) {
 
     public Scenario {
         if (name == null || name.isBlank()) {
@@ -29,6 +32,12 @@ public record Scenario(
             throw new IllegalArgumentException("scenario " + name + " has out-of-range numbers");
         }
         servers = List.copyOf(servers);
+    }
+
+    /** A scenario with the sim as it is: fixed delays, no faults. */
+    public Scenario(String name, ScenarioKind kind, long delayMs, int concurrent, int clients, int requests,
+                    int repetitions, List<ServerRole> servers, String strategy) {
+        this(name, kind, delayMs, concurrent, clients, requests, repetitions, servers, strategy, null);
     }
 
     /** The delay in seconds, as the servers' query parameter takes it. */

@@ -1,5 +1,10 @@
 package iobench.bench;
 
+import iobench.server.BadParameterException;
+import iobench.sim.DelayDistribution;
+import iobench.sim.IoProfile;
+import iobench.sim.IoProfiles;
+import iobench.sim.IoQuery;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +42,11 @@ public final class ScenarioFileParser {
     private static final Set<String> TOP_KEYS = Set.of("defaults", "scenarios");
     private static final Set<String> DEFAULT_KEYS = Set.of("repetitions", "warmup", "warmup-delay", "servers", "strategy");
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "kind", "delay", "concurrent", "clients", "requests",
-            "repetitions", "servers", "strategy");
+            "repetitions", "servers", "strategy", "profile", "io");
+    /** The keys of a scenario's {@code io} map: the sim's profile parameters, kebab-case. */
+    private static final Set<String> IO_KEYS = Set.of("dist", "p99", "min", "max", "error-rate", "unavailable-rate",
+            "hang-rate", "reset-rate", "stall-every", "stall", "seed");
+    private static final Set<String> IO_DURATION_KEYS = Set.of("p99", "min", "max", "stall-every", "stall");
     private static final List<String> STRATEGIES = List.of("sequential", "parallel");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -137,8 +146,15 @@ public final class ScenarioFileParser {
             throw fail(map.get("kind").getValueNode(), path + ".kind",
                     "'" + kindText + "' is not allowed; expected one of " + ScenarioKind.labels());
         }
-        required(map, node, path, "delay", "seconds such as 0.5, or a duration such as 250ms");
-        long delayMs = duration(map.get("delay").getValueNode(), path + ".delay", caps.maxDelayMs());
+        Long delayMs = null;
+        if (map.containsKey("profile") && map.containsKey("delay")) {
+            throw fail(map.get("delay").getKeyNode(), path + ".delay",
+                    "not used with 'profile': the profile's distribution sets the delay");
+        } else if (!map.containsKey("profile")) {
+            required(map, node, path, "delay", "seconds such as 0.5, or a duration such as 250ms");
+            delayMs = duration(map.get("delay").getValueNode(), path + ".delay", caps.maxDelayMs());
+        }
+        IoProfile simProfile = simProfile(map, node, path, delayMs);
         int concurrent = 1;
         int clients = 1;
         int requests = 1;
@@ -161,7 +177,59 @@ public final class ScenarioFileParser {
                 ? servers(map.get("servers").getValueNode(), path + ".servers") : defaults.servers;
         String strategy = map.containsKey("strategy")
                 ? word(map.get("strategy").getValueNode(), path + ".strategy", STRATEGIES) : defaults.strategy;
-        return new Scenario(name, kind, delayMs, concurrent, clients, requests, repetitions, servers, strategy);
+        long nominalDelayMs = delayMs != null ? delayMs : simProfile.nominalMs(0);
+        return new Scenario(name, kind, nominalDelayMs, concurrent, clients, requests, repetitions, servers, strategy,
+                simProfile);
+    }
+
+    /**
+     * The scenario's sim profile from {@code profile} and {@code io}, or null. The keys become the
+     * sim's query parameters and are checked by the same code as the sim's, so a scenario file
+     * refuses exactly what the sim would; a refusal points at the key it names.
+     */
+    private IoProfile simProfile(Map<String, NodeTuple> map, Node owner, String path, Long delayMs) {
+        if (!map.containsKey("profile") && !map.containsKey("io")) {
+            return null;
+        }
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        if (map.containsKey("profile")) {
+            Node profileNode = map.get("profile").getValueNode();
+            query.put("profile", List.of(word(profileNode, path + ".profile", IoProfiles.names())));
+            nodes.put("profile", profileNode);
+        }
+        if (map.containsKey("io")) {
+            for (Map.Entry<String, NodeTuple> entry : mapping(map.get("io").getValueNode(), path + ".io", IO_KEYS)
+                    .entrySet()) {
+                String key = entry.getKey();
+                Node value = entry.getValue().getValueNode();
+                String keyPath = path + ".io." + key;
+                String text = switch (key) {
+                    case "dist" -> word(value, keyPath, DelayDistribution.NAMES);
+                    case String k when IO_DURATION_KEYS.contains(k) -> String.format(Locale.ROOT, "%.3f",
+                            duration(value, keyPath, k.startsWith("stall") ? IoProfile.MAX_STALL_EVERY_MS
+                                    : caps.maxDelayMs()) / 1000.0);
+                    default -> scalar(value, keyPath, "a value");
+                };
+                query.put(key.replace('-', '_'), List.of(text));
+                nodes.put(key.replace('-', '_'), value);
+            }
+        }
+        // The scenario's delay is the base of a distribution chosen here; without one, each call keeps its delay.
+        if (delayMs != null && query.containsKey("dist")) {
+            query.put("delay", List.of(String.format(Locale.ROOT, "%.3f", delayMs / 1000.0)));
+        }
+        try {
+            return IoQuery.forSim(query, caps.maxDelayMs());
+        } catch (BadParameterException e) {
+            String key = e.parameter().replace('_', '-');
+            boolean ioKey = IO_KEYS.contains(key);
+            Node at = nodes.containsKey(e.parameter()) ? nodes.get(e.parameter())
+                    : map.containsKey(key) ? map.get(key).getValueNode()
+                    : ioKey && map.containsKey("io") ? map.get("io").getValueNode() : owner;
+            throw fail(at, path + (ioKey ? ".io." : ".") + key, (e.value() == null ? "missing" : "'" + e.value() + "' is not allowed")
+                    + "; expected " + e.allowed());
+        }
     }
 
     private Map<String, NodeTuple> mapping(Node node, String path, Set<String> allowed) {

@@ -13,7 +13,7 @@ import java.util.Set;
  * own delay) and lets every explicit parameter override that profile's field. Every problem
  * is a {@link BadParameterException} naming the parameter, so the client gets a 400, never a 500.
  */
-final class IoQuery {
+public final class IoQuery {
     /** Parameters that give a request a profile of its own. */
     static final List<String> REQUEST_PARAMS = List.of("profile", "dist", "p99", "min", "max", "error_rate",
             "unavailable_rate", "hang_rate", "reset_rate", "seed");
@@ -40,8 +40,11 @@ final class IoQuery {
         return parse(query, requestDelayMs, maxDelayMs, false);
     }
 
-    /** The sim-wide profile of {@code POST /profile}; {@code delay} is the distribution's delay there. */
-    static IoProfile forSim(Map<String, List<String>> query, long maxDelayMs) {
+    /**
+     * The sim-wide profile of {@code POST /profile}, and of a scenario file's {@code profile} and
+     * {@code io} keys (given here as the same parameters); {@code delay} is the distribution's delay.
+     */
+    public static IoProfile forSim(Map<String, List<String>> query, long maxDelayMs) {
         Long delayMs = query.containsKey("delay") ? QueryParams.delayMs("delay", query.get("delay"), maxDelayMs) : null;
         return parse(query, delayMs, maxDelayMs, true);
     }
