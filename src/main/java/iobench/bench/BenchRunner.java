@@ -79,26 +79,33 @@ public final class BenchRunner {
         progress.begin(totalRuns(plan));
         try {
             for (Scenario scenario : plan.scenarios()) {
-                long warmupDelayMs = Math.min(scenario.delayMs(), plan.warmupDelayMs());
-                for (ServerRole role : scenario.servers()) {
-                    for (int w = 1; w <= plan.warmupRuns(); w++) {
-                        progress.step(scenario.name() + " " + role.label() + " warm-up " + w + "/" + plan.warmupRuns());
-                        results.add(runOnce(scenario, role, warmupDelayMs, 0, true));
-                    }
-                }
-                List<ServerRole> order = new ArrayList<>(scenario.servers());
-                for (int rep = 1; rep <= scenario.repetitions(); rep++) {
-                    for (ServerRole role : order) {
-                        progress.step(scenario.name() + " " + role.label() + " rep " + rep + "/" + scenario.repetitions());
-                        results.add(runOnce(scenario, role, scenario.delayMs(), rep, false));
-                    }
-                    order.add(order.remove(0));
+                // Warm-ups run under the profile too: they are meant to exercise the same paths.
+                try (SimProfileSetter ignored = SimProfileSetter.apply(client, targets.simUrl(), scenario)) {
+                    runScenario(scenario, results);
                 }
             }
         } finally {
             progress.end();
         }
         return results;
+    }
+
+    private void runScenario(Scenario scenario, List<RunResult> results) throws InterruptedException {
+        long warmupDelayMs = Math.min(scenario.delayMs(), plan.warmupDelayMs());
+        for (ServerRole role : scenario.servers()) {
+            for (int w = 1; w <= plan.warmupRuns(); w++) {
+                progress.step(scenario.name() + " " + role.label() + " warm-up " + w + "/" + plan.warmupRuns());
+                results.add(runOnce(scenario, role, warmupDelayMs, 0, true));
+            }
+        }
+        List<ServerRole> order = new ArrayList<>(scenario.servers());
+        for (int rep = 1; rep <= scenario.repetitions(); rep++) {
+            for (ServerRole role : order) {
+                progress.step(scenario.name() + " " + role.label() + " rep " + rep + "/" + scenario.repetitions());
+                results.add(runOnce(scenario, role, scenario.delayMs(), rep, false));
+            }
+            order.add(order.remove(0));
+        }
     }
 
     private RunResult runOnce(Scenario scenario, ServerRole role, long delayMs, int repetition, boolean warmup)

@@ -54,6 +54,10 @@ public final class LoadClient implements AutoCloseable {
                 timeout);
     }
 
+    public HttpResult delete(URI uri, Duration timeout) {
+        return send(new Request.Builder().url(uri.toString()).delete().build(), timeout);
+    }
+
     private HttpResult send(Request request, Duration timeout) {
         Call call = client.newCall(request);
         call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,0 +1,59 @@
+package iobench.bench;
+
+import iobench.bench.load.HttpResult;
+import iobench.bench.load.LoadClient;
+import iobench.sim.IoProfile;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Sets the sim-wide profile of a scenario for its runs and resets it afterwards. The compared
+ * servers only ever call {@code /slow-io?delay=...}; the sim applies its profile to those calls,
+ * so faults reach every server alike without any of them knowing.
+ */
+final class SimProfileSetter implements AutoCloseable {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final LoadClient client;
+    private final URI profileUri;
+    private final String scenario;
+
+    private SimProfileSetter(LoadClient client, URI profileUri, String scenario) {
+        this.client = client;
+        this.profileUri = profileUri;
+        this.scenario = scenario;
+    }
+
+    /**
+     * {@code POST /profile} with the scenario's profile; closing the result sends {@code DELETE
+     * /profile}. A scenario without a profile leaves the sim alone.
+     */
+    static SimProfileSetter apply(LoadClient client, URI simUrl, Scenario scenario) {
+        URI profileUri = URI.create(simUrl.toString().replaceAll("/+$", "") + "/profile");
+        SimProfileSetter setter = new SimProfileSetter(client, scenario.simProfile() == null ? null : profileUri,
+                scenario.name());
+        IoProfile profile = scenario.simProfile();
+        if (profile != null) {
+            check(client.post(URI.create(profileUri + "?" + profile.toQuery()), TIMEOUT), "set", scenario.name(),
+                    profileUri);
+        }
+        return setter;
+    }
+
+    @Override
+    public void close() {
+        if (profileUri != null) {
+            // The next scenario must not run under this one's faults: a failed reset stops the bench.
+            check(client.delete(profileUri, TIMEOUT), "reset", scenario, profileUri);
+        }
+    }
+
+    private static void check(HttpResult result, String verb, String scenario, URI profileUri) {
+        if (result.status() != 200) {
+            throw new HealthCheck.UnhealthyException("could not " + verb + " the sim's profile for scenario '"
+                    + scenario + "' at " + profileUri + ": " + (result.answered()
+                    ? "HTTP " + result.status() + " " + result.body() : result.message())
+                    + "; the sim must be an iobench sim with /profile");
+        }
+    }
+}
