@@ -72,7 +72,12 @@ public final class JavalinServers {
             connector.setAcceptQueueSize(ACCEPT_QUEUE);
             return connector;
         });
-        config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
+        config.jetty.modifyServer(server -> {
+            server.setStopTimeout(STOP_TIMEOUT_MS);
+            // Jetty answers a request it cannot parse (bad request line, URI or headers over the
+            // limit: 400, 414, 431) itself, before any route runs, with an HTML page by default.
+            server.setErrorHandler(new JsonErrorHandler());
+        });
         RoutesConfig routes = config.routes;
         routes.get("/stats", ctx -> ctx.contentType("application/json").result(RuntimeStats.json()));
         routes.post("/stats/reset", ctx -> ctx.contentType("application/json").result(RuntimeStats.reset()));
@@ -155,5 +160,33 @@ public final class JavalinServers {
             }
         }
         return false;
+    }
+
+    /** Jetty's own error answers as the servers' JSON: {@code {"error": "..."}}, whatever the Accept header. */
+    private static final class JsonErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
+        JsonErrorHandler() {
+            setDefaultResponseMimeType("application/json");
+            setShowStacks(false);
+            setShowCauses(false);
+        }
+
+        @Override
+        protected boolean generateAcceptableResponse(org.eclipse.jetty.server.Request request,
+                                                     org.eclipse.jetty.server.Response response,
+                                                     org.eclipse.jetty.util.Callback callback, String contentType,
+                                                     java.util.List<java.nio.charset.Charset> charsets, int code,
+                                                     String message, Throwable cause) throws java.io.IOException {
+            // Only JSON is offered; an Accept header asking for HTML gets JSON all the same.
+            return super.generateAcceptableResponse(request, response, callback, "application/json", charsets, code,
+                    message, cause);
+        }
+
+        @Override
+        protected void writeErrorJson(org.eclipse.jetty.server.Request request, java.io.PrintWriter writer, int code,
+                                      String message, Throwable cause) {
+            String reason = org.eclipse.jetty.http.HttpStatus.getMessage(code);
+            writer.write(Json.error(code + " " + reason + (message == null || message.equals(reason) ? ""
+                    : ": " + message)));
+        }
     }
 }
