@@ -3,18 +3,21 @@ package iobench.server.async;
 import io.helidon.common.http.Http;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import io.helidon.webserver.DirectHandler;
 import io.helidon.webserver.HttpException;
 import io.helidon.webserver.Routing;
 import io.helidon.webserver.ServerRequest;
 import io.helidon.webserver.ServerResponse;
 import io.helidon.webserver.WebServer;
 import iobench.server.BadParameterException;
+import iobench.server.JavalinServers;
 import iobench.server.Json;
 import iobench.server.RunningServer;
 import iobench.server.ServerSettings;
 import iobench.server.ServerStartException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +64,12 @@ public final class AsyncServer {
                 // keep-alive client sees "unexpected end of stream" mid-run. Netty holds no thread
                 // per connection, so an idle client costs this server a socket, never a thread.
                 .connectionIdleTimeout(0)
+                // The same 8 KB the Jetty servers allow (JavalinServers.MAX_REQUEST_HEADER_BYTES); Netty's
+                // default request line is 4 KB. A request over either limit is refused with a 400:
+                // Helidon 3.2 tells its DirectHandler neither which limit nor that it was a limit.
+                .maxInitialLineLength(JavalinServers.MAX_REQUEST_HEADER_BYTES)
+                .maxHeaderSize(JavalinServers.MAX_REQUEST_HEADER_BYTES)
+                .directHandler(AsyncServer::badRequest, DirectHandler.EventType.BAD_REQUEST)
                 .printFeatureDetails(false)
                 .routing(createRouting(settings, client))
                 .build();
@@ -88,6 +97,20 @@ public final class AsyncServer {
                             + " failed", e);
                     IoBenchService.sendJson(response, 500, Json.error("internal error: " + e.getClass().getSimpleName()));
                 });
+    }
+
+    /** A request Helidon cannot parse (malformed, or over a size limit): JSON like every other answer. */
+    private static DirectHandler.TransportResponse badRequest(DirectHandler.TransportRequest request,
+                                                              DirectHandler.EventType event,
+                                                              Http.ResponseStatus status, String message) {
+        return DirectHandler.TransportResponse.builder()
+                .status(status)
+                .header(Http.Header.CONTENT_TYPE, "application/json")
+                // As bytes: entity(String) HTML-escapes its text, which would break the JSON.
+                .entity(Json.error(status.code() + " " + status.reasonPhrase()
+                        + ": the request line or headers are malformed or larger than "
+                        + JavalinServers.MAX_REQUEST_HEADER_BYTES + " bytes").getBytes(StandardCharsets.UTF_8))
+                .build();
     }
 
     /**
