@@ -33,7 +33,11 @@ final class BlockingFanOut implements AutoCloseable {
         this.parallelPool = parallelPool;
         this.requestIdPrefix = requestIdPrefix;
         this.client = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(idleConnections, 5, TimeUnit.MINUTES))
+                // A pooled connection must be dropped before the sim's idle timeout closes it: OkHttp
+                // reuses a GET connection without checking it, and with retries off a connection the
+                // sim closed fails the call ("unexpected end of stream"). With the old 5 minutes, every
+                // pause longer than idle-timeout-s (30 s) between runs cost the next calls a reset.
+                .connectionPool(new ConnectionPool(idleConnections, keepAliveMs(settings), TimeUnit.MILLISECONDS))
                 // A retried call would hide a failure and distort the timing.
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
@@ -41,6 +45,11 @@ final class BlockingFanOut implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ZERO)
                 .build();
+    }
+
+    /** Half the idle timeout the sim runs with (the same setting), so the client always lets go first. */
+    static long keepAliveMs(ServerSettings settings) {
+        return Math.max(50, settings.idleTimeoutMs() / 2);
     }
 
     List<CallOutcome> sequential(long delayMs, int concurrent) {
