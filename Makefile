@@ -74,6 +74,10 @@ test: ## Run every test (./mvnw verify) and print the test summary
 	else echo "Test summary: no test reports in target/surefire-reports"; fi; \
 	exit $$rc
 
+.PHONY: soak
+soak: ## Run only the soak test: 60 s of load on sync, virtual, async; threads, fds and heap must come back
+	$(MVNW) test -Dtest=SoakTest
+
 bench: $(JAR) ## Run the benchmark with the scenarios in scenarios.yaml (ARGS are passed on)
 	"$(JAVA)" $(JVM_FLAGS) -jar $(JAR) bench $(ARGS)
 
