@@ -78,7 +78,7 @@ public final class ScenarioFileParser {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage().lines().findFirst().orElse("");
-            throw new ScenarioFileException(where(mark) + "not valid YAML: " + problem.trim());
+            throw new ScenarioFileException(where(mark) + "not valid YAML: " + oneLine(problem.trim()));
         } catch (YAMLException e) {
             throw new ScenarioFileException(source + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -328,6 +328,19 @@ public final class ScenarioFileParser {
         // Sync first: it is the baseline of every speedup.
         roles.sort(null);
         return roles;
+    }
+
+    /** SnakeYAML quotes the offending character raw, a line break or a NUL among them: escape them. */
+    private static String oneLine(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private ScenarioFileException fail(Node node, String path, String problem) {
