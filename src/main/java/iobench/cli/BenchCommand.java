@@ -23,6 +23,8 @@ import iobench.report.Environment;
 import iobench.report.MarkdownReport;
 import iobench.report.ModelParams;
 import iobench.report.ReportFiles;
+import iobench.report.charts.Chart;
+import iobench.report.charts.ChartWriter;
 import iobench.server.ServerSettings;
 import iobench.server.SettingsLoader;
 import java.io.IOException;
@@ -171,7 +173,15 @@ final class BenchCommand implements Callable<Integer> {
             BenchReport report = Analysis.analyse(plan, results, env, model);
             // CSV first: if the Markdown cannot be written, the data is not lost.
             ReportFiles.write(reportDir, "results.csv", CsvReport.render(report));
-            ReportFiles.write(reportDir, "report.md", MarkdownReport.render(report));
+            List<Chart> charts = List.of();
+            String chartProblem = null;
+            try {
+                charts = ChartWriter.write(report, reportDir);
+            } catch (IOException | RuntimeException | LinkageError e) {
+                // A machine without fonts or AWT must still get its report; it says why charts are missing.
+                chartProblem = e.toString();
+            }
+            ReportFiles.write(reportDir, "report.md", MarkdownReport.render(report, charts, chartProblem));
 
             out.println();
             out.print(ConsoleSummary.render(report));

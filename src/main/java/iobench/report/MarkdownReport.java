@@ -13,6 +13,14 @@ public final class MarkdownReport {
     }
 
     public static String render(BenchReport report) {
+        return render(report, List.of(), null);
+    }
+
+    /**
+     * @param charts       the chart files written beside the report, linked from it
+     * @param chartProblem why charts could not be drawn, or null
+     */
+    public static String render(BenchReport report, List<iobench.report.charts.Chart> charts, String chartProblem) {
         StringBuilder md = new StringBuilder();
         Environment env = report.environment();
         md.append("# iobench report\n\n");
@@ -21,6 +29,7 @@ public final class MarkdownReport {
         suite(md, report, ScenarioKind.FAN_OUT);
         suite(md, report, ScenarioKind.CLIENTS);
         costs(md, report);
+        charts(md, charts, chartProblem);
         summary(md, report);
         errors(md, report);
         return md.toString();
@@ -119,6 +128,20 @@ public final class MarkdownReport {
         if (!notes.isEmpty()) {
             notes.forEach(n -> md.append(n).append('\n'));
             md.append('\n');
+        }
+    }
+
+    private static void charts(StringBuilder md, List<iobench.report.charts.Chart> charts, String problem) {
+        if (charts.isEmpty() && problem == null) {
+            return;
+        }
+        md.append("## Charts\n\n");
+        if (problem != null) {
+            md.append("Charts could not be drawn on this machine: ").append(problem).append("\n\n");
+        }
+        for (iobench.report.charts.Chart c : charts) {
+            md.append("### ").append(c.title()).append("\n\n![").append(c.title()).append("](")
+                    .append(c.fileName()).append(")\n\n");
         }
     }
 

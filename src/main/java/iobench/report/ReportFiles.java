@@ -22,6 +22,12 @@ public final class ReportFiles {
         Path temp = Files.createTempFile(dir, "." + name + ".", ".tmp");
         try {
             Files.write(temp, content);
+            // Temporary files are private (0600); a report is for everyone who may read the directory.
+            try {
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the directory's rules apply
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

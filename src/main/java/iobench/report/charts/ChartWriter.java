@@ -1,0 +1,195 @@
+package iobench.report.charts;
+
+import iobench.bench.ScenarioKind;
+import iobench.bench.ServerRole;
+import iobench.report.BenchReport;
+import iobench.report.Model;
+import iobench.report.ReportFiles;
+import iobench.report.ScenarioSummary;
+import iobench.report.ServerStats;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The report's PNG charts (XChart), each readable without the text: titled, axes with units,
+ * a legend, and the model drawn where there is one. A chart is drawn only when the run has its data.
+ */
+public final class ChartWriter {
+    public static final int WIDTH = 900;
+    public static final int HEIGHT = 540;
+
+    private ChartWriter() {
+    }
+
+    /** Writes every chart the report has data for into {@code dir}; returns them in report order. */
+    public static List<iobench.report.charts.Chart> write(BenchReport report, Path dir) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        List<iobench.report.charts.Chart> written = new ArrayList<>();
+        List<ScenarioSummary> clients = sortedBy(report, ScenarioKind.CLIENTS, s -> s.scenario().clients());
+        List<ScenarioSummary> fanOut = sortedBy(report, ScenarioKind.FAN_OUT, s -> s.scenario().concurrent());
+        if (!clients.isEmpty()) {
+            save(dir, "throughput-vs-clients.png", "Throughput against clients", throughput(report, clients), written);
+            save(dir, "latency-vs-clients.png", "p50 and p99 latency against clients", latency(clients), written);
+        }
+        if (!fanOut.isEmpty()) {
+            save(dir, "fanout-duration.png", "Fan-out duration against K", fanOutDuration(fanOut), written);
+        }
+        CategoryChart cpu = cpuPerCall(report);
+        if (cpu != null) {
+            save(dir, "cpu-per-call.png", "CPU ms per downstream call", cpu, written);
+        }
+        return written;
+    }
+
+    private static List<ScenarioSummary> sortedBy(BenchReport report, ScenarioKind kind,
+                                                  java.util.function.ToIntFunction<ScenarioSummary> key) {
+        return report.scenarios().stream().filter(s -> s.scenario().kind() == kind)
+                .sorted(Comparator.comparingInt(key)).toList();
+    }
+
+    private static XYChart throughput(BenchReport report, List<ScenarioSummary> clients) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Throughput against concurrent clients (median of repetitions)")
+                .xAxisTitle("clients (requests in flight at once)").yAxisTitle("requests per second").build();
+        style(chart);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        for (Map.Entry<ServerRole, double[][]> e : byServer(clients, st -> st.throughputRps().median()).entrySet()) {
+            chart.addSeries(e.getKey().label(), e.getValue()[0], e.getValue()[1]);
+        }
+        // The sync pool's ceiling as the model has it: T threads, one delay per wave.
+        double[] x = clients.stream().mapToDouble(s -> s.scenario().clients()).toArray();
+        double[] y = clients.stream().mapToDouble(s -> s.scenario().requests()
+                / Model.predictedDurationS(s.scenario(), ServerRole.SYNC, report.model())).toArray();
+        if (java.util.Arrays.stream(y).allMatch(v -> v > 0 && Double.isFinite(v))) {
+            XYSeries ceiling = chart.addSeries("sync model (" + report.model().syncThreads() + " threads)", x, y);
+            ceiling.setMarker(SeriesMarkers.NONE);
+            ceiling.setLineStyle(new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT,
+                    java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 6f}, 0f));
+            ceiling.setLineColor(java.awt.Color.GRAY);
+        }
+        return chart;
+    }
+
+    private static XYChart latency(List<ScenarioSummary> clients) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Latency against concurrent clients: p50 (solid) and p99 (dashed)")
+                .xAxisTitle("clients (requests in flight at once)").yAxisTitle("latency, ms").build();
+        style(chart);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        byServer(clients, st -> st.p50Ms().median()).forEach((role, xy) -> chart.addSeries(role.label() + " p50", xy[0], xy[1]));
+        byServer(clients, st -> st.p99Ms().median()).forEach((role, xy) -> {
+            XYSeries s = chart.addSeries(role.label() + " p99", xy[0], xy[1]);
+            s.setLineStyle(new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT,
+                    java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        });
+        return chart;
+    }
+
+    private static XYChart fanOutDuration(List<ScenarioSummary> fanOut) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Fan-out: duration of one request against its K downstream calls")
+                .xAxisTitle("K (downstream calls per request)").yAxisTitle("duration, s (median)").build();
+        style(chart);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        Map<String, List<double[]>> series = new LinkedHashMap<>();
+        for (ScenarioSummary s : fanOut) {
+            for (ServerStats st : s.servers()) {
+                String name = st.server() == ServerRole.ASYNC ? "async" : st.server().label() + " " + s.scenario().strategy();
+                double y = st.durationS().median();
+                if (y > 0) {
+                    series.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {s.scenario().concurrent(), y});
+                }
+            }
+        }
+        series.forEach((name, points) -> {
+            points.sort(Comparator.comparingDouble(p -> p[0]));
+            chart.addSeries(name, points.stream().mapToDouble(p -> p[0]).toArray(),
+                    points.stream().mapToDouble(p -> p[1]).toArray());
+        });
+        return chart;
+    }
+
+    /** Null when no server's CPU could be attributed in this run. */
+    private static CategoryChart cpuPerCall(BenchReport report) {
+        List<String> scenarios = new ArrayList<>();
+        Map<ServerRole, List<Double>> values = new LinkedHashMap<>();
+        for (ScenarioSummary s : report.scenarios()) {
+            if (s.servers().stream().noneMatch(st -> Double.isFinite(st.costs().cpuMsPerCall()))) {
+                continue;
+            }
+            scenarios.add(s.scenario().name());
+        }
+        if (scenarios.isEmpty()) {
+            return null;
+        }
+        for (ServerRole role : ServerRole.values()) {
+            List<Double> v = new ArrayList<>();
+            boolean any = false;
+            for (String name : scenarios) {
+                ScenarioSummary s = report.scenarios().stream().filter(x -> x.scenario().name().equals(name)).findFirst().orElseThrow();
+                double cpu = s.servers().stream().filter(st -> st.server() == role).mapToDouble(st -> st.costs().cpuMsPerCall())
+                        .findFirst().orElse(Double.NaN);
+                any |= Double.isFinite(cpu);
+                v.add(Double.isFinite(cpu) ? cpu : 0.0);
+            }
+            if (any) {
+                values.put(role, v);
+            }
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("CPU per downstream call, by server (0 where it could not be attributed)")
+                .xAxisTitle("scenario").yAxisTitle("CPU ms per call").build();
+        style(chart);
+        chart.getStyler().setXAxisLabelRotation(30);
+        values.forEach((role, v) -> chart.addSeries(role.label(), scenarios, v));
+        return chart;
+    }
+
+    /** For each server, its points (x = clients, y = figure) in the order of the scenarios. */
+    private static Map<ServerRole, double[][]> byServer(List<ScenarioSummary> scenarios,
+                                                        java.util.function.ToDoubleFunction<ServerStats> figure) {
+        Map<ServerRole, List<double[]>> points = new LinkedHashMap<>();
+        for (ScenarioSummary s : scenarios) {
+            for (ServerStats st : s.servers()) {
+                double y = figure.applyAsDouble(st);
+                if (y > 0 && Double.isFinite(y)) {
+                    points.computeIfAbsent(st.server(), k -> new ArrayList<>()).add(new double[] {s.scenario().clients(), y});
+                }
+            }
+        }
+        Map<ServerRole, double[][]> out = new LinkedHashMap<>();
+        points.forEach((role, p) -> out.put(role, new double[][] {
+            p.stream().mapToDouble(a -> a[0]).toArray(), p.stream().mapToDouble(a -> a[1]).toArray()}));
+        return out;
+    }
+
+    private static void style(Chart<?, ?> chart) {
+        Styler styler = chart.getStyler();
+        styler.setLegendPosition(Styler.LegendPosition.InsideNW);
+        styler.setChartBackgroundColor(java.awt.Color.WHITE);
+        styler.setPlotBackgroundColor(java.awt.Color.WHITE);
+    }
+
+    private static void save(Path dir, String file, String title, Chart<?, ?> chart,
+                             List<iobench.report.charts.Chart> written) throws IOException {
+        ReportFiles.write(dir, file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+        written.add(new iobench.report.charts.Chart(file, title));
+    }
+}
