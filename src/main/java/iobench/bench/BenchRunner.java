@@ -73,42 +73,67 @@ public final class BenchRunner {
                 .sum();
     }
 
-    /** Every run, warm-ups included (marked), in the order they ran. */
+    /** Thrown when the run cannot go on (the simulation server is gone); the runs so far are kept. */
+    public static final class AbortedException extends RuntimeException {
+        public AbortedException(String message) {
+            super(message);
+        }
+    }
+
+    private final List<RunResult> results = new ArrayList<>();
+
+    /** The runs that finished so far; after an interrupt or an abort, those are what a report can show. */
+    public List<RunResult> results() {
+        return List.copyOf(results);
+    }
+
+    /**
+     * Every run, warm-ups included (marked), in the order they ran.
+     *
+     * @throws InterruptedException when interrupted (Ctrl-C); the run in flight is discarded
+     * @throws AbortedException     when the simulation server stops answering
+     */
     public List<RunResult> run() throws InterruptedException {
-        List<RunResult> results = new ArrayList<>();
         progress.begin(totalRuns(plan));
         try {
             for (Scenario scenario : plan.scenarios()) {
                 // Warm-ups run under the profile too: they are meant to exercise the same paths.
+                int before = results.size();
                 try (SimProfileSetter ignored = SimProfileSetter.apply(client, targets.simUrl(), scenario)) {
-                    runScenario(scenario, results);
+                    runScenario(scenario);
+                }
+                // A scenario with failures is finished and reported; if the sim itself is gone,
+                // the scenarios after it could only measure refusals, so the run stops here.
+                if (results.subList(before, results.size()).stream().anyMatch(r -> r.failed() > 0)) {
+                    checkSimulationServer(scenario);
                 }
             }
         } finally {
             progress.end();
         }
-        return results;
+        return results();
     }
 
-    private void runScenario(Scenario scenario, List<RunResult> results) throws InterruptedException {
+    private void runScenario(Scenario scenario) throws InterruptedException {
         long warmupDelayMs = Math.min(scenario.delayMs(), plan.warmupDelayMs());
         for (ServerRole role : scenario.servers()) {
             for (int w = 1; w <= plan.warmupRuns(); w++) {
                 progress.step(scenario.name() + " " + role.label() + " warm-up " + w + "/" + plan.warmupRuns());
-                results.add(runOnce(scenario, role, warmupDelayMs, 0, true));
+                runOnce(scenario, role, warmupDelayMs, 0, true);
             }
         }
         List<ServerRole> order = new ArrayList<>(scenario.servers());
         for (int rep = 1; rep <= scenario.repetitions(); rep++) {
             for (ServerRole role : order) {
                 progress.step(scenario.name() + " " + role.label() + " rep " + rep + "/" + scenario.repetitions());
-                results.add(runOnce(scenario, role, scenario.delayMs(), rep, false));
+                runOnce(scenario, role, scenario.delayMs(), rep, false);
             }
             order.add(order.remove(0));
         }
     }
 
-    private RunResult runOnce(Scenario scenario, ServerRole role, long delayMs, int repetition, boolean warmup)
+    /** One run, added to the results. */
+    private void runOnce(Scenario scenario, ServerRole role, long delayMs, int repetition, boolean warmup)
             throws InterruptedException {
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("bench interrupted");
@@ -128,6 +153,20 @@ public final class BenchRunner {
         double loadgenCpuMs = selfCpuBefore < 0 || selfCpuAfter < 0 ? Double.NaN : (selfCpuAfter - selfCpuBefore) / 1e6;
         RunConditions conditions = new RunConditions(ProcFs.busyPercent(machineBefore, ProcFs.machineCpuTicks()),
                 result.conditions().loadgenLagP99Ms(), loadgenCpuMs);
-        return result.with(costs, conditions);
+        if (Thread.currentThread().isInterrupted()) {
+            // Cut short by Ctrl-C: its figures are not a measurement.
+            throw new InterruptedException("bench interrupted");
+        }
+        results.add(result.with(costs, conditions));
+    }
+
+    /** After failures: is the simulation server still there? If not, nothing further can be measured. */
+    private void checkSimulationServer(Scenario scenario) {
+        try {
+            HealthCheck.ask(client, "sim", targets.simUrl());
+        } catch (HealthCheck.UnhealthyException e) {
+            throw new AbortedException("the simulation server stopped answering during scenario '" + scenario.name()
+                    + "' (" + e.getMessage() + ")");
+        }
     }
 }

@@ -105,8 +105,9 @@ public final class ChildServers implements ServerSet {
         Matcher m = line == null ? null : LISTENING.matcher(line);
         if (m == null || !m.find()) {
             process.destroyForcibly();
-            throw new ServerStartException("the " + role + " server's child JVM did not start within "
-                    + START_TIMEOUT.toSeconds() + " s: " + tail(log), null);
+            String what = process.isAlive() ? "did not start within " + START_TIMEOUT.toSeconds() + " s"
+                    : "exited at start (exit code " + exitCode(process) + ")";
+            throw new ServerStartException("the " + role + " server's child JVM " + what + ": " + tail(log), null);
         }
         Child child = new Child(role, process, URI.create("http://127.0.0.1:" + m.group(1)), line.trim() + " [own JVM, pid "
                 + process.pid() + "]", log);
@@ -136,6 +137,15 @@ public final class ChildServers implements ServerSet {
             return first.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             return null;
+        }
+    }
+
+    private static String exitCode(Process process) {
+        try {
+            return Integer.toString(process.waitFor());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
         }
     }
 

@@ -155,10 +155,25 @@ final class BenchCommand implements Callable<Integer> {
             embedded.forEach(role -> meters.put(role, servers.meter(role, client)));
             // With --isolate this JVM runs the load generator alone (an external sim is elsewhere too).
             boolean loadGeneratorAlone = isolate;
+            BenchRunner runner = new BenchRunner(client, targets, plan,
+                    new ConsoleProgress(err, ConsoleProgress.isTerminal()), meters, loadGeneratorAlone);
             List<RunResult> results;
-            try {
-                results = new BenchRunner(client, targets, plan, new ConsoleProgress(err, ConsoleProgress.isTerminal()),
-                        meters, loadGeneratorAlone).run();
+            String incomplete = null;
+            int exitIfIncomplete = ExitCodes.FAILED;
+            try (StopSignals stop = StopSignals.install(err)) {
+                try {
+                    results = runner.run();
+                } catch (InterruptedException e) {
+                    // Ctrl-C or SIGTERM: keep what finished and write it down.
+                    Thread.interrupted();
+                    results = runner.results();
+                    incomplete = "stopped by " + stop.signalName() + " after " + results.size() + " of "
+                            + BenchRunner.totalRuns(plan) + " runs";
+                    exitIfIncomplete = ExitCodes.INTERRUPTED;
+                } catch (BenchRunner.AbortedException e) {
+                    results = runner.results();
+                    incomplete = e.getMessage();
+                }
             } finally {
                 meters.values().forEach(CostMeter::close);
             }
@@ -171,6 +186,11 @@ final class BenchCommand implements Callable<Integer> {
                     plan.source(), startedAt, commandLine(), described, ResidentMemory.peakDescription(),
                     isolate ? "isolated: each server in its own JVM" : "in-process: servers and load generator in one JVM");
             BenchReport report = Analysis.analyse(plan, results, env, model);
+            if (incomplete != null) {
+                report = report.incomplete(incomplete);
+                err.println("iobench: INCOMPLETE: " + incomplete + "; writing the report of what finished");
+                err.flush();
+            }
             // CSV first: if the Markdown cannot be written, the data is not lost.
             ReportFiles.write(reportDir, "results.csv", CsvReport.render(report));
             List<Chart> charts = List.of();
@@ -188,6 +208,9 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("%nDone in %.0f s. Report: %s, data: %s%n", elapsedS, reportDir.resolve("report.md"),
                     reportDir.resolve("results.csv"));
             out.flush();
+            if (incomplete != null) {
+                return exitIfIncomplete;
+            }
             boolean allValid = report.scenarios().stream().allMatch(s -> s.valid());
             return allValid ? ExitCodes.OK : ExitCodes.FAILED;
         } catch (HealthCheck.UnhealthyException e) {

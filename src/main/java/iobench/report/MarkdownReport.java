@@ -24,6 +24,10 @@ public final class MarkdownReport {
         StringBuilder md = new StringBuilder();
         Environment env = report.environment();
         md.append("# iobench report\n\n");
+        if (!report.complete()) {
+            md.append("> **INCOMPLETE**: ").append(report.incompleteReason())
+                    .append(". The figures below cover only the runs that finished.\n\n");
+        }
         environment(md, env, report.model());
         howToRead(md, report);
         suite(md, report, ScenarioKind.FAN_OUT);

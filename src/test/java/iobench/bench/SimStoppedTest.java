@@ -2,6 +2,7 @@ package iobench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.bench.load.LoadClient;
@@ -101,21 +102,30 @@ class SimStoppedTest {
         };
 
         List<RunResult> runs;
+        BenchRunner.AbortedException aborted;
         try (LoadClient client = new LoadClient()) {
-            runs = new BenchRunner(client, new Targets(sim.baseUri(), urls), plan, stopTheSim).run();
+            BenchRunner runner = new BenchRunner(client, new Targets(sim.baseUri(), urls), plan, stopTheSim);
+            aborted = assertThrows(BenchRunner.AbortedException.class, runner::run);
+            runs = runner.results();
         }
 
         assertEquals("after " + SERVERS.get(0).label() + " warm-up 1/1", stoppedAt.get(), () -> "labels: " + labels);
-        assertEquals(BenchRunner.totalRuns(plan), runs.size(), "every planned run ran");
+        // The scenario in which the sim died is finished and reported; the ones after it do not run.
+        assertTrue(aborted.getMessage().contains("stopped answering during scenario 'after'"), aborted.getMessage());
+        assertTrue(runs.stream().noneMatch(r -> r.scenario().equals("after-fan")), "nothing runs after the abort");
+        int planned = plan.scenarios().stream().filter(s -> !s.name().equals("after-fan"))
+                .mapToInt(s -> s.servers().size() * (plan.warmupRuns() + s.repetitions())).sum();
+        assertEquals(planned, runs.size(), "every run up to the end of 'after' ran");
 
         Environment env = new Environment("test", "jvm", 1, "os", "stopped.yaml", "now", "test", List.of(), "n/a");
         BenchReport report = Analysis.analyse(plan, runs, env, new ModelParams(settings.syncThreads(),
-                settings.fanoutThreads()));
+                settings.fanoutThreads())).incomplete(aborted.getMessage());
         Map<String, ScenarioSummary> byName = report.scenarios().stream()
                 .collect(Collectors.toMap(s -> s.scenario().name(), s -> s));
 
         assertTrue(byName.get("before").valid(), () -> "before the stop: " + byName.get("before").invalidReason());
-        for (String name : List.of("after", "after-fan")) {
+        assertFalse(byName.containsKey("after-fan"), "a scenario that never ran has no summary");
+        for (String name : List.of("after")) {
             ScenarioSummary s = byName.get(name);
             assertFalse(s.valid(), name);
             assertTrue(s.invalidReason().contains("downstream-refused"), () -> name + ": " + s.invalidReason());
@@ -134,6 +144,7 @@ class SimStoppedTest {
         });
 
         String md = MarkdownReport.render(report);
+        assertTrue(md.contains("> **INCOMPLETE**: the simulation server stopped answering during scenario 'after'"), md);
         assertTrue(md.contains("**after** (not valid)"), md);
         assertTrue(md.contains("- **after** is not valid: "), md);
         assertTrue(md.contains("## Errors"), md);
