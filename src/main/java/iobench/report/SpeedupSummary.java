@@ -51,10 +51,14 @@ record SpeedupSummary(int valid, int total, double mean, double min, double max,
         return "**" + role.label() + "** was on average " + Numbers.times(mean) + " the sync server (range "
                 + Numbers.times(min) + " to " + Numbers.times(max) + " over " + valid + " valid scenario"
                 + (valid == 1 ? "" : "s") + "; the model expects " + Numbers.times(modelMean) + "). "
-                + "The gain comes from waiting for many calls at once: sequential fan-out code waits for its "
+                + (role == ServerRole.VIRTUAL
+                ? "Virtual threads gain where requests wait in line for one of the pool's " + model.syncThreads()
+                + " threads (many clients); blocking code that makes its calls one after another is no faster on "
+                + "them (sequential fan-out stays near 1x) unless it sends the calls in parallel. "
+                : "The gain comes from waiting for many calls at once: sequential fan-out code waits for its "
                 + "calls one after another, and a pool of " + model.syncThreads() + " threads serves more clients "
                 + "than that in waves of one delay. Where nothing waits in line (one call, or no more clients than "
-                + "threads) it is near 1x. "
+                + "threads) it is near 1x. ")
                 + "Decision by the original matrix: " + decision(mean) + ".";
     }
 }

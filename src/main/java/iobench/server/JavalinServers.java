@@ -25,7 +25,7 @@ public final class JavalinServers {
     public static final int SELECTORS = 1;
     /** Request line plus headers; a larger request gets a 431 or 414, never a thread held. */
     public static final int MAX_REQUEST_HEADER_BYTES = 8 * 1024;
-    private static final long STOP_TIMEOUT_MS = 4_000;
+    private static final long STOP_TIMEOUT_MS = 3_000;
     /** Pending connections the kernel may queue for the acceptor. */
     public static final int ACCEPT_QUEUE = 4096;
     /**
