@@ -61,8 +61,10 @@ public final class Analysis {
                 continue;
             }
             double speedup = invalid != null || sync == null ? Double.NaN : measuredSpeedup(scenario, sync, s);
+            Confidence.Interval interval = invalid != null ? Comparison.NO_INTERVAL
+                    : pairedRatio(scenario, runs, ServerRole.SYNC, s.server());
             comparisons.add(new Comparison(s.server(), speedup, Model.speedup(scenario, s.server(), model),
-                    Comparison.verdict(speedup)));
+                    Comparison.verdict(speedup), interval));
         }
         return new ScenarioSummary(scenario, stats, comparisons, invalid);
     }
@@ -73,6 +75,35 @@ public final class Analysis {
             case CLIENTS -> other.throughputRps().median() / sync.throughputRps().median();
         };
         return Double.isFinite(value) ? value : Double.NaN;
+    }
+
+    /**
+     * The speedup per repetition, paired by repetition number (the servers of one repetition ran
+     * back to back): fan-out sync duration_i / other duration_i, clients other throughput_i / sync
+     * throughput_i; a repetition only one of the two has is left out.
+     */
+    static Confidence.Interval pairedRatio(Scenario scenario, List<RunResult> runs, ServerRole sync, ServerRole other) {
+        Map<Integer, RunResult> base = new TreeMap<>();
+        Map<Integer, RunResult> mine = new TreeMap<>();
+        for (RunResult r : runs) {
+            if (r.server() == sync) {
+                base.put(r.repetition(), r);
+            } else if (r.server() == other) {
+                mine.put(r.repetition(), r);
+            }
+        }
+        List<double[]> pairs = new ArrayList<>();
+        base.forEach((rep, b) -> {
+            RunResult o = mine.get(rep);
+            if (o != null) {
+                pairs.add(switch (scenario.kind()) {
+                    case FAN_OUT -> new double[] {b.durationS(), o.durationS()};
+                    case CLIENTS -> new double[] {o.throughputRps(), b.throughputRps()};
+                });
+            }
+        });
+        return Confidence.ratio(pairs.stream().mapToDouble(p -> p[0]).toArray(),
+                pairs.stream().mapToDouble(p -> p[1]).toArray());
     }
 
     private static ServerStats stats(Scenario scenario, ServerRole role, List<RunResult> runs, ModelParams model) {

@@ -26,7 +26,7 @@ public final class ConsoleSummary {
                     s.scenario().kind() == ScenarioKind.CLIENTS ? Numbers.cell(st.p99Ms().median(), 1) : "",
                     Numbers.percent(st.successRate()),
                     c == null ? (st.server() == iobench.bench.ServerRole.SYNC ? "baseline" : "no sync")
-                            : s.valid() ? Numbers.times(c.speedup()) : "NOT VALID",
+                            : s.valid() ? c.cell() : "NOT VALID",
                     c == null ? "" : Numbers.times(c.modelSpeedup()),
                     c == null ? "" : c.verdict(),
                 });

@@ -70,7 +70,11 @@ public final class MarkdownReport {
                 .append("delays; a pool of T threads serves N clients in ceil(N / T) waves of one delay; the async ")
                 .append("and virtual servers hold everything at once, so one delay. *Verdict* uses the original ")
                 .append("suite's words: >= 5 excellent, >= 2 good, >= 1.2 moderate, else minimal. A scenario in ")
-                .append("which any call failed is marked not valid and kept out of the averages.\n\n");
+                .append("which any call failed is marked not valid and kept out of the averages. Each speedup comes ")
+                .append("with its 95 % confidence interval in square brackets (").append(Confidence.METHOD)
+                .append(", paired by repetition number) and a word: *significant* when the interval excludes 1x, ")
+                .append("so the servers differ beyond the noise of the repetitions; with one repetition there is ")
+                .append("no interval.\n\n");
     }
 
     private static void suite(StringBuilder md, BenchReport report, ScenarioKind kind) {
@@ -112,7 +116,7 @@ public final class MarkdownReport {
                     cells.add("");
                     cells.add("");
                 } else {
-                    cells.add(s.valid() ? Numbers.times(c.speedup()) : "not valid");
+                    cells.add(s.valid() ? c.cell() : "not valid");
                     cells.add(Numbers.times(c.modelSpeedup()));
                     cells.add(c.verdict());
                 }
@@ -193,8 +197,8 @@ public final class MarkdownReport {
             md.append("Only one server ran, so there is nothing to compare.\n\n");
             return;
         }
-        md.append("| server vs sync | suite | valid scenarios | mean speedup | min | max | decision (original matrix) |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
+        md.append("| server vs sync | suite | valid scenarios | mean speedup | min | max | significant | decision (original matrix) |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
         for (ServerRole role : others) {
             for (ScenarioKind kind : new ScenarioKind[] {ScenarioKind.FAN_OUT, ScenarioKind.CLIENTS, null}) {
                 SpeedupSummary sum = SpeedupSummary.of(report, role, kind);
@@ -207,6 +211,7 @@ public final class MarkdownReport {
                         .append(" | ").append(Numbers.times(sum.mean()))
                         .append(" | ").append(Numbers.times(sum.min()))
                         .append(" | ").append(Numbers.times(sum.max()))
+                        .append(" | ").append(sum.significant()).append(" of ").append(sum.valid())
                         .append(" | ").append(kind == null ? SpeedupSummary.decision(sum.mean()) : "")
                         .append(" |\n");
             }
@@ -215,6 +220,8 @@ public final class MarkdownReport {
         for (ServerRole role : others) {
             md.append(SpeedupSummary.of(report, role, null).sentence(role, report.model())).append("\n\n");
         }
+        md.append("*Significant* counts the valid scenarios whose speedup interval excludes 1x; the means are ")
+                .append("plain means of the scenarios' speedups, with no interval of their own.\n\n");
         md.append("Decision matrix of the original suite, on the mean speedup over all valid scenarios: ")
                 .append("< 2x evaluate case by case; 2–5x plan a gradual migration; 5–10x prioritise the migration; ")
                 .append("> 10x migrate critical endpoints now.\n\n");

@@ -31,6 +31,11 @@ final class Numbers {
         return Double.isNaN(ratio) ? "–" : fixed(ratio, ratio >= 10 ? 1 : 2) + "x";
     }
 
+    /** A bound of a ratio's interval: the digits of {@link #times} without the 'x'. */
+    static String bound(double ratio) {
+        return Double.isNaN(ratio) ? "–" : fixed(ratio, ratio >= 10 ? 1 : 2);
+    }
+
     static String percent(double fraction) {
         return fixed(fraction * 100, 1) + " %";
     }

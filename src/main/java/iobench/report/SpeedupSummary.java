@@ -5,7 +5,8 @@ import iobench.bench.ServerRole;
 import java.util.List;
 
 /** Mean, min and max speedup of one server over sync across the valid scenarios of a suite. */
-record SpeedupSummary(int valid, int total, double mean, double min, double max, double modelMean) {
+record SpeedupSummary(int valid, int total, double mean, double min, double max, double modelMean,
+                      int significant) {
 
     /** @param kind a suite, or null for all scenarios */
     static SpeedupSummary of(BenchReport report, ServerRole role, ScenarioKind kind) {
@@ -21,7 +22,8 @@ record SpeedupSummary(int valid, int total, double mean, double min, double max,
                 mean(speedups),
                 speedups.length == 0 ? Double.NaN : java.util.Arrays.stream(speedups).min().getAsDouble(),
                 speedups.length == 0 ? Double.NaN : java.util.Arrays.stream(speedups).max().getAsDouble(),
-                mean(models));
+                mean(models),
+                (int) valid.stream().filter(c -> c.interval().significant()).count());
     }
 
     private static double mean(double[] values) {

@@ -43,6 +43,12 @@ import org.junit.jupiter.api.io.TempDir;
  *     (10 + 13) / 2 = 11.5x. Virtual: fan-out 2 of 2, mean (1.0049 + 2.0197) / 2 = 1.5123 -> "1.51x", evaluate
  *     case by case;
  *     model mean (1 + 2) / 2 = 1.50x.</li>
+ * <li>Intervals (Student-t on the logs of the ratios paired by repetition, t(2) = 4.303), computed
+ *     apart from iobench: fan-seq async 1.010/0.105, 1.030/0.110, 1.020/0.102 = 9.619, 9.364, 10.0 ->
+ *     [8.896, 10.484] "[8.90–10.5] significant"; fan-seq virtual 0.9951, 1.0178, 1.0020 -> [0.976, 1.034]
+ *     "not significant"; fan-par virtual 2.0, 2.0792, 1.9704 -> [1.882, 2.160]; clients-100 async
+ *     (throughput ratios = sync/async durations) 12.476, 12.045, 12.140 -> [11.67, 12.79] "[11.7–12.8]".
+ *     Summary "significant": async 2 of 2, virtual 1 of 2.</li>
  * </ul>
  */
 class ReportGoldenTest {
