@@ -29,7 +29,8 @@ public final class Analysis {
             }
             summaries.add(summarise(scenario, runs, model));
         }
-        return new BenchReport(environment, model, summaries, measured);
+        List<RunResult> warmups = allRuns.stream().filter(RunResult::warmup).toList();
+        return new BenchReport(environment, model, summaries, measured, null, warmups);
     }
 
     static ScenarioSummary summarise(Scenario scenario, List<RunResult> runs, ModelParams model) {

@@ -5,15 +5,23 @@ import java.util.List;
 
 /**
  * Everything a report shows: the environment, one summary per scenario and the measured runs.
+ * Warm-up runs are kept apart in {@code warmups}: results.csv lists them (phase warmup), no
+ * figure counts them.
  *
  * @param incompleteReason why the run stopped before its end (interrupted, simulation server
  *                         gone), or null for a complete run
  */
 public record BenchReport(Environment environment, ModelParams model, List<ScenarioSummary> scenarios,
-                          List<RunResult> runs, String incompleteReason) {
+                          List<RunResult> runs, String incompleteReason, List<RunResult> warmups) {
     public BenchReport {
         scenarios = List.copyOf(scenarios);
         runs = List.copyOf(runs);
+        warmups = List.copyOf(warmups);
+    }
+
+    public BenchReport(Environment environment, ModelParams model, List<ScenarioSummary> scenarios, List<RunResult> runs,
+                       String incompleteReason) {
+        this(environment, model, scenarios, runs, incompleteReason, List.of());
     }
 
     public BenchReport(Environment environment, ModelParams model, List<ScenarioSummary> scenarios, List<RunResult> runs) {
@@ -21,7 +29,7 @@ public record BenchReport(Environment environment, ModelParams model, List<Scena
     }
 
     public BenchReport incomplete(String reason) {
-        return new BenchReport(environment, model, scenarios, runs, reason);
+        return new BenchReport(environment, model, scenarios, runs, reason, warmups);
     }
 
     public boolean complete() {

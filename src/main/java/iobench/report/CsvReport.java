@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code results.csv}: tidy, one row per scenario x server x measured repetition. The first
+ * {@code results.csv}: tidy, one row per scenario x server x run, warm-ups included and marked
+ * so in the last column, {@code phase} (warmup or measured; a warm-up's repetition is 0). The first
  * sixteen columns are a fixed contract; new columns only ever go after them.
  */
 public final class CsvReport {
@@ -14,7 +15,8 @@ public final class CsvReport {
             "successful", "failed", "duration_s", "throughput_rps", "latency_p50_ms", "latency_p90_ms",
             "latency_p99_ms", "latency_max_ms", "strategy", "server_duration_s", "errors",
             "cpu_ms_per_call", "alloc_kb_per_call", "peak_threads", "peak_virtual_threads", "heap_used_mb",
-            "model_duration_s", "efficiency", "machine_cpu_pct", "loadgen_lag_p99_ms", "loadgen_cpu_ms", "cost_source");
+            "model_duration_s", "efficiency", "machine_cpu_pct", "loadgen_lag_p99_ms", "loadgen_cpu_ms", "cost_source",
+            "phase");
 
     private CsvReport() {
     }
@@ -22,7 +24,7 @@ public final class CsvReport {
     public static String render(BenchReport report) {
         StringBuilder out = new StringBuilder();
         out.append(String.join(",", COLUMNS.stream().map(CsvReport::quote).toList())).append('\n');
-        for (RunResult r : report.runs()) {
+        for (RunResult r : rows(report)) {
             // Only fan-out has a strategy; a clients request makes one call.
             String strategy = r.kind() != iobench.bench.ScenarioKind.FAN_OUT ? "" : report.scenarios().stream()
                     .filter(s -> s.scenario().name().equals(r.scenario()))
@@ -60,9 +62,22 @@ public final class CsvReport {
             row.add(Numbers.fixed(r.conditions().loadgenLagP99Ms(), 3));
             row.add(Numbers.fixed(r.conditions().loadgenCpuMs(), 1));
             row.add(r.costs().source());
+            row.add(r.warmup() ? "warmup" : "measured");
             out.append(String.join(",", row.stream().map(CsvReport::quote).toList())).append('\n');
         }
         return out.toString();
+    }
+
+    /** Scenario by scenario in the report's order, each one's warm-ups before its measured runs. */
+    private static List<RunResult> rows(BenchReport report) {
+        List<String> order = report.scenarios().stream().map(s -> s.scenario().name()).toList();
+        List<RunResult> rows = new ArrayList<>(report.warmups());
+        rows.addAll(report.runs());
+        rows.sort(java.util.Comparator.comparingInt(r -> {
+            int i = order.indexOf(r.scenario());
+            return i < 0 ? order.size() : i;
+        }));
+        return rows;
     }
 
     private static java.util.Optional<iobench.bench.Scenario> scenarioOf(BenchReport report, RunResult r) {

@@ -50,6 +50,7 @@ class BenchEndToEndTest {
     private Path reportDir;
     private BenchPlan plan;
     private List<Map<String, String>> rows;
+    private List<Map<String, String>> warmupRows;
     private List<String> header;
     private String markdown;
 
@@ -85,6 +86,7 @@ class BenchEndToEndTest {
                 ? Files.readAllLines(reportDir.resolve("results.csv")) : List.of();
         header = csv.isEmpty() ? List.of() : Arrays.asList(csv.get(0).split(",", -1));
         rows = new ArrayList<>();
+        warmupRows = new ArrayList<>();
         for (String line : csv.subList(Math.min(1, csv.size()), csv.size())) {
             String[] fields = line.split(",", -1);
             Map<String, String> row = new HashMap<>();
@@ -92,7 +94,7 @@ class BenchEndToEndTest {
                 row.put(header.get(i), i < fields.length ? fields[i] : null);
             }
             row.put("#fields", Integer.toString(fields.length));
-            rows.add(row);
+            (row.get("phase").equals("warmup") ? warmupRows : rows).add(row);
         }
         markdown = Files.exists(reportDir.resolve("report.md"))
                 ? Files.readString(reportDir.resolve("report.md"), StandardCharsets.UTF_8) : "";
@@ -135,6 +137,13 @@ class BenchEndToEndTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theWarmupsAreInTheCsvLabelledAndWithRepetition0() {
+        assertEquals(plan.scenarios().size() * SERVERS.size() * plan.warmupRuns(), warmupRows.size(), this::context);
+        warmupRows.forEach(r -> assertEquals("0", r.get("repetition"), r::toString));
+        rows.forEach(r -> assertEquals("measured", r.get("phase"), r::toString));
     }
 
     @Test

@@ -277,7 +277,9 @@ class IsolateTest {
             for (int i = 0; i < header.size(); i++) {
                 row.put(header.get(i), i < fields.length ? fields[i] : null);
             }
-            rows.add(row);
+            if (!"warmup".equals(row.get("phase"))) {
+                rows.add(row);
+            }
         }
         return rows;
     }
