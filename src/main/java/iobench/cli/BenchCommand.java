@@ -19,6 +19,8 @@ import iobench.report.Analysis;
 import iobench.report.BenchReport;
 import iobench.report.ConsoleSummary;
 import iobench.report.CsvReport;
+import iobench.report.HlogFiles;
+import iobench.report.SummaryJson;
 import iobench.report.Environment;
 import iobench.report.MarkdownReport;
 import iobench.report.ModelParams;
@@ -52,7 +54,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Start the servers in this JVM (or use the URLs given), run every scenario of the scenario "
-                + "file and write report.md and results.csv.",
+                + "file and write report.md, results.csv, summary.json and hlog/*.hlog.",
         footerHeading = "%n",
         footer = {"Examples:",
             "  iobench bench                                   scenarios.yaml, embedded servers",
@@ -193,6 +195,8 @@ final class BenchCommand implements Callable<Integer> {
             }
             // CSV first: if the Markdown cannot be written, the data is not lost.
             ReportFiles.write(reportDir, "results.csv", CsvReport.render(report));
+            ReportFiles.write(reportDir, SummaryJson.FILE, SummaryJson.render(report));
+            HlogFiles.write(report, reportDir);
             List<Chart> charts = List.of();
             String chartProblem = null;
             try {

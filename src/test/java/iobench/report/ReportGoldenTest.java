@@ -80,6 +80,12 @@ class ReportGoldenTest {
     }
 
     @Test
+    void theSummaryJsonMatchesItsGoldenFile() throws IOException {
+        String actual = SummaryJson.render(report());
+        assertEquals(golden("summary.json", actual), actual);
+    }
+
+    @Test
     void theCsvReportMatchesItsGoldenFile() throws IOException {
         String actual = CsvReport.render(report());
         assertEquals(golden("results.csv", actual), actual);
@@ -97,6 +103,7 @@ class ReportGoldenTest {
             assertEquals(md, MarkdownReport.render(report()));
             assertEquals(csv, CsvReport.render(report()));
             assertEquals(console, ConsoleSummary.render(report()));
+            assertEquals(SummaryJson.render(report()), SummaryJson.render(report()));
         } finally {
             Locale.setDefault(before);
         }
@@ -170,5 +177,6 @@ class ReportGoldenTest {
     void theGoldenFilesAreOnTheTestClasspath() {
         assertNotNull(ReportGoldenTest.class.getResource("/golden/report.md"));
         assertNotNull(ReportGoldenTest.class.getResource("/golden/results.csv"));
+        assertNotNull(ReportGoldenTest.class.getResource("/golden/summary.json"));
     }
 }

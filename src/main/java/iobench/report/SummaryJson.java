@@ -1,0 +1,177 @@
+package iobench.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code summary.json}: every figure of report.md, for machines and for {@code iobench compare}.
+ * Names are snake_case with their unit; a figure that does not exist (no model, no interval, a
+ * scenario that is not valid) is {@code null}, never NaN. Stats are {median, min, max} over the
+ * measured repetitions; intervals {estimate, low, high, n, significant, word}.
+ */
+public final class SummaryJson {
+    public static final String FILE = "summary.json";
+    public static final String FORMAT = "iobench-summary";
+    public static final int VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SummaryJson() {
+    }
+
+    public static String render(BenchReport report) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("complete", report.complete());
+        root.put("incomplete_reason", report.incompleteReason());
+        Environment env = report.environment();
+        ObjectNode e = root.putObject("environment");
+        e.put("iobench", env.iobenchVersion());
+        e.put("jvm", env.jvm());
+        e.put("cores", env.cores());
+        e.put("os", env.os());
+        e.put("scenarios", env.scenariosSource());
+        e.put("started", env.startedAt());
+        e.put("command", env.command());
+        e.put("peak_resident_memory", env.peakResidentMemory());
+        e.put("isolation", env.isolation());
+        ArrayNode servers = e.putArray("servers");
+        env.servers().forEach(servers::add);
+        ObjectNode m = root.putObject("model_params");
+        m.put("sync_threads", report.model().syncThreads());
+        m.put("fanout_threads", report.model().fanoutThreads());
+        root.put("confidence_method", Confidence.METHOD);
+        ArrayNode scenarios = root.putArray("scenarios");
+        for (ScenarioSummary s : report.scenarios()) {
+            scenarios.add(scenario(s));
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static ObjectNode scenario(ScenarioSummary s) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("name", s.scenario().name());
+        n.put("kind", s.scenario().kind().label());
+        n.put("delay_s", s.scenario().delaySeconds());
+        n.put("concurrent", s.scenario().concurrent());
+        n.put("clients", s.scenario().clients());
+        n.put("requests", s.scenario().requests());
+        n.put("repetitions", s.scenario().repetitions());
+        n.put("strategy", s.scenario().strategy());
+        n.put("valid", s.valid());
+        n.put("invalid_reason", s.invalidReason());
+        ArrayNode servers = n.putArray("servers");
+        for (ServerStats st : s.servers()) {
+            ObjectNode o = servers.addObject();
+            o.put("server", st.server().label());
+            o.put("runs", st.runs());
+            stat(o, "duration_s", st.durationS());
+            stat(o, "throughput_rps", st.throughputRps());
+            stat(o, "p50_ms", st.p50Ms());
+            stat(o, "p99_ms", st.p99Ms());
+            number(o, "success_rate", st.successRate());
+            o.put("failed", st.failed());
+            ObjectNode errors = o.putObject("errors");
+            st.errors().forEach(errors::put);
+            number(o, "model_duration_s", st.modelDurationS());
+            number(o, "efficiency", st.efficiency());
+            o.put("model_note", st.modelNote());
+            number(o, "machine_cpu_pct_max", st.machineCpuPctMax());
+            number(o, "loadgen_lag_p99_ms_max", st.loadgenLagP99MsMax());
+            CostSummary c = st.costs();
+            ObjectNode costs = o.putObject("costs");
+            number(costs, "cpu_ms_per_call", c.cpuMsPerCall());
+            number(costs, "alloc_kb_per_call", c.allocKbPerCall());
+            if (c.peakThreads() < 0) {
+                costs.putNull("peak_threads");
+            } else {
+                costs.put("peak_threads", c.peakThreads());
+            }
+            if (c.peakVirtualThreads() < 0) {
+                costs.putNull("peak_virtual_threads");
+            } else {
+                costs.put("peak_virtual_threads", c.peakVirtualThreads());
+            }
+            number(costs, "heap_used_mb", c.heapUsedMb());
+            costs.put("source", c.source());
+        }
+        ArrayNode comparisons = n.putArray("comparisons");
+        for (Comparison c : s.comparisons()) {
+            ObjectNode o = comparisons.addObject();
+            o.put("server", c.server().label());
+            o.put("baseline", "sync");
+            number(o, "speedup", c.speedup());
+            number(o, "model_speedup", c.modelSpeedup());
+            o.put("verdict", c.verdict());
+            ObjectNode i = o.putObject("interval");
+            number(i, "estimate", c.interval().estimate());
+            number(i, "low", c.interval().low());
+            number(i, "high", c.interval().high());
+            i.put("n", c.interval().n());
+            i.put("significant", c.interval().significant());
+            i.put("word", c.interval().word());
+        }
+        return n;
+    }
+
+    private static void stat(ObjectNode parent, String name, Stat stat) {
+        ObjectNode o = parent.putObject(name);
+        number(o, "median", stat.median());
+        number(o, "min", stat.min());
+        number(o, "max", stat.max());
+    }
+
+    static void number(ObjectNode parent, String name, double value) {
+        if (Double.isFinite(value)) {
+            parent.put(name, value);
+        } else {
+            parent.putNull(name);
+        }
+    }
+
+    /** Thrown with a one-line reason when a directory holds no iobench summary. */
+    public static final class NotASummaryException extends IOException {
+        public NotASummaryException(String message) {
+            super(message);
+        }
+    }
+
+    /** The summary.json of a report directory, checked to be one. */
+    public static JsonNode read(Path reportDir) throws NotASummaryException {
+        Path file = reportDir.resolve(FILE);
+        if (!Files.isDirectory(reportDir)) {
+            throw new NotASummaryException(reportDir + " is not a directory; expected a report directory of 'iobench bench'");
+        }
+        if (!Files.isReadable(file)) {
+            throw new NotASummaryException(reportDir + " has no readable " + FILE
+                    + "; expected a report directory of 'iobench bench'");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (IOException ex) {
+            throw new NotASummaryException(file + " is not valid JSON: "
+                    + String.valueOf(ex.getMessage()).lines().findFirst().orElse(""));
+        }
+        if (root == null || !FORMAT.equals(root.path("format").asText()) || !root.path("scenarios").isArray()) {
+            throw new NotASummaryException(file + " is not an iobench summary; expected \"format\": \"" + FORMAT + "\"");
+        }
+        if (root.path("version").asInt() > VERSION) {
+            throw new NotASummaryException(file + " is summary version " + root.path("version").asInt()
+                    + "; this iobench reads up to version " + VERSION);
+        }
+        return root;
+    }
+}
