@@ -1,6 +1,7 @@
 package iobench.bench;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a bench run will do, read from a scenario file.
@@ -9,9 +10,21 @@ import java.util.List;
  * @param warmupRuns  unmeasured runs per server before the first measured repetition of a scenario
  * @param warmupDelayMs the longest delay a warm-up run uses: warm-ups exercise the same code
  *                    paths and connection counts, they need not wait the whole delay
+ * @param thresholds  by scenario name, the limits checked at the end (defaults merged in); a
+ *                    scenario without any is not listed
  */
-public record BenchPlan(String source, int warmupRuns, long warmupDelayMs, List<Scenario> scenarios) {
+public record BenchPlan(String source, int warmupRuns, long warmupDelayMs, List<Scenario> scenarios,
+                        Map<String, Thresholds> thresholds) {
     public BenchPlan {
         scenarios = List.copyOf(scenarios);
+        thresholds = Map.copyOf(thresholds);
+    }
+
+    public BenchPlan(String source, int warmupRuns, long warmupDelayMs, List<Scenario> scenarios) {
+        this(source, warmupRuns, warmupDelayMs, scenarios, Map.of());
+    }
+
+    public Thresholds thresholdsOf(String scenario) {
+        return thresholds.getOrDefault(scenario, Thresholds.NONE);
     }
 }

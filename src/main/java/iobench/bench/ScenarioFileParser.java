@@ -40,13 +40,19 @@ public final class ScenarioFileParser {
     }
 
     private static final Set<String> TOP_KEYS = Set.of("defaults", "scenarios");
-    private static final Set<String> DEFAULT_KEYS = Set.of("repetitions", "warmup", "warmup-delay", "servers", "strategy");
+    private static final Set<String> DEFAULT_KEYS = Set.of("repetitions", "warmup", "warmup-delay", "servers", "strategy",
+            "thresholds");
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "kind", "delay", "concurrent", "clients", "requests",
-            "repetitions", "servers", "strategy", "profile", "io");
+            "repetitions", "servers", "strategy", "profile", "io",
+            "thresholds");
     /** The keys of a scenario's {@code io} map: the sim's profile parameters, kebab-case. */
     private static final Set<String> IO_KEYS = Set.of("dist", "p99", "min", "max", "error-rate", "unavailable-rate",
             "hang-rate", "reset-rate", "stall-every", "stall", "seed");
     private static final Set<String> IO_DURATION_KEYS = Set.of("p99", "min", "max", "stall-every", "stall");
+    /** The keys of {@code thresholds}, kebab-case like the rest of the file. */
+    private static final Set<String> THRESHOLD_KEYS = Set.of("speedup-min", "p99-max", "error-rate-max");
+    /** The highest p99 limit: what a histogram can hold. */
+    private static final long MAX_P99_LIMIT_MS = 3_600_000;
     private static final List<String> STRATEGIES = List.of("sequential", "parallel");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -98,6 +104,9 @@ public final class ScenarioFileParser {
         }
         List<Scenario> scenarios = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        Thresholds defaultThresholds = top.containsKey("defaults")
+                ? thresholdsOf(top.get("defaults").getValueNode(), "defaults", DEFAULT_KEYS) : Thresholds.NONE;
+        Map<String, Thresholds> thresholds = new LinkedHashMap<>();
         for (int i = 0; i < sequence.getValue().size(); i++) {
             Scenario scenario = scenario(sequence.getValue().get(i), "scenarios[" + i + "]", defaults);
             if (!names.add(scenario.name())) {
@@ -106,8 +115,13 @@ public final class ScenarioFileParser {
                         "'" + scenario.name() + "' is used twice; expected a unique name");
             }
             scenarios.add(scenario);
+            Thresholds mine = thresholdsOf(sequence.getValue().get(i), "scenarios[" + i + "]", SCENARIO_KEYS)
+                    .over(defaultThresholds);
+            if (!mine.none()) {
+                thresholds.put(scenario.name(), mine);
+            }
         }
-        return new BenchPlan(source, defaults.warmupRuns, defaults.warmupDelayMs, scenarios);
+        return new BenchPlan(source, defaults.warmupRuns, defaults.warmupDelayMs, scenarios, thresholds);
     }
 
     private record Defaults(int repetitions, int warmupRuns, long warmupDelayMs, List<ServerRole> servers,
@@ -230,6 +244,70 @@ public final class ScenarioFileParser {
             throw fail(at, path + (ioKey ? ".io." : ".") + key, (e.value() == null ? "missing" : "'" + e.value() + "' is not allowed")
                     + "; expected " + e.allowed());
         }
+    }
+
+    /** The {@code thresholds} map of a defaults or scenario map (already checked), or none. */
+    private Thresholds thresholdsOf(Node owner, String ownerPath, Set<String> ownerKeys) {
+        NodeTuple tuple = mapping(owner, ownerPath, ownerKeys).get("thresholds");
+        if (tuple == null) {
+            return Thresholds.NONE;
+        }
+        String path = ownerPath + ".thresholds";
+        Node node = tuple.getValueNode();
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode key && THRESHOLD_KEYS.contains(key.getValue().replace('_', '-'))
+                        && !THRESHOLD_KEYS.contains(key.getValue())) {
+                    throw fail(key, path + "." + key.getValue(), "unknown key; threshold keys are kebab-case like the "
+                            + "rest of the file: '" + key.getValue().replace('_', '-') + "'");
+                }
+            }
+        }
+        Map<String, NodeTuple> map = mapping(node, path, THRESHOLD_KEYS);
+        double speedupMin = Double.NaN;
+        double p99MaxMs = Double.NaN;
+        double errorRateMax = Double.NaN;
+        if (map.containsKey("speedup-min")) {
+            speedupMin = positiveNumber(map.get("speedup-min").getValueNode(), path + ".speedup-min");
+        }
+        if (map.containsKey("p99-max")) {
+            p99MaxMs = duration(map.get("p99-max").getValueNode(), path + ".p99-max", MAX_P99_LIMIT_MS);
+        }
+        if (map.containsKey("error-rate-max")) {
+            errorRateMax = fraction(map.get("error-rate-max").getValueNode(), path + ".error-rate-max");
+        }
+        return new Thresholds(speedupMin, p99MaxMs, errorRateMax);
+    }
+
+    private double positiveNumber(Node node, String path) {
+        String allowed = "a speedup above 0 such as 2 or 1.5";
+        String text = scalar(node, path, allowed);
+        double value;
+        try {
+            value = Double.parseDouble(text.endsWith("x") ? text.substring(0, text.length() - 1) : text);
+        } catch (NumberFormatException e) {
+            value = Double.NaN;
+        }
+        if (!(value > 0 && value <= 1_000_000) || !text.matches("[0-9.]+x?")) {
+            throw fail(node, path, "'" + text + "' is not allowed; expected " + allowed);
+        }
+        return value;
+    }
+
+    /** {@code 1%} or {@code 0.01}: a fraction from 0 to 1. */
+    private double fraction(Node node, String path) {
+        String allowed = "a percentage such as 1% or a fraction from 0 to 1 such as 0.01";
+        String text = scalar(node, path, allowed);
+        boolean percent = text.endsWith("%");
+        String number = percent ? text.substring(0, text.length() - 1).trim() : text;
+        double value = Double.NaN;
+        if (number.matches("[0-9]+(\\.[0-9]+)?|\\.[0-9]+")) {
+            value = Double.parseDouble(number) / (percent ? 100 : 1);
+        }
+        if (!(value >= 0 && value <= 1)) {
+            throw fail(node, path, "'" + text + "' is not allowed; expected " + allowed);
+        }
+        return value;
     }
 
     private Map<String, NodeTuple> mapping(Node node, String path, Set<String> allowed) {

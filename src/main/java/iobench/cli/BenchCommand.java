@@ -216,7 +216,7 @@ final class BenchCommand implements Callable<Integer> {
                 return exitIfIncomplete;
             }
             boolean allValid = report.scenarios().stream().allMatch(s -> s.valid());
-            return allValid ? ExitCodes.OK : ExitCodes.FAILED;
+            return allValid && report.brokenThresholds().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
         } catch (HealthCheck.UnhealthyException e) {
             throw new ExitException(ExitCodes.CANNOT_RUN, e.getMessage());
         }

@@ -30,7 +30,8 @@ public final class Analysis {
             summaries.add(summarise(scenario, runs, model));
         }
         List<RunResult> warmups = allRuns.stream().filter(RunResult::warmup).toList();
-        return new BenchReport(environment, model, summaries, measured, null, warmups);
+        return new BenchReport(environment, model, summaries, measured, null, warmups,
+                ThresholdCheck.check(plan, summaries));
     }
 
     static ScenarioSummary summarise(Scenario scenario, List<RunResult> runs, ModelParams model) {

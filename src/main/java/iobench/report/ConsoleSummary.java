@@ -52,6 +52,12 @@ public final class ConsoleSummary {
                 out.append("not valid: ").append(s.scenario().name()).append(": ").append(s.invalidReason()).append('\n');
             }
         }
+        for (ThresholdCheck t : report.brokenThresholds()) {
+            out.append("threshold BROKEN: ").append(t.sentence()).append('\n');
+        }
+        if (!report.thresholds().isEmpty() && report.brokenThresholds().isEmpty()) {
+            out.append("thresholds: all ").append(report.thresholds().size()).append(" met\n");
+        }
         return out.toString();
     }
 }

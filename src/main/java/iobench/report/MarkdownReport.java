@@ -35,6 +35,7 @@ public final class MarkdownReport {
         costs(md, report);
         charts(md, charts, chartProblem);
         summary(md, report);
+        thresholds(md, report);
         errors(md, report);
         return md.toString();
     }
@@ -225,6 +226,25 @@ public final class MarkdownReport {
         md.append("Decision matrix of the original suite, on the mean speedup over all valid scenarios: ")
                 .append("< 2x evaluate case by case; 2–5x plan a gradual migration; 5–10x prioritise the migration; ")
                 .append("> 10x migrate critical endpoints now.\n\n");
+    }
+
+    private static void thresholds(StringBuilder md, BenchReport report) {
+        if (report.thresholds().isEmpty()) {
+            return;
+        }
+        List<ThresholdCheck> broken = report.brokenThresholds();
+        md.append("## Thresholds\n\n");
+        md.append(broken.isEmpty() ? "Every threshold of the scenario file is met."
+                : "**" + broken.size() + " of " + report.thresholds().size() + " thresholds BROKEN**; `iobench bench` "
+                + "exits with code 1.").append(" A speedup is checked at its point (the figure before the interval), ")
+                .append("p99 at the median of the repetitions, the error rate over all of them.\n\n");
+        md.append("| scenario | server | threshold | value | limit | result |\n|---|---|---|---|---|---|\n");
+        for (ThresholdCheck t : report.thresholds()) {
+            md.append("| ").append(t.scenario()).append(" | ").append(t.server().label()).append(" | ")
+                    .append(t.threshold()).append(" | ").append(t.format(t.value())).append(" | ")
+                    .append(t.format(t.limit())).append(" | ").append(t.met() ? "met" : "**BROKEN**").append(" |\n");
+        }
+        md.append('\n');
     }
 
     private static void errors(StringBuilder md, BenchReport report) {

@@ -53,6 +53,16 @@ public final class SummaryJson {
         for (ScenarioSummary s : report.scenarios()) {
             scenarios.add(scenario(s));
         }
+        ArrayNode thresholds = root.putArray("thresholds");
+        for (ThresholdCheck t : report.thresholds()) {
+            ObjectNode o = thresholds.addObject();
+            o.put("scenario", t.scenario());
+            o.put("server", t.server().label());
+            o.put("threshold", t.threshold());
+            number(o, "value", t.value());
+            number(o, "limit", t.limit());
+            o.put("met", t.met());
+        }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException ex) {

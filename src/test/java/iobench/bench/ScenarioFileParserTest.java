@@ -156,7 +156,7 @@ class ScenarioFileParserTest {
                 Arguments.of("unknown defaults key",
                         "defaults:\n  repetition: 2\nscenarios:\n  - {name: a, kind: fan-out, delay: 1, concurrent: 1}\n",
                         2, "repetition:", "defaults.repetition",
-                        "expected one of repetitions, servers, strategy, warmup, warmup-delay"),
+                        "expected one of repetitions, servers, strategy, thresholds, warmup, warmup-delay"),
                 Arguments.of("unknown scenario key",
                         oneScenario("{name: a, kind: fan-out, delay: 1, concurrent: 1, colour: red}"),
                         2, "colour", "scenarios[0].colour",
