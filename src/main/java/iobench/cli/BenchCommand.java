@@ -25,6 +25,7 @@ import iobench.report.Environment;
 import iobench.report.MarkdownReport;
 import iobench.report.ModelParams;
 import iobench.report.ReportFiles;
+import iobench.report.RunComparison;
 import iobench.report.charts.Chart;
 import iobench.report.charts.ChartWriter;
 import iobench.server.ServerSettings;
@@ -59,6 +60,7 @@ import picocli.CommandLine.Spec;
         footer = {"Examples:",
             "  iobench bench                                   scenarios.yaml, embedded servers",
             "  iobench bench --scenarios my.yaml --out reports/today",
+            "  iobench bench --baseline reports/yesterday      append what changed since then",
             "  iobench bench --sim-url http://sim:8001 --sync-url http://sync:8002 --async-url http://async:8003",
             "",
             ExitCodes.HELP_SECTION})
@@ -104,6 +106,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--event-loops", paramLabel = "N", description = "Event loops of the embedded async server (default 2).")
     Integer eventLoops;
 
+    @Option(names = "--baseline", paramLabel = "DIR",
+            description = "A report directory of an earlier run: compare.md and a section of report.md set every "
+                    + "figure beside it, with the change and whether it is beyond the noise.")
+    Path baseline;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -116,6 +123,7 @@ final class BenchCommand implements Callable<Integer> {
 
         // Everything the user gave is checked before a server starts or a directory is made.
         BenchPlan plan = readPlan(settings);
+        JsonNode baselineSummary = baseline == null ? null : CompareCommand.read(baseline);
         Map<ServerRole, URI> external = externalUrls();
         Set<ServerRole> needed = EnumSet.noneOf(ServerRole.class);
         plan.scenarios().forEach(s -> needed.addAll(s.servers()));
@@ -205,7 +213,14 @@ final class BenchCommand implements Callable<Integer> {
                 // A machine without fonts or AWT must still get its report; it says why charts are missing.
                 chartProblem = e.toString();
             }
-            ReportFiles.write(reportDir, "report.md", MarkdownReport.render(report, charts, chartProblem));
+            String markdown = MarkdownReport.render(report, charts, chartProblem);
+            if (baselineSummary != null) {
+                JsonNode current = SummaryJson.parse(SummaryJson.render(report));
+                ReportFiles.write(reportDir, "compare.md", RunComparison.document(baselineSummary, current,
+                        baseline.toString(), reportDir.toString()));
+                markdown += RunComparison.section(baselineSummary, current, baseline.toString());
+            }
+            ReportFiles.write(reportDir, "report.md", markdown);
 
             out.println();
             out.print(ConsoleSummary.render(report));

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             BenchCommand.class,
             CheckCommand.class,
+            CompareCommand.class,
             HealthcheckCommand.class,
             ServeSimCommand.class,
             ServeSyncCommand.class,
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
         footerHeading = "%n",
         footer = {"Examples:",
             "  iobench bench                      run scenarios.yaml against embedded servers",
+            "  iobench compare before after       two reports side by side, what changed beyond the noise",
             "  iobench serve-sim                  start the IO simulation server on 127.0.0.1:8001",
             "  iobench serve-sync --threads 16    the sync server with 16 request threads",
             "",

@@ -92,7 +92,7 @@ class ThresholdsTest {
     }
 
     /** A real bench: 8 clients against a sync pool of 2 threads (4 waves) and the async server (1 wave). */
-    private static Result bench(Path dir, String thresholds) throws IOException {
+    private static Result bench(Path dir, String thresholds, String... more) throws IOException {
         Path file = Files.writeString(dir.resolve("t.yaml"), """
                 defaults:
                   repetitions: 1
@@ -105,8 +105,10 @@ class ThresholdsTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Path reportDir = dir.resolve("out");
-        int code = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true)).execute("bench",
-                "--scenarios", file.toString(), "--out", reportDir.toString(), "--threads", "2");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("bench",
+                "--scenarios", file.toString(), "--out", reportDir.toString(), "--threads", "2"));
+        args.addAll(java.util.List.of(more));
+        int code = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args.toArray(String[]::new));
         return new Result(code, out.toString(), err.toString(), Files.readString(reportDir.resolve("report.md")));
     }
 
@@ -134,5 +136,26 @@ class ThresholdsTest {
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.out().contains("thresholds: all 5 met"), r::toString);
         assertTrue(r.report().contains("Every threshold of the scenario file is met."), r.report());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aBaselineAppendsTheComparisonToTheReportAndWritesCompareMd(@TempDir Path dir) throws IOException {
+        Path first = dir.resolve("first");
+        Files.createDirectories(first);
+        assertEquals(0, bench(first, "{error-rate-max: 100%}").code());
+        Path baseline = first.resolve("out");
+        Path second = dir.resolve("second");
+        Files.createDirectories(second);
+        Result r = bench(second, "{error-rate-max: 100%}", "--baseline", baseline.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.report().contains("## Compared with " + baseline + "\n"), r.report());
+        assertTrue(r.report().contains("| waves | async | speedup vs sync | "), r.report());
+        String compare = Files.readString(second.resolve("out").resolve("compare.md"));
+        assertTrue(compare.startsWith("# iobench compare\n"), compare);
+        assertTrue(compare.contains("| waves | sync | duration s | "), compare);
+        assertTrue(Files.isRegularFile(second.resolve("out").resolve("summary.json")));
+        assertTrue(Files.isRegularFile(second.resolve("out").resolve("hlog").resolve("waves-sync.hlog")));
+        assertTrue(Files.isRegularFile(second.resolve("out").resolve("hlog").resolve("waves-async.hlog")));
     }
 }

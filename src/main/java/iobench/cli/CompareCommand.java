@@ -1,0 +1,51 @@
+package iobench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import iobench.report.RunComparison;
+import iobench.report.SummaryJson;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compare two report directories of 'iobench bench' (their summary.json): every figure side by "
+                + "side, the change, and whether it is beyond the noise (ranges over the repetitions, confidence "
+                + "intervals of the speedups). Prints Markdown.",
+        footerHeading = "%n",
+        footer = {"Examples:",
+            "  iobench compare reports/20250101-120000 reports/20250102-120000",
+            "  iobench compare before after > compare.md",
+            "",
+            ExitCodes.HELP_SECTION})
+final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "A", description = "The report directory to compare from (the baseline).")
+    Path a;
+
+    @Parameters(index = "1", paramLabel = "B", description = "The report directory to compare with it.")
+    Path b;
+
+    @Override
+    public Integer call() {
+        JsonNode summaryA = read(a);
+        JsonNode summaryB = read(b);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(RunComparison.document(summaryA, summaryB, a.toString(), b.toString()));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static JsonNode read(Path dir) {
+        try {
+            return SummaryJson.read(dir);
+        } catch (SummaryJson.NotASummaryException e) {
+            throw ExitException.invalidInput(e.getMessage());
+        }
+    }
+}

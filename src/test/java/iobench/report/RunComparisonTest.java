@@ -1,0 +1,115 @@
+package iobench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import iobench.bench.ServerRole;
+import iobench.bench.metrics.RunResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two fixed report directories, src/test/resources/compare/{a,b}/summary.json, made from FixedRuns
+ * (regenerate with -Dgolden.update=true): A is FixedRuns as it is; in B the sync server of fan-seq
+ * is 10 % slower (1.111/1.133/1.122 s against 1.010/1.030/1.020), clients-100 async moved within
+ * its noise (0.212/0.221/0.214 s against 0.21/0.22/0.215) and fan-par did not run.
+ *
+ * <p>Checked by hand in compare.md: fan-seq sync duration 1.020 -> 1.122, +10.0 %, ranges
+ * 1.010–1.030 and 1.111–1.133 apart: beyond noise; its throughput 9.8 -> 8.9 (10 / 1.122 = 8.913),
+ * -9.1 %, beyond noise. fan-seq async speedup 9.714 -> 1.122 / 0.105 = 10.686, +10.0 %; intervals
+ * [8.90–10.5] and 1.111/0.105, 1.133/0.110, 1.122/0.102 = 10.581, 10.3, 11.0 -> [9.79–11.5] overlap: no.
+ * clients-100 async duration 0.215 -> 0.214, -0.5 %, ranges overlap: no.
+ */
+class RunComparisonTest {
+    private static final Path DIR = Path.of("src/test/resources/compare");
+
+    static List<RunResult> changedRuns() {
+        List<RunResult> out = new ArrayList<>();
+        for (RunResult r : FixedRuns.runs()) {
+            if (r.scenario().equals("fan-par")) {
+                continue;
+            }
+            if (r.scenario().equals("fan-seq") && r.server() == ServerRole.SYNC && !r.warmup()) {
+                out.add(withDuration(r, Math.round(r.durationNs() * 1.1)));
+            } else if (r.scenario().equals("clients-100") && r.server() == ServerRole.ASYNC && !r.warmup()) {
+                long ns = switch (r.repetition()) {
+                    case 1 -> 212_000_000L;
+                    case 2 -> 221_000_000L;
+                    default -> 214_000_000L;
+                };
+                out.add(withDuration(r, ns));
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static RunResult withDuration(RunResult r, long ns) {
+        double s = ns / 1e9;
+        double perSecond = r.kind() == iobench.bench.ScenarioKind.FAN_OUT ? r.concurrent() / s : r.successful() / s;
+        return new RunResult(r.scenario(), r.kind(), r.server(), r.repetition(), r.warmup(), r.delayMs(), r.concurrent(),
+                r.clients(), r.requests(), r.successful(), r.failed(), r.errors(), ns, perSecond, r.latency(),
+                r.serverDurationS(), r.costs(), r.conditions());
+    }
+
+    @BeforeAll
+    static void regenerateWhenAsked() throws IOException {
+        if (!Boolean.getBoolean("golden.update")) {
+            return;
+        }
+        Files.writeString(DIR.resolve("a").resolve(SummaryJson.FILE), SummaryJson.render(
+                Analysis.analyse(FixedRuns.plan(), FixedRuns.runs(), FixedRuns.ENVIRONMENT, FixedRuns.MODEL)));
+        Files.writeString(DIR.resolve("b").resolve(SummaryJson.FILE), SummaryJson.render(
+                Analysis.analyse(FixedRuns.plan(), changedRuns(), FixedRuns.ENVIRONMENT, FixedRuns.MODEL)));
+        Files.writeString(DIR.resolve("compare.md"), render(), StandardCharsets.UTF_8);
+    }
+
+    static String render() throws IOException {
+        JsonNode a = SummaryJson.read(DIR.resolve("a"));
+        JsonNode b = SummaryJson.read(DIR.resolve("b"));
+        return RunComparison.document(a, b, "a", "b");
+    }
+
+    @Test
+    void theComparisonOfTheFixedDirectoriesMatchesItsGoldenFile() throws IOException {
+        assertEquals(Files.readString(DIR.resolve("compare.md"), StandardCharsets.UTF_8), render());
+    }
+
+    @Test
+    void theFixedDirectoryAIsTodaysSummaryOfFixedRuns() throws IOException {
+        // If the summary format changes, the fixed directories are regenerated with it (-Dgolden.update=true).
+        assertEquals(SummaryJson.render(Analysis.analyse(FixedRuns.plan(), FixedRuns.runs(), FixedRuns.ENVIRONMENT,
+                FixedRuns.MODEL)), Files.readString(DIR.resolve("a").resolve(SummaryJson.FILE)));
+    }
+
+    @Test
+    void aChangeIsBeyondTheNoiseOnlyWhenTheRangesOrIntervalsAreApart() throws IOException {
+        String md = render();
+        assertTrue(md.contains("| fan-seq | sync | duration s | 1.020 (1.010–1.030) | 1.122 (1.111–1.133) | +10.0 % | **yes** |"), md);
+        assertTrue(md.contains("| clients-100 | async | duration s | 0.215 (0.210–0.220) | 0.214 (0.212–0.221) | -0.5 % | no |"), md);
+        assertTrue(md.contains("| fan-seq | async | speedup vs sync | 9.71x [8.90–10.5] | 10.7x [9.79–11.5] | +10.0 % | no |"), md);
+        assertTrue(md.contains("| broken | async | speedup vs sync | not valid | not valid | – | – |"), md);
+        assertTrue(md.contains("- scenario **fan-par** is only in A"), md);
+    }
+
+    @Test
+    void theComparisonIsTheSameUnderAGermanLocale() throws IOException {
+        String md = render();
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            assertEquals(md, render());
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+}
