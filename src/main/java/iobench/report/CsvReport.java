@@ -54,8 +54,9 @@ public final class CsvReport {
             row.add(r.costs().peakThreads() < 0 ? "" : Integer.toString(r.costs().peakThreads()));
             row.add(r.costs().peakVirtualThreads() < 0 ? "" : Integer.toString(r.costs().peakVirtualThreads()));
             row.add(Numbers.fixed(r.costs().heapUsedMb(), 1));
-            double modelS = scenarioOf(report, r).map(s -> Model.predictedDurationS(s, r.server(), report.model()))
-                    .orElse(Double.NaN);
+            // Warm-ups run with a shortened delay, so the scenario's model does not describe them.
+            double modelS = r.warmup() ? Double.NaN : scenarioOf(report, r)
+                    .map(s -> Model.predictedDurationS(s, r.server(), report.model())).orElse(Double.NaN);
             row.add(Numbers.fixed(modelS, 6));
             row.add(Numbers.fixed(modelS > 0 && r.durationS() > 0 ? modelS / r.durationS() : Double.NaN, 3));
             row.add(Numbers.fixed(r.conditions().machineCpuPct(), 1));
