@@ -3,6 +3,7 @@ package iobench.bench;
 import iobench.bench.load.ClientsRun;
 import iobench.bench.load.FanOutRun;
 import iobench.bench.load.LoadClient;
+import iobench.bench.load.RateRun;
 import iobench.bench.metrics.RunResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,7 @@ public final class BenchRunner {
 
     public static int totalRuns(BenchPlan plan) {
         return plan.scenarios().stream()
-                .mapToInt(s -> s.servers().size() * (plan.warmupRuns() + s.repetitions()))
+                .mapToInt(s -> s.servers().size() * (plan.warmupRuns() + s.repetitions() * s.steps()))
                 .sum();
     }
 
@@ -115,6 +116,10 @@ public final class BenchRunner {
     }
 
     private void runScenario(Scenario scenario) throws InterruptedException {
+        if (scenario.kind() == ScenarioKind.RATE) {
+            runStaircase(scenario);
+            return;
+        }
         long warmupDelayMs = Math.min(scenario.delayMs(), plan.warmupDelayMs());
         for (ServerRole role : scenario.servers()) {
             for (int w = 1; w <= plan.warmupRuns(); w++) {
@@ -129,6 +134,36 @@ public final class BenchRunner {
                 runOnce(scenario, role, scenario.delayMs(), rep, false);
             }
             order.add(order.remove(0));
+        }
+    }
+
+    /** Longest a rate warm-up sends: enough to open the connections and warm the JIT, not a measurement. */
+    static final long RATE_WARMUP_MS = 1_000;
+
+    /**
+     * A rate scenario: warm-ups at its first step, then per repetition every step in increasing
+     * order, the servers rotating from one step to the next.
+     */
+    private void runStaircase(Scenario scenario) throws InterruptedException {
+        long warmupDelayMs = Math.min(scenario.delayMs(), plan.warmupDelayMs());
+        RateSpec spec = scenario.rate();
+        Scenario warmupStep = scenario.atRate(spec.rates().get(0), Math.min(spec.durationMs(), RATE_WARMUP_MS));
+        for (ServerRole role : scenario.servers()) {
+            for (int w = 1; w <= plan.warmupRuns(); w++) {
+                progress.step(scenario.name() + " " + role.label() + " warm-up " + w + "/" + plan.warmupRuns());
+                runOnce(warmupStep, role, warmupDelayMs, 0, true);
+            }
+        }
+        List<ServerRole> order = new ArrayList<>(scenario.servers());
+        for (int rep = 1; rep <= scenario.repetitions(); rep++) {
+            for (int rate : spec.rates()) {
+                for (ServerRole role : order) {
+                    progress.step(scenario.name() + " " + role.label() + " " + rate + "/s rep " + rep + "/"
+                            + scenario.repetitions());
+                    runOnce(scenario.atRate(rate, spec.durationMs()), role, scenario.delayMs(), rep, false);
+                }
+                order.add(order.remove(0));
+            }
         }
     }
 
@@ -147,6 +182,7 @@ public final class BenchRunner {
         RunResult result = switch (scenario.kind()) {
             case FAN_OUT -> FanOutRun.run(client, base, role, scenario, delayMs, repetition, warmup);
             case CLIENTS -> ClientsRun.run(client, base, role, scenario, delayMs, repetition, warmup);
+            case RATE -> RateRun.run(client, base, role, scenario, delayMs, repetition, warmup);
         };
         RunCosts costs = meter.stop(result.calls());
         long selfCpuAfter = loadGeneratorAlone ? ProcFs.processCpuNs(self) : -1;

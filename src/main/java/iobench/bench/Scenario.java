@@ -11,6 +11,7 @@ import java.util.List;
  * @param requests     requests per repetition (clients; at least {@code clients}); 1 for fan-out
  * @param strategy     how the blocking servers fan out: sequential or parallel
  * @param simProfile   the sim-wide profile (delays, faults) the sim is set to for this scenario; null: none
+ * @param rate         kind rate: the rates, duration and SLO; null for the other kinds
  */
 public record Scenario(
         String name,
@@ -22,7 +23,8 @@ public record Scenario(
         int repetitions,
         List<ServerRole> servers,
         String strategy,
-        IoProfile simProfile) {
+        IoProfile simProfile,
+        RateSpec rate) {
 
     public Scenario {
         if (name == null || name.isBlank()) {
@@ -32,6 +34,22 @@ public record Scenario(
             throw new IllegalArgumentException("scenario " + name + " has out-of-range numbers");
         }
         servers = List.copyOf(servers);
+    }
+
+    public Scenario(String name, ScenarioKind kind, long delayMs, int concurrent, int clients, int requests,
+                    int repetitions, List<ServerRole> servers, String strategy, IoProfile simProfile) {
+        this(name, kind, delayMs, concurrent, clients, requests, repetitions, servers, strategy, simProfile, null);
+    }
+
+    /** Measured runs per server and repetition: the steps of a rate staircase, else 1. */
+    public int steps() {
+        return rate == null ? 1 : rate.rates().size();
+    }
+
+    /** This scenario at one step of its staircase, sending for {@code durationMs}. */
+    public Scenario atRate(int ratePerS, long durationMs) {
+        return new Scenario(name, kind, delayMs, concurrent, clients, requests, repetitions, servers, strategy,
+                simProfile, rate.step(ratePerS, durationMs));
     }
 
     /** A scenario with the sim as it is: fixed delays, no faults. */

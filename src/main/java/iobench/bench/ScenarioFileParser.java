@@ -44,7 +44,15 @@ public final class ScenarioFileParser {
             "thresholds");
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "kind", "delay", "concurrent", "clients", "requests",
             "repetitions", "servers", "strategy", "profile", "io",
-            "thresholds");
+            "thresholds", "rate", "duration", "connections", "slo");
+    /** Keys only {@code kind: rate} takes. */
+    private static final List<String> RATE_KEYS = List.of("rate", "duration", "connections", "slo");
+    private static final Set<String> SLO_KEYS = Set.of("p99", "errors");
+    public static final int MAX_RATE = 10_000;
+    public static final int MAX_RATE_STEPS = 20;
+    public static final long MAX_RATE_DURATION_MS = 600_000;
+    public static final double DEFAULT_SLO_ERROR_RATE = 0.01;
+    private static final Pattern PERCENT = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*%");
     /** The keys of a scenario's {@code io} map: the sim's profile parameters, kebab-case. */
     private static final Set<String> IO_KEYS = Set.of("dist", "p99", "min", "max", "error-rate", "unavailable-rate",
             "hang-rate", "reset-rate", "stall-every", "stall", "seed");
@@ -172,7 +180,14 @@ public final class ScenarioFileParser {
         int concurrent = 1;
         int clients = 1;
         int requests = 1;
-        if (kind == ScenarioKind.FAN_OUT) {
+        RateSpec rate = null;
+        if (kind != ScenarioKind.RATE) {
+            forbid(map, path, kind, RATE_KEYS.toArray(String[]::new));
+        }
+        if (kind == ScenarioKind.RATE) {
+            forbid(map, path, kind, "concurrent", "clients", "requests");
+            rate = rate(map, node, path);
+        } else if (kind == ScenarioKind.FAN_OUT) {
             forbid(map, path, kind, "clients", "requests");
             required(map, node, path, "concurrent", "an integer from 1 to " + caps.maxConcurrent());
             concurrent = integer(map.get("concurrent").getValueNode(), path + ".concurrent", 1, caps.maxConcurrent());
@@ -193,7 +208,72 @@ public final class ScenarioFileParser {
                 ? word(map.get("strategy").getValueNode(), path + ".strategy", STRATEGIES) : defaults.strategy;
         long nominalDelayMs = delayMs != null ? delayMs : simProfile.nominalMs(0);
         return new Scenario(name, kind, nominalDelayMs, concurrent, clients, requests, repetitions, servers, strategy,
-                simProfile);
+                simProfile, rate);
+    }
+
+    /** {@code rate} (a number or an increasing list), {@code duration}, {@code connections}, {@code slo}. */
+    private RateSpec rate(Map<String, NodeTuple> map, Node owner, String path) {
+        String rateAllowed = "requests per second from 1 to " + MAX_RATE + ", or an increasing list of them such as "
+                + "[50, 100, 200]";
+        if (!map.containsKey("rate")) {
+            throw fail(owner, path + ".rate", "missing; expected " + rateAllowed);
+        }
+        Node rateNode = map.get("rate").getValueNode();
+        List<Integer> rates = new ArrayList<>();
+        if (rateNode instanceof SequenceNode steps) {
+            if (steps.getValue().isEmpty() || steps.getValue().size() > MAX_RATE_STEPS) {
+                throw fail(rateNode, path + ".rate", "expected 1 to " + MAX_RATE_STEPS + " steps of " + rateAllowed);
+            }
+            for (int i = 0; i < steps.getValue().size(); i++) {
+                Node step = steps.getValue().get(i);
+                int value = integer(step, path + ".rate[" + i + "]", 1, MAX_RATE);
+                if (!rates.isEmpty() && value <= rates.get(rates.size() - 1)) {
+                    throw fail(step, path + ".rate[" + i + "]", "'" + value + "' is not allowed; expected a rate "
+                            + "above the step before (" + rates.get(rates.size() - 1) + "): a staircase goes up");
+                }
+                rates.add(value);
+            }
+        } else {
+            rates.add(integer(rateNode, path + ".rate", 1, MAX_RATE));
+        }
+        required(map, owner, path, "duration", "how long each step sends, such as 10s (at most "
+                + Durations.format(MAX_RATE_DURATION_MS) + ")");
+        long durationMs = duration(map.get("duration").getValueNode(), path + ".duration", MAX_RATE_DURATION_MS);
+        if (durationMs < 100) {
+            throw fail(map.get("duration").getValueNode(), path + ".duration", "'"
+                    + scalar(map.get("duration").getValueNode(), path, "") + "' is not allowed; expected at least 100ms");
+        }
+        int connections = map.containsKey("connections")
+                ? integer(map.get("connections").getValueNode(), path + ".connections", 1,
+                iobench.bench.load.LoadClient.MAX_IN_FLIGHT) : 0;
+        RateSpec.Slo slo = null;
+        if (map.containsKey("slo")) {
+            Node sloNode = map.get("slo").getValueNode();
+            Map<String, NodeTuple> sloMap = mapping(sloNode, path + ".slo", SLO_KEYS);
+            if (!sloMap.containsKey("p99")) {
+                throw fail(sloNode, path + ".slo.p99", "missing; expected the p99 latency a step may reach, such as 500ms");
+            }
+            long p99Ms = duration(sloMap.get("p99").getValueNode(), path + ".slo.p99", MAX_RATE_DURATION_MS);
+            if (p99Ms < 1) {
+                throw fail(sloMap.get("p99").getValueNode(), path + ".slo.p99", "'0' is not allowed; expected at least 1ms");
+            }
+            double errorRate = sloMap.containsKey("errors")
+                    ? percent(sloMap.get("errors").getValueNode(), path + ".slo.errors") : DEFAULT_SLO_ERROR_RATE;
+            slo = new RateSpec.Slo(p99Ms, errorRate);
+        }
+        return new RateSpec(rates, durationMs, connections, slo);
+    }
+
+    /** {@code 1%}, {@code 0.5 %}: a share from 0 to 100 %, as a fraction. */
+    private double percent(Node node, String path) {
+        String allowed = "a percentage from 0% to 100%, such as 1%";
+        String text = scalar(node, path, allowed);
+        java.util.regex.Matcher m = PERCENT.matcher(text);
+        double value = m.matches() ? Double.parseDouble(m.group(1)) : -1;
+        if (value < 0 || value > 100) {
+            throw fail(node, path, "'" + text + "' is not allowed; expected " + allowed);
+        }
+        return value / 100.0;
     }
 
     /**
@@ -340,7 +420,8 @@ public final class ScenarioFileParser {
         for (String key : keys) {
             if (map.containsKey(key)) {
                 throw fail(map.get(key).getKeyNode(), path + "." + key, "not used by kind '" + kind.label()
-                        + "'; fan-out takes 'concurrent', clients takes 'clients' and 'requests'");
+                        + "'; fan-out takes 'concurrent', clients takes 'clients' and 'requests', rate takes 'rate', "
+                        + "'duration', 'connections' and 'slo'");
             }
         }
     }

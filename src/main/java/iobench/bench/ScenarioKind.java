@@ -3,12 +3,14 @@ package iobench.bench;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The two suites of the original: one request that fans out, or many clients at once. */
+/** The two suites of the original (one request that fans out, many clients at once), and open-model rate runs. */
 public enum ScenarioKind {
     /** One client request per repetition; the server makes {@code concurrent} downstream calls. */
     FAN_OUT("fan-out"),
     /** {@code clients} requests at once, each making one downstream call. */
-    CLIENTS("clients");
+    CLIENTS("clients"),
+    /** Requests arriving at a constant rate for a duration whatever the server does (an open model). */
+    RATE("rate");
 
     private final String label;
 

@@ -44,11 +44,13 @@ public final class Analysis {
             }
             ServerStats s = stats(scenario, role, mine, model);
             stats.add(s);
-            if (s.failed() > 0) {
+            // A rate staircase is meant to find where a server fails: its SLO judges that (Capacity).
+            if (s.failed() > 0 && scenario.kind() != iobench.bench.ScenarioKind.RATE) {
                 problems.add(role.label() + ": " + s.failed() + " failed (" + describe(s.errors()) + ")");
             }
-            if (mine.size() < scenario.repetitions()) {
-                problems.add(role.label() + ": only " + mine.size() + " of " + scenario.repetitions() + " repetitions ran");
+            if (mine.size() < scenario.repetitions() * scenario.steps()) {
+                problems.add(role.label() + ": only " + mine.size() + " of " + scenario.repetitions() * scenario.steps()
+                        + (scenario.steps() > 1 ? " runs" : " repetitions") + " ran");
             }
         }
         ServerStats sync = stats.stream().filter(s -> s.server() == ServerRole.SYNC).findFirst().orElse(null);
@@ -58,7 +60,7 @@ public final class Analysis {
         String invalid = problems.isEmpty() ? null : String.join("; ", problems);
         List<Comparison> comparisons = new ArrayList<>();
         for (ServerStats s : stats) {
-            if (s.server() == ServerRole.SYNC || sync == null) {
+            if (s.server() == ServerRole.SYNC || sync == null || scenario.kind() == iobench.bench.ScenarioKind.RATE) {
                 // Without the sync baseline there is nothing to compare with.
                 continue;
             }
@@ -75,6 +77,8 @@ public final class Analysis {
         double value = switch (scenario.kind()) {
             case FAN_OUT -> sync.durationS().median() / other.durationS().median();
             case CLIENTS -> other.throughputRps().median() / sync.throughputRps().median();
+            // Rate scenarios compare capacities at their SLO instead (Capacity).
+            case RATE -> Double.NaN;
         };
         return Double.isFinite(value) ? value : Double.NaN;
     }
@@ -101,6 +105,8 @@ public final class Analysis {
                 pairs.add(switch (scenario.kind()) {
                     case FAN_OUT -> new double[] {b.durationS(), o.durationS()};
                     case CLIENTS -> new double[] {o.throughputRps(), b.throughputRps()};
+                    // Rate scenarios are compared by capacity (Capacity), not by a speedup.
+                    case RATE -> new double[] {Double.NaN, Double.NaN};
                 });
             }
         });

@@ -28,6 +28,8 @@ public final class Model {
                 int inParallel = role == ServerRole.SYNC ? Math.min(s.clients(), p.syncThreads()) : s.clients();
                 yield waves(s.requests(), inParallel) * d;
             }
+            // An open model has no duration to predict: its schedule sets it.
+            case RATE -> Double.NaN;
         };
     }
 

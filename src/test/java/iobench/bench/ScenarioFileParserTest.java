@@ -160,7 +160,7 @@ class ScenarioFileParserTest {
                 Arguments.of("unknown scenario key",
                         oneScenario("{name: a, kind: fan-out, delay: 1, concurrent: 1, colour: red}"),
                         2, "colour", "scenarios[0].colour",
-                        "expected one of clients, concurrent, delay, io, kind, name, profile, repetitions, requests, servers, strategy"),
+                        "expected one of clients, concurrent, connections, delay, duration, io, kind, name, profile, rate, repetitions, requests, servers, slo, strategy"),
                 Arguments.of("concurrent is not a number",
                         oneScenario("{name: a, kind: fan-out, delay: 1, concurrent: abc}"),
                         2, "abc", "scenarios[0].concurrent", "'abc' is not allowed; expected an integer from 1 to 1000"),

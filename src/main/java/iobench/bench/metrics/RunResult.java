@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * @param durationNs      client-side wall time of the whole run
  * @param throughputRps   fan-out: downstream calls per second; clients: requests per second
  * @param serverDurationS fan-out: the duration the server itself measured; NaN for clients
+ * @param rate            rate runs: the offered rate, uncorrected latency and the generator's
+ *                        self-check ({@code latency} is then the corrected one); null otherwise
  */
 public record RunResult(
         String scenario,
@@ -35,7 +37,16 @@ public record RunResult(
         LatencySummary latency,
         double serverDurationS,
         RunCosts costs,
-        RunConditions conditions) {
+        RunConditions conditions,
+        RateFigures rate) {
+
+    public RunResult(String scenario, ScenarioKind kind, ServerRole server, int repetition, boolean warmup,
+                     long delayMs, int concurrent, int clients, int requests, int successful, int failed,
+                     Map<String, Integer> errors, long durationNs, double throughputRps, LatencySummary latency,
+                     double serverDurationS, RunCosts costs, RunConditions conditions) {
+        this(scenario, kind, server, repetition, warmup, delayMs, concurrent, clients, requests, successful, failed,
+                errors, durationNs, throughputRps, latency, serverDurationS, costs, conditions, null);
+    }
 
     public RunResult {
         errors = new TreeMap<>(errors);
@@ -52,7 +63,8 @@ public record RunResult(
 
     public RunResult with(RunCosts newCosts, RunConditions newConditions) {
         return new RunResult(scenario, kind, server, repetition, warmup, delayMs, concurrent, clients, requests,
-                successful, failed, errors, durationNs, throughputRps, latency, serverDurationS, newCosts, newConditions);
+                successful, failed, errors, durationNs, throughputRps, latency, serverDurationS, newCosts, newConditions,
+                rate);
     }
 
     /** Downstream calls the run asked for: the unit of the per-call costs. */

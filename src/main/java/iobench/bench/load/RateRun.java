@@ -1,0 +1,192 @@
+package iobench.bench.load;
+
+import iobench.bench.RateSpec;
+import iobench.bench.Scenario;
+import iobench.bench.ServerRole;
+import iobench.bench.metrics.Histograms;
+import iobench.bench.metrics.LatencySummary;
+import iobench.bench.metrics.RateFigures;
+import iobench.bench.metrics.RunConditions;
+import iobench.bench.metrics.RunCosts;
+import iobench.bench.metrics.RunResult;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+/**
+ * An open-model run: requests fall due at a constant rate for a duration ({@link Schedule}),
+ * whatever the server does. A platform thread (it must not wait for a carrier) parks until each
+ * request's intended time and hands it to a virtual thread of its own; the latency is measured
+ * from the intended time (corrected for coordinated omission, as wrk2 does) and, beside it, from
+ * the actual send. With {@code connections} set, at most that many requests are on the wire at
+ * once and one due while all are busy waits for a free one, as in wrk2's fixed connections: its
+ * uncorrected latency then hides the wait, the corrected one does not.
+ *
+ * <p>Everything is bounded: requests admitted (waiting or on the wire) are capped at
+ * {@link LoadClient#MAX_IN_FLIGHT}, beyond which a due request is counted as dropped, never
+ * waited for; and every request ends by the end of the schedule plus a drain time.
+ */
+public final class RateRun {
+    /** The first request is due this long after the sender starts, so that it is not late from the start. */
+    static final long LEAD_NS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private RateRun() {
+    }
+
+    public static RunResult run(LoadClient client, URI base, ServerRole role, Scenario scenario, long delayMs,
+                                int repetition, boolean warmup) throws InterruptedException {
+        return run(client, base, role, scenario, delayMs, repetition, warmup, LoadClient.MAX_IN_FLIGHT);
+    }
+
+    /** How long after the last intended send the answers are waited for. */
+    static long drainMs(long durationMs, long delayMs) {
+        return Math.max(2_000 + 2 * delayMs, Math.min(durationMs, 30_000));
+    }
+
+    static RunResult run(LoadClient client, URI base, ServerRole role, Scenario scenario, long delayMs,
+                         int repetition, boolean warmup, int maxAdmitted) throws InterruptedException {
+        RateSpec spec = scenario.rate();
+        int rate = spec.rate();
+        long count = Schedule.count(rate, spec.durationMs());
+        URI uri = IoTestUri.of(base, role, delayMs, 1, scenario.strategy());
+        int needed = (int) Math.max(1, Math.ceil(rate * delayMs / 1000.0));
+        Semaphore connections = spec.connections() > 0 ? new Semaphore(spec.connections(), true) : null;
+
+        Histogram corrected = Histograms.concurrent();
+        Histogram uncorrected = Histograms.concurrent();
+        Histogram lag = Histograms.concurrent();
+        AtomicInteger admitted = new AtomicInteger();
+        AtomicInteger onWire = new AtomicInteger();
+        AtomicInteger peakOnWire = new AtomicInteger();
+        AtomicInteger successful = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger dropped = new AtomicInteger();
+        AtomicLong lastEndNs = new AtomicLong();
+        Map<String, Integer> errors = new ConcurrentHashMap<>();
+
+        Schedule schedule = new Schedule(System.nanoTime() + LEAD_NS, rate);
+        long deadlineNs = schedule.endNs(spec.durationMs()) + TimeUnit.MILLISECONDS.toNanos(drainMs(spec.durationMs(),
+                delayMs));
+        lastEndNs.set(schedule.startNs());
+
+        Runnable send = () -> {
+            for (long n = 0; n < count; n++) {
+                long intended = schedule.intendedNs(n);
+                for (long wait = intended - System.nanoTime(); wait > 0; wait = intended - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                    if (Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
+                }
+                if (admitted.incrementAndGet() > maxAdmitted) {
+                    admitted.decrementAndGet();
+                    dropped.incrementAndGet();
+                    continue;
+                }
+                try {
+                    client.threads().execute(() -> {
+                        try {
+                            Histograms.recordNanos(lag, System.nanoTime() - intended);
+                            one(client, uri, intended, deadlineNs, connections, onWire, peakOnWire, corrected,
+                                    uncorrected, successful, failed, errors, lastEndNs);
+                        } finally {
+                            admitted.decrementAndGet();
+                        }
+                    });
+                } catch (RejectedExecutionException e) {
+                    // The client is closing: nothing more can be sent.
+                    admitted.decrementAndGet();
+                    return;
+                }
+            }
+        };
+        Thread sender = Thread.ofPlatform().daemon(true).name("iobench-rate-sender").start(send);
+        try {
+            sender.join();
+            // Every request ends by the deadline (its timeouts say so); a little slack for the last to record.
+            long giveUpNs = deadlineNs + TimeUnit.SECONDS.toNanos(2);
+            while (admitted.get() > 0 && System.nanoTime() < giveUpNs) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("rate run interrupted");
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+            }
+        } catch (InterruptedException e) {
+            sender.interrupt();
+            throw e;
+        }
+        int unfinished = admitted.get();
+        if (unfinished > 0) {
+            failed.addAndGet(unfinished);
+            errors.merge("unfinished", unfinished, Integer::sum);
+        }
+        if (dropped.get() > 0) {
+            failed.addAndGet(dropped.get());
+            errors.merge("dropped", dropped.get(), Integer::sum);
+        }
+        long durationNs = Math.max(1, lastEndNs.get() - schedule.startNs());
+        LatencySummary lagSummary = LatencySummary.of(lag);
+        RateFigures figures = new RateFigures(rate, LatencySummary.of(uncorrected), lagSummary, dropped.get(),
+                spec.connections(), peakOnWire.get(), needed);
+        double lagP99 = lagSummary.count() == 0 ? Double.NaN : lagSummary.p99Ms();
+        return new RunResult(scenario.name(), scenario.kind(), role, repetition, warmup, delayMs, 1, needed,
+                (int) count, successful.get(), failed.get(), errors, durationNs, successful.get() / (durationNs / 1e9),
+                LatencySummary.of(corrected), Double.NaN, RunCosts.NONE,
+                new RunConditions(Double.NaN, lagP99, Double.NaN), figures);
+    }
+
+    /** One request on its virtual thread: wait for a connection if they are limited, send, record. */
+    private static void one(LoadClient client, URI uri, long intendedNs, long deadlineNs, Semaphore connections,
+                            AtomicInteger onWire, AtomicInteger peakOnWire, Histogram corrected, Histogram uncorrected,
+                            AtomicInteger successful, AtomicInteger failed, Map<String, Integer> errors,
+                            AtomicLong lastEndNs) {
+        boolean holding = false;
+        try {
+            if (connections != null) {
+                holding = connections.tryAcquire(Math.max(0, deadlineNs - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (!holding) {
+                    long now = System.nanoTime();
+                    Histograms.recordNanos(corrected, now - intendedNs);
+                    failed.incrementAndGet();
+                    errors.merge("timeout", 1, Integer::sum);
+                    lastEndNs.accumulateAndGet(now, Math::max);
+                    return;
+                }
+            }
+            peakOnWire.accumulateAndGet(onWire.incrementAndGet(), Math::max);
+            HttpResult result;
+            try {
+                long timeoutNs = Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadlineNs - System.nanoTime());
+                result = client.get(uri, Duration.ofNanos(timeoutNs));
+            } finally {
+                onWire.decrementAndGet();
+            }
+            Histograms.recordNanos(corrected, result.endNs() - intendedNs);
+            Histograms.recordNanos(uncorrected, result.latencyNs());
+            lastEndNs.accumulateAndGet(result.endNs(), Math::max);
+            String error = ClientsRun.errorOf(result);
+            if (error == null) {
+                successful.incrementAndGet();
+            } else {
+                failed.incrementAndGet();
+                errors.merge(error, 1, Integer::sum);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failed.incrementAndGet();
+            errors.merge("interrupted", 1, Integer::sum);
+        } finally {
+            if (holding) {
+                connections.release();
+            }
+        }
+    }
+}
