@@ -16,6 +16,8 @@ public final class CsvReport {
             "latency_p99_ms", "latency_max_ms", "strategy", "server_duration_s", "errors",
             "cpu_ms_per_call", "alloc_kb_per_call", "peak_threads", "peak_virtual_threads", "heap_used_mb",
             "model_duration_s", "efficiency", "machine_cpu_pct", "loadgen_lag_p99_ms", "loadgen_cpu_ms", "cost_source",
+            // Rate runs (empty for the others): latency_p* are then corrected, throughput_rps achieved.
+            "offered_rps", "latency_uncorrected_p99_ms", "loadgen_dropped", "loadgen_peak_in_flight",
             "phase");
 
     private CsvReport() {
@@ -63,6 +65,10 @@ public final class CsvReport {
             row.add(Numbers.fixed(r.conditions().loadgenLagP99Ms(), 3));
             row.add(Numbers.fixed(r.conditions().loadgenCpuMs(), 1));
             row.add(r.costs().source());
+            row.add(r.rate() == null ? "" : Integer.toString(r.rate().offeredRps()));
+            row.add(r.rate() == null ? "" : Numbers.fixed(r.rate().uncorrected().p99Ms(), 3));
+            row.add(r.rate() == null ? "" : Integer.toString(r.rate().dropped()));
+            row.add(r.rate() == null ? "" : Integer.toString(r.rate().peakInFlight()));
             row.add(r.warmup() ? "warmup" : "measured");
             out.append(String.join(",", row.stream().map(CsvReport::quote).toList())).append('\n');
         }

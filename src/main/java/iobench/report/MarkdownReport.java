@@ -32,6 +32,7 @@ public final class MarkdownReport {
         howToRead(md, report);
         suite(md, report, ScenarioKind.FAN_OUT);
         suite(md, report, ScenarioKind.CLIENTS);
+        CapacityReport.render(md, report);
         costs(md, report);
         charts(md, charts, chartProblem);
         summary(md, report);
@@ -195,7 +196,9 @@ public final class MarkdownReport {
         Set<ServerRole> others = EnumSet.noneOf(ServerRole.class);
         report.scenarios().forEach(s -> s.comparisons().forEach(c -> others.add(c.server())));
         if (others.isEmpty()) {
-            md.append("Only one server ran, so there is nothing to compare.\n\n");
+            boolean rate = report.scenarios().stream().anyMatch(s -> s.scenario().kind() == ScenarioKind.RATE);
+            md.append(rate ? "Rate scenarios compare the servers by their capacity at the SLO, above.\n\n"
+                    : "Only one server ran, so there is nothing to compare.\n\n");
             return;
         }
         md.append("| server vs sync | suite | valid scenarios | mean speedup | min | max | significant | decision (original matrix) |\n");
