@@ -47,6 +47,24 @@ public final class ConsoleSummary {
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }
+        for (Capacity c : Capacity.of(report)) {
+            List<String> parts = new ArrayList<>();
+            int lowest = c.scenario().rate().rates().get(0);
+            for (Capacity.ServerCapacity sc : c.servers()) {
+                parts.add(sc.server().label() + " " + Capacity.rateCell(sc.median(), sc.censored(), lowest) + "/s"
+                        + (sc.vsSync() == null || Double.isNaN(sc.vsSync().estimate()) ? ""
+                        : " (" + (sc.bound().isEmpty() ? "" : sc.bound() + " ") + Numbers.times(sc.vsSync().estimate())
+                        + " vs sync, " + sc.vsSync().word() + ")"));
+            }
+            if (!parts.isEmpty()) {
+                out.append("capacity at the SLO: ").append(c.scenario().name()).append(": ")
+                        .append(String.join(", ", parts)).append('\n');
+            }
+            if (!c.invalidRuns().isEmpty()) {
+                out.append("not valid runs: ").append(c.scenario().name()).append(": ").append(c.invalidRuns().size())
+                        .append(" (see report.md)\n");
+            }
+        }
         for (ScenarioSummary s : report.scenarios()) {
             if (!s.valid()) {
                 out.append("not valid: ").append(s.scenario().name()).append(": ").append(s.invalidReason()).append('\n');

@@ -48,6 +48,11 @@ public final class ChartWriter {
         if (!fanOut.isEmpty()) {
             save(dir, "fanout-duration.png", "Fan-out duration against K", fanOutDuration(fanOut), written);
         }
+        XYChart rate = RateCharts.p99AgainstOfferedRate(report);
+        if (rate != null) {
+            style(rate);
+            save(dir, "p99-vs-rate.png", "p99 latency against offered rate, with the SLO", rate, written);
+        }
         CategoryChart cpu = cpuPerCall(report);
         if (cpu != null) {
             save(dir, "cpu-per-call.png", "CPU ms per downstream call", cpu, written);
