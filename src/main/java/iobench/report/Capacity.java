@@ -154,7 +154,7 @@ public record Capacity(Scenario scenario, List<Step> steps, List<ServerCapacity>
         return run.rate().generatorLimit(run.conditions(), run.delayMs());
     }
 
-    /** "", "≥" (a lower bound), "≤" (an upper bound) or "?" (both capacities are lower bounds). */
+    /** "", "≥" (a lower bound), "≤" (an upper bound) or "?" (both capacities are lower bounds: no ratio). */
     private static String bound(ServerCapacity server, ServerCapacity sync) {
         boolean mine = server.censored();
         boolean theirs = sync.censored();

@@ -57,7 +57,8 @@ final class CapacityReport {
                         .append(" | ").append(Capacity.rateCell(s.median(), s.censored(), lowest))
                         .append(" | ").append(ratioCell(s))
                         .append(" | ").append(s.vsSync() == null ? "" : s.bound().equals("?")
-                                ? "both met every step: raise the staircase" : s.vsSync().word())
+                                ? "both capacities are lower bounds (no valid step missed): no ratio; raise the "
+                                + "staircase" : s.vsSync().word())
                         .append(" |\n");
             }
             md.append('\n');
@@ -93,10 +94,10 @@ final class CapacityReport {
             return "baseline";
         }
         Confidence.Interval i = s.vsSync();
-        if (i == null || Double.isNaN(i.estimate())) {
+        if (i == null || Double.isNaN(i.estimate()) || s.bound().equals("?")) {
             return "–";
         }
-        String prefix = s.bound().equals("?") ? "? " : s.bound().isEmpty() ? "" : s.bound() + " ";
+        String prefix = s.bound().isEmpty() ? "" : s.bound() + " ";
         String ci = Double.isNaN(i.low()) ? "" : " [" + Numbers.fixed(i.low(), 2) + "–" + Numbers.fixed(i.high(), 2) + "]";
         return prefix + Numbers.times(i.estimate()) + ci;
     }

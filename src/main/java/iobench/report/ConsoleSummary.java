@@ -52,7 +52,7 @@ public final class ConsoleSummary {
             int lowest = c.scenario().rate().rates().get(0);
             for (Capacity.ServerCapacity sc : c.servers()) {
                 parts.add(sc.server().label() + " " + Capacity.rateCell(sc.median(), sc.censored(), lowest) + "/s"
-                        + (sc.vsSync() == null || Double.isNaN(sc.vsSync().estimate()) ? ""
+                        + (sc.vsSync() == null || Double.isNaN(sc.vsSync().estimate()) || sc.bound().equals("?") ? ""
                         : " (" + (sc.bound().isEmpty() ? "" : sc.bound() + " ") + Numbers.times(sc.vsSync().estimate())
                         + " vs sync, " + sc.vsSync().word() + ")"));
             }

@@ -121,6 +121,21 @@ class CapacityTest {
     }
 
     @Test
+    void whenBothCapacitiesAreLowerBoundsNoRatioIsShown() {
+        List<RunResult> runs = new ArrayList<>();
+        for (int rate : STEPS) {
+            runs.add(run(ServerRole.SYNC, 1, rate, 110, 0, fine()));
+            runs.add(run(ServerRole.ASYNC, 1, rate, 110, 0, fine()));
+        }
+        BenchReport report = Analysis.analyse(new BenchPlan("rate.yaml", 1, 50, List.of(SCENARIO)), runs,
+                FixedRuns.ENVIRONMENT, FixedRuns.MODEL);
+        assertEquals("?", Capacity.of(report).get(0).servers().get(1).bound());
+        String md = MarkdownReport.render(report);
+        assertTrue(md.contains("| async | ≥ 160 | ≥ 160 | – | both capacities are lower bounds (no valid step missed): "
+                + "no ratio; raise the staircase |"), md);
+    }
+
+    @Test
     void theReportHasTheCapacitySectionTheStepTableAndTheCsvColumns() {
         BenchPlan plan = new BenchPlan("rate.yaml", 1, 50, List.of(SCENARIO));
         BenchReport report = Analysis.analyse(plan, staircase(), FixedRuns.ENVIRONMENT, FixedRuns.MODEL);
