@@ -186,6 +186,11 @@ public final class ScenarioFileParser {
         }
         if (kind == ScenarioKind.RATE) {
             forbid(map, path, kind, "concurrent", "clients", "requests");
+            if (map.containsKey("thresholds")) {
+                // A staircase overloads its top steps on purpose; thresholds would always break there.
+                throw fail(map.get("thresholds").getKeyNode(), path + ".thresholds",
+                        "not used by kind 'rate'; a rate scenario is gated by its 'slo' (the capacity it finds)");
+            }
             rate = rate(map, node, path);
         } else if (kind == ScenarioKind.FAN_OUT) {
             forbid(map, path, kind, "clients", "requests");

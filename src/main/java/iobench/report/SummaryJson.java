@@ -53,6 +53,10 @@ public final class SummaryJson {
         for (ScenarioSummary s : report.scenarios()) {
             scenarios.add(scenario(s));
         }
+        ArrayNode capacities = root.putArray("capacity");
+        for (Capacity c : Capacity.of(report)) {
+            capacities.add(capacity(c));
+        }
         ArrayNode thresholds = root.putArray("thresholds");
         for (ThresholdCheck t : report.thresholds()) {
             ObjectNode o = thresholds.addObject();
@@ -134,6 +138,54 @@ public final class SummaryJson {
             i.put("word", c.interval().word());
         }
         return n;
+    }
+
+    /** A rate scenario's capacity at its SLO: per server, per repetition, and per staircase step. */
+    private static ObjectNode capacity(Capacity c) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("scenario", c.scenario().name());
+        ArrayNode servers = o.putArray("servers");
+        for (Capacity.ServerCapacity sc : c.servers()) {
+            ObjectNode so = servers.addObject();
+            so.put("server", sc.server().label());
+            ArrayNode reps = so.putArray("capacity_rps_per_repetition");
+            ArrayNode lower = so.putArray("lower_bound_per_repetition");
+            for (int i = 0; i < sc.perRepetition().length; i++) {
+                if (Double.isFinite(sc.perRepetition()[i])) {
+                    reps.add(sc.perRepetition()[i]);
+                } else {
+                    reps.addNull();
+                }
+                lower.add(sc.atLeast()[i]);
+            }
+            number(so, "capacity_rps_median", sc.median());
+            if (sc.vsSync() != null) {
+                ObjectNode v = so.putObject("vs_sync");
+                number(v, "estimate", sc.vsSync().estimate());
+                number(v, "low", sc.vsSync().low());
+                number(v, "high", sc.vsSync().high());
+                v.put("significant", sc.vsSync().significant());
+            }
+        }
+        ArrayNode steps = o.putArray("steps");
+        for (Capacity.Step st : c.steps()) {
+            ObjectNode so = steps.addObject();
+            so.put("server", st.server().label());
+            so.put("offered_rps", st.offeredRps());
+            so.put("valid_runs", st.validRuns());
+            so.put("runs", st.runs());
+            stat(so, "achieved_rps", st.achievedRps());
+            stat(so, "p50_ms", st.p50Ms());
+            stat(so, "p99_ms", st.p99Ms());
+            stat(so, "uncorrected_p99_ms", st.uncorrectedP99Ms());
+            number(so, "error_rate", st.errorRate());
+            stat(so, "loadgen_lag_p99_ms", st.lagP99Ms());
+            so.put("dropped", st.dropped());
+            so.put("slo_met_runs", st.sloMet());
+        }
+        ArrayNode invalid = o.putArray("runs_left_out");
+        c.invalidRuns().forEach(invalid::add);
+        return o;
     }
 
     private static void stat(ObjectNode parent, String name, Stat stat) {

@@ -58,6 +58,15 @@ class RateBenchEndToEndTest {
         assertTrue(Files.size(out.resolve("p99-vs-rate.png")) > 1_000);
         assertTrue(stdout.toString().contains("capacity at the SLO: stairs: sync "), context);
 
+        // summary.json carries the capacity too: per server, per repetition, and per step.
+        var summary = iobench.report.SummaryJson.read(out);
+        var capacity = summary.path("capacity").path(0);
+        assertEquals("stairs", capacity.path("scenario").asText(), summary.toString());
+        assertEquals(List.of("sync", "async"), java.util.stream.StreamSupport
+                .stream(capacity.path("servers").spliterator(), false).map(n -> n.path("server").asText()).toList());
+        assertEquals(2, capacity.path("servers").path(0).path("capacity_rps_per_repetition").size());
+        assertEquals(2 * 2, capacity.path("steps").size(), "two steps for each of two servers");
+
         List<String> lines = Files.readAllLines(out.resolve("results.csv"));
         List<String> header = Arrays.asList(lines.get(0).split(",", -1));
         assertEquals(CsvReport.COLUMNS, header);

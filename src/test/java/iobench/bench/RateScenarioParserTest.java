@@ -107,6 +107,14 @@ class RateScenarioParserTest {
     }
 
     @Test
+    void aRateScenarioIsGatedByItsSloNotByThresholds() {
+        ScenarioFileException e = assertThrows(ScenarioFileException.class, () -> parse(
+                "scenarios:\n  - {name: r, kind: rate, delay: 0.1, rate: 50, duration: 1s, thresholds: {p99-max: 1s}}\n"));
+        assertTrue(e.getMessage().startsWith("rate.yaml:2:63: scenarios[0].thresholds: not used by kind 'rate'"),
+                e.getMessage());
+    }
+
+    @Test
     void theRateExampleParses() throws IOException {
         BenchPlan plan = ScenarioFileParser.parse("examples/scenarios-rate.yaml",
                 Files.readString(Path.of("examples/scenarios-rate.yaml"), StandardCharsets.UTF_8), CAPS);
