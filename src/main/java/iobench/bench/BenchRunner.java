@@ -4,14 +4,14 @@ import iobench.bench.load.ClientsRun;
 import iobench.bench.load.FanOutRun;
 import iobench.bench.load.LoadClient;
 import iobench.bench.load.RateRun;
-import iobench.bench.metrics.RunResult;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import iobench.bench.metrics.CostMeter;
 import iobench.bench.metrics.ProcFs;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
+import iobench.bench.metrics.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a plan: per scenario, warm-up runs of every server, then the measured repetitions with

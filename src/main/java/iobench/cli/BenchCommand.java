@@ -50,6 +50,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -80,17 +81,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Server settings layered over config/iobench.yaml.")
     Path config;
 
-    @Option(names = "--sim-url", paramLabel = "URL", description = "Use this simulation server instead of starting one.")
-    URI simUrl;
-
-    @Option(names = "--sync-url", paramLabel = "URL", description = "Use this sync server instead of starting one.")
-    URI syncUrl;
-
-    @Option(names = "--async-url", paramLabel = "URL", description = "Use this async server instead of starting one.")
-    URI asyncUrl;
-
-    @Option(names = "--virtual-url", paramLabel = "URL", description = "Use this virtual-thread server instead of starting one.")
-    URI virtualUrl;
+    @Mixin
+    ServerUrlOptions urls;
 
     @Option(names = "--isolate",
             description = "Run each server in a JVM of its own (this jar, serve-*), so that each one's CPU time and "
@@ -124,7 +116,8 @@ final class BenchCommand implements Callable<Integer> {
         // Everything the user gave is checked before a server starts or a directory is made.
         BenchPlan plan = readPlan(settings);
         JsonNode baselineSummary = baseline == null ? null : CompareCommand.read(baseline);
-        Map<ServerRole, URI> external = externalUrls();
+        Map<ServerRole, URI> external = urls.servers();
+        URI simUrl = urls.sim();
         Set<ServerRole> needed = EnumSet.noneOf(ServerRole.class);
         plan.scenarios().forEach(s -> needed.addAll(s.servers()));
         Path reportDir = outDir != null ? outDir
@@ -268,28 +261,6 @@ final class BenchCommand implements Callable<Integer> {
                     ScenarioFileParser.Caps.of(settings.maxDelayMs(), settings.maxConcurrent()));
         } catch (ScenarioFileException e) {
             throw ExitException.invalidInput(e.getMessage());
-        }
-    }
-
-    private Map<ServerRole, URI> externalUrls() {
-        Map<ServerRole, URI> urls = new EnumMap<>(ServerRole.class);
-        put(urls, ServerRole.SYNC, syncUrl, "--sync-url");
-        put(urls, ServerRole.ASYNC, asyncUrl, "--async-url");
-        put(urls, ServerRole.VIRTUAL, virtualUrl, "--virtual-url");
-        checkUrl(simUrl, "--sim-url");
-        return urls;
-    }
-
-    private static void put(Map<ServerRole, URI> urls, ServerRole role, URI uri, String option) {
-        if (uri != null) {
-            checkUrl(uri, option);
-            urls.put(role, uri);
-        }
-    }
-
-    private static void checkUrl(URI uri, String option) {
-        if (uri != null && (!"http".equals(uri.getScheme()) || uri.getHost() == null)) {
-            throw ExitException.invalidInput(option + " " + uri + " is not usable; expected http://HOST:PORT");
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,17 +34,9 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--sim-url", paramLabel = "URL", description = "The simulation server to check (default: start one).")
-    URI simUrl;
-
-    @Option(names = "--sync-url", paramLabel = "URL", description = "A sync server to check.")
-    URI syncUrl;
-
-    @Option(names = "--async-url", paramLabel = "URL", description = "An async server to check.")
-    URI asyncUrl;
-
-    @Option(names = "--virtual-url", paramLabel = "URL", description = "A virtual-thread server to check.")
-    URI virtualUrl;
+    /** The servers to check; none given: a fresh set of embedded ones. */
+    @Mixin
+    ServerUrlOptions urls;
 
     @Option(names = "--start", paramLabel = "N", defaultValue = "5", description = "First step of the probe (default ${DEFAULT-VALUE}).")
     int start;
@@ -61,16 +54,8 @@ final class CheckCommand implements Callable<Integer> {
                     + " is not usable; expected 1 <= start <= max-parked <= " + LoadClient.MAX_IN_FLIGHT + " and step >= 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Map<ServerRole, URI> given = new EnumMap<>(ServerRole.class);
-        if (syncUrl != null) {
-            given.put(ServerRole.SYNC, syncUrl);
-        }
-        if (asyncUrl != null) {
-            given.put(ServerRole.ASYNC, asyncUrl);
-        }
-        if (virtualUrl != null) {
-            given.put(ServerRole.VIRTUAL, virtualUrl);
-        }
+        Map<ServerRole, URI> given = urls.servers();
+        URI simUrl = urls.sim();
         // Nothing given: check a fresh set of embedded servers, all of them.
         Set<ServerRole> embedded = simUrl == null && given.isEmpty() ? EnumSet.allOf(ServerRole.class)
                 : EnumSet.noneOf(ServerRole.class);

@@ -64,7 +64,7 @@ public final class Analysis {
                 // Without the sync baseline there is nothing to compare with.
                 continue;
             }
-            double speedup = invalid != null || sync == null ? Double.NaN : measuredSpeedup(scenario, sync, s);
+            double speedup = invalid != null ? Double.NaN : measuredSpeedup(scenario, sync, s);
             Confidence.Interval interval = invalid != null ? Comparison.NO_INTERVAL
                     : pairedRatio(scenario, runs, ServerRole.SYNC, s.server());
             comparisons.add(new Comparison(s.server(), speedup, Model.speedup(scenario, s.server(), model),
