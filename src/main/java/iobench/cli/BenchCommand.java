@@ -186,7 +186,7 @@ final class BenchCommand implements Callable<Integer> {
                     System.getProperty("java.vm.name") + " " + Runtime.version(),
                     Runtime.getRuntime().availableProcessors(),
                     System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
-                    plan.source(), startedAt, commandLine(), described, ResidentMemory.peakDescription(),
+                    plan.source(), startedAt, commandLine(), described, ResidentMemory.peakDescription(isolate),
                     isolate ? "isolated: each server in its own JVM" : "in-process: servers and load generator in one JVM");
             BenchReport report = Analysis.analyse(plan, results, env, model);
             if (incomplete != null) {

@@ -9,9 +9,13 @@ final class ResidentMemory {
     private ResidentMemory() {
     }
 
-    static String peakDescription() {
+    /** @param isolated whether the servers ran in child JVMs, so that this JVM held the load generator alone */
+    static String peakDescription(boolean isolated) {
         long kb = peakKb();
-        return kb < 0 ? "n/a (not Linux)" : String.format(java.util.Locale.ROOT, "%.0f MB (VmHWM of the bench JVM, servers and load generator together)", kb / 1024.0);
+        String what = isolated ? "the load generator alone; each server's heap is in the costs table"
+                : "servers and load generator together";
+        return kb < 0 ? "n/a (not Linux)"
+                : String.format(java.util.Locale.ROOT, "%.0f MB (VmHWM of the bench JVM: %s)", kb / 1024.0, what);
     }
 
     /** VmHWM from /proc/self/status in kB, or -1. */

@@ -33,15 +33,11 @@ public final class RuntimeStats {
     /** Starts a new peak window (bench does this before each run). */
     public static String reset() {
         ManagementFactory.getThreadMXBean().resetPeakThreadCount();
-        PEAK_VIRTUAL.set(LIVE_VIRTUAL.get());
+        resetPeakVirtualThreads();
         return json();
     }
 
-    /** Virtual threads counted so far: live now, and the most alive at once since the last reset. */
-    public static int liveVirtualThreads() {
-        return LIVE_VIRTUAL.get();
-    }
-
+    /** The most counted virtual threads alive at once since the last reset. */
     public static int peakVirtualThreads() {
         return PEAK_VIRTUAL.get();
     }

@@ -70,23 +70,25 @@ public final class ThreadNameCostMeter implements CostMeter {
     /** Thread id to {cpu ns, allocated bytes} for the server's live threads. */
     private Map<Long, long[]> snapshot() {
         Map<Long, long[]> values = new HashMap<>();
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
-            if (info != null && info.getThreadName().startsWith(prefix)) {
-                long id = info.getThreadId();
-                values.put(id, new long[] {threads.getThreadCpuTime(id), threads.getThreadAllocatedBytes(id)});
-            }
+        for (long id : ownThreadIds()) {
+            values.put(id, new long[] {threads.getThreadCpuTime(id), threads.getThreadAllocatedBytes(id)});
         }
         return values;
     }
 
     private int count() {
-        int n = 0;
+        return ownThreadIds().size();
+    }
+
+    /** The ids of the live threads whose names start with the server's prefix. */
+    private java.util.List<Long> ownThreadIds() {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
             if (info != null && info.getThreadName().startsWith(prefix)) {
-                n++;
+                ids.add(info.getThreadId());
             }
         }
-        return n;
+        return ids;
     }
 
     @Override
