@@ -131,7 +131,8 @@ final class BenchCommand implements Callable<Integer> {
         String startedAt = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         try (ServerSet servers = isolate ? new ChildServers(settings, config, simUrl, embedded)
                 : new EmbeddedServers(settings, simUrl, embedded);
-             LoadClient client = new LoadClient()) {
+             // Our servers close idle connections after idle-timeout-s; the generator lets go first.
+             LoadClient client = new LoadClient(settings.pooledConnectionIdleMs())) {
             Map<ServerRole, URI> urls = new EnumMap<>(ServerRole.class);
             urls.putAll(servers.targets().servers());
             external.forEach((role, uri) -> {

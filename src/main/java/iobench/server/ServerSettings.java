@@ -58,6 +58,15 @@ public record ServerSettings(
         return Duration.ofMillis(delayMs + downstreamTimeoutExtraMs);
     }
 
+    /**
+     * How long a fan-out server's client keeps an idle pooled downstream connection: half the idle
+     * timeout the sim runs with (the same setting), so the client always lets go first. A client that
+     * kept it longer could send a call on a connection the sim is closing that moment: a reset.
+     */
+    public long pooledConnectionIdleMs() {
+        return Math.max(50, idleTimeoutMs / 2);
+    }
+
     /** The same settings, calling another simulation server (the bench wires its embedded sim in). */
     public ServerSettings withSimUrl(URI newSimUrl) {
         return new ServerSettings(host, simPort, syncPort, asyncPort, virtualPort, newSimUrl, maxDelayMs,

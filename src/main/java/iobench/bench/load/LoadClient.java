@@ -23,20 +23,26 @@ public final class LoadClient implements AutoCloseable {
     /** Requests in flight the generator is built and tested for. */
     public static final int MAX_IN_FLIGHT = 10_000;
     /**
-     * How long an idle connection is kept for reuse: below the servers' idle timeout (30 s by
-     * default), so the generator never reuses one the server has closed. OkHttp does not check a
+     * How long an idle connection is kept for reuse at most: below the servers' idle timeout (30 s
+     * by default), so the generator never reuses one the server has closed. OkHttp does not check a
      * pooled connection before a GET, and retries are off, so a stale one would fail the request
      * ("unexpected end of stream", counted as a reset) after any pause longer than the server's
      * idle timeout, such as a long rate step against another server.
      */
-    static final long KEEP_ALIVE_S = 10;
+    static final long KEEP_ALIVE_MS = 10_000;
 
     private final OkHttpClient client;
     private final ExecutorService threads;
 
     public LoadClient() {
+        this(KEEP_ALIVE_MS);
+    }
+
+    /** @param keepAliveMs idle connections are dropped after this; keep it below the servers' idle timeout */
+    public LoadClient(long keepAliveMs) {
         this.client = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(MAX_IN_FLIGHT, KEEP_ALIVE_S, TimeUnit.SECONDS))
+                .connectionPool(new ConnectionPool(MAX_IN_FLIGHT, Math.min(KEEP_ALIVE_MS, keepAliveMs),
+                        TimeUnit.MILLISECONDS))
                 // A silent retry would hide a failure and stretch a latency.
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)

@@ -46,7 +46,7 @@ public final class AsyncServer {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("host " + settings.host() + " cannot be resolved", e);
         }
-        DownstreamClient client = new DownstreamClient(settings.asyncEventLoops());
+        DownstreamClient client = new DownstreamClient(settings.asyncEventLoops(), settings.pooledConnectionIdleMs());
         WebServer server = WebServer.builder()
                 // Only the keys named here; no environment or system property takes part.
                 .config(Config.builder(ConfigSources.create(Map.of(

@@ -52,16 +52,20 @@ final class DownstreamClient implements AutoCloseable {
      */
     static final long NO_READ_TIMEOUT = 0;
 
-    private final NioEventLoopGroup group;
+    private final IdleClosingEventLoopGroup group;
     private final int eventLoops;
     private final WebClient webClient;
     /** {@code (NioEventLoopGroup, RequestMethod) -> WebClientRequestBuilder}, or null for the fallback. */
     private final MethodHandle requestOnOwnGroup;
 
-    DownstreamClient(int eventLoops) {
+    /**
+     * @param idleCloseMs how long a pooled connection may stay idle before the client closes it:
+     *                    shorter than the downstream's idle timeout (see {@link IdleClosingEventLoopGroup})
+     */
+    DownstreamClient(int eventLoops, long idleCloseMs) {
         this.eventLoops = eventLoops;
         this.group = NamedNioTransport.started(
-                new NioEventLoopGroup(eventLoops, new NamedThreadFactory(THREAD_PREFIX, true)));
+                new IdleClosingEventLoopGroup(eventLoops, new NamedThreadFactory(THREAD_PREFIX, true), idleCloseMs));
         this.webClient = WebClient.builder()
                 .followRedirects(false)
                 .keepAlive(true)
@@ -109,7 +113,7 @@ final class DownstreamClient implements AutoCloseable {
             return webClient.get();
         }
         try {
-            return (WebClientRequestBuilder) requestOnOwnGroup.invokeExact(group, (Http.RequestMethod) Http.Method.GET);
+            return (WebClientRequestBuilder) requestOnOwnGroup.invokeExact((NioEventLoopGroup) group, (Http.RequestMethod) Http.Method.GET);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

@@ -56,7 +56,7 @@ final class NamedNioTransport implements Transport {
      * Netty starts an event loop's thread when the first channel lands on it; starting them all
      * at once makes the thread count what the settings say from the first request on.
      */
-    static NioEventLoopGroup started(NioEventLoopGroup group) {
+    static <G extends NioEventLoopGroup> G started(G group) {
         group.forEach(loop -> loop.execute(() -> { }));
         return group;
     }

@@ -37,7 +37,8 @@ final class BlockingFanOut implements AutoCloseable {
                 // reuses a GET connection without checking it, and with retries off a connection the
                 // sim closed fails the call ("unexpected end of stream"). With the old 5 minutes, every
                 // pause longer than idle-timeout-s (30 s) between runs cost the next calls a reset.
-                .connectionPool(new ConnectionPool(idleConnections, keepAliveMs(settings), TimeUnit.MILLISECONDS))
+                .connectionPool(new ConnectionPool(idleConnections, settings.pooledConnectionIdleMs(),
+                        TimeUnit.MILLISECONDS))
                 // A retried call would hide a failure and distort the timing.
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
@@ -45,11 +46,6 @@ final class BlockingFanOut implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ZERO)
                 .build();
-    }
-
-    /** Half the idle timeout the sim runs with (the same setting), so the client always lets go first. */
-    static long keepAliveMs(ServerSettings settings) {
-        return Math.max(50, settings.idleTimeoutMs() / 2);
     }
 
     List<CallOutcome> sequential(long delayMs, int concurrent) {
