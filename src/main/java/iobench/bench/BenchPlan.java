@@ -1,27 +1,29 @@
 package iobench.bench;
 
+import iobench.bench.warmup.Warmup;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a bench run will do, read from a scenario file.
  *
- * @param source      where the scenarios came from (a path, or the jar's default)
- * @param warmupRuns  unmeasured runs per server before the first measured repetition of a scenario
- * @param warmupDelayMs the longest delay a warm-up run uses: warm-ups exercise the same code
- *                    paths and connection counts, they need not wait the whole delay
- * @param thresholds  by scenario name, the limits checked at the end (defaults merged in); a
- *                    scenario without any is not listed
+ * @param source        where the scenarios came from (a path, or the jar's default)
+ * @param warmup        how each server is warmed before its first measured run of a scenario
+ * @param warmupDelayMs the longest delay a warm-up uses: warm-ups exercise the same code paths
+ *                      and connection counts, they need not wait the whole delay
+ * @param thresholds    by scenario name, the limits checked at the end (defaults merged in); a
+ *                      scenario without any is not listed
  */
-public record BenchPlan(String source, int warmupRuns, long warmupDelayMs, List<Scenario> scenarios,
+public record BenchPlan(String source, Warmup warmup, long warmupDelayMs, List<Scenario> scenarios,
                         Map<String, Thresholds> thresholds) {
     public BenchPlan {
         scenarios = List.copyOf(scenarios);
         thresholds = Map.copyOf(thresholds);
     }
 
-    public BenchPlan(String source, int warmupRuns, long warmupDelayMs, List<Scenario> scenarios) {
-        this(source, warmupRuns, warmupDelayMs, scenarios, Map.of());
+    /** A plan with a fixed number of warm-up rounds and no thresholds. */
+    public BenchPlan(String source, int warmupRounds, long warmupDelayMs, List<Scenario> scenarios) {
+        this(source, Warmup.rounds(warmupRounds), warmupDelayMs, scenarios, Map.of());
     }
 
     public Thresholds thresholdsOf(String scenario) {

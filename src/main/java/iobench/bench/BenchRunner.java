@@ -9,14 +9,23 @@ import iobench.bench.metrics.ProcFs;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunResult;
+import iobench.bench.warmup.JitClock;
+import iobench.bench.warmup.SteadyState;
+import iobench.bench.warmup.TimeToSteady;
+import iobench.bench.warmup.Warmup;
+import iobench.bench.warmup.WarmupOutcome;
+import iobench.bench.warmup.WarmupShape;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
- * Runs a plan: per scenario, warm-up runs of every server, then the measured repetitions with
- * the order of the servers rotating from one repetition to the next, so that drift over time
- * (a warming JIT, a busy neighbour) does not favour one server.
+ * Runs a plan: per scenario, every server warmed with the scenario's shape (by default until it is
+ * steady, {@link SteadyState}), then the measured repetitions with the order of the servers
+ * rotating from one repetition to the next, so that drift over time (a busy neighbour) does not
+ * favour one server.
  */
 public final class BenchRunner {
     /** What the console shows while a run goes on. */
@@ -48,19 +57,34 @@ public final class BenchRunner {
     private final Progress progress;
     private final Map<ServerRole, CostMeter> meters;
     private final boolean loadGeneratorAlone;
+    private final Map<ServerRole, JitClock> jitClocks;
+    private final List<WarmupOutcome> warmups = new ArrayList<>();
+    /** Per server and shape (kind and strategy): the scenario after whose warm-up it was steady. */
+    private final Map<ServerRole, Map<String, String>> steadyShapes = new EnumMap<>(ServerRole.class);
+    /** Per server, the latency of the first request it answered in this run. */
+    private final Map<ServerRole, double[]> firstRequests = new EnumMap<>(ServerRole.class);
 
     public BenchRunner(LoadClient client, Targets targets, BenchPlan plan, Progress progress) {
-        this(client, targets, plan, progress, Map.of(), false);
+        this(client, targets, plan, progress, Map.of(), false, Map.of());
+    }
+
+    public BenchRunner(LoadClient client, Targets targets, BenchPlan plan, Progress progress,
+                       Map<ServerRole, CostMeter> meters, boolean loadGeneratorAlone) {
+        this(client, targets, plan, progress, meters, loadGeneratorAlone, Map.of());
     }
 
     /**
      * @param meters             how to tell what each server spends during a run
      * @param loadGeneratorAlone whether this JVM runs only the load generator (servers elsewhere),
      *                           so that its own CPU time is the generator's
+     * @param jitClocks          each server's JIT compilation time, for the steady-state rule; a
+     *                           server without one is judged by its warm-up rounds agreeing alone
      */
     public BenchRunner(LoadClient client, Targets targets, BenchPlan plan, Progress progress,
-                       Map<ServerRole, CostMeter> meters, boolean loadGeneratorAlone) {
+                       Map<ServerRole, CostMeter> meters, boolean loadGeneratorAlone,
+                       Map<ServerRole, JitClock> jitClocks) {
         this.client = client;
+        this.jitClocks = jitClocks;
         this.targets = targets;
         this.plan = plan;
         this.progress = progress;
@@ -70,8 +94,16 @@ public final class BenchRunner {
 
     public static int totalRuns(BenchPlan plan) {
         return plan.scenarios().stream()
-                .mapToInt(s -> s.servers().size() * (plan.warmupRuns() + s.repetitions() * s.steps()))
+                .mapToInt(s -> s.servers().size() * (warmupSteps(plan.warmup()) + s.repetitions() * s.steps()))
                 .sum();
+    }
+
+    /** Progress steps of one warm-up phase: one a round where their number is known, else one. */
+    private static int warmupSteps(Warmup warmup) {
+        if (warmup.none()) {
+            return 0;
+        }
+        return warmup.mode() == Warmup.Mode.ROUNDS ? warmup.rounds() : 1;
     }
 
     /** Thrown when the run cannot go on (the simulation server is gone); the runs so far are kept. */
@@ -82,6 +114,18 @@ public final class BenchRunner {
     }
 
     private final List<RunResult> results = new ArrayList<>();
+
+    /** How every warm-up phase so far ended, in the order they ran. */
+    public List<WarmupOutcome> warmups() {
+        return List.copyOf(warmups);
+    }
+
+    /** Per server that answered at least once: its first request, and how long it took to become steady. */
+    public List<TimeToSteady> timeToSteady() {
+        List<TimeToSteady> all = new ArrayList<>();
+        firstRequests.forEach((role, first) -> all.add(TimeToSteady.of(role, first[0], (long) first[1], warmups)));
+        return all;
+    }
 
     /** The runs that finished so far; after an interrupt or an abort, those are what a report can show. */
     public List<RunResult> results() {
@@ -120,13 +164,7 @@ public final class BenchRunner {
             runStaircase(scenario);
             return;
         }
-        long warmupDelayMs = Math.min(scenario.delayMs(), plan.warmupDelayMs());
-        for (ServerRole role : scenario.servers()) {
-            for (int w = 1; w <= plan.warmupRuns(); w++) {
-                progress.step(scenario.name() + " " + role.label() + " warm-up " + w + "/" + plan.warmupRuns());
-                runOnce(scenario, role, warmupDelayMs, 0, true);
-            }
-        }
+        warm(scenario);
         List<ServerRole> order = new ArrayList<>(scenario.servers());
         for (int rep = 1; rep <= scenario.repetitions(); rep++) {
             for (ServerRole role : order) {
@@ -137,23 +175,13 @@ public final class BenchRunner {
         }
     }
 
-    /** Longest a rate warm-up sends: enough to open the connections and warm the JIT, not a measurement. */
-    static final long RATE_WARMUP_MS = 1_000;
-
     /**
-     * A rate scenario: warm-ups at its first step, then per repetition every step in increasing
-     * order, the servers rotating from one step to the next.
+     * A rate scenario: warm-ups with its first step's concurrency, then per repetition every step
+     * in increasing order, the servers rotating from one step to the next.
      */
     private void runStaircase(Scenario scenario) throws InterruptedException {
-        long warmupDelayMs = Math.min(scenario.delayMs(), plan.warmupDelayMs());
         RateSpec spec = scenario.rate();
-        Scenario warmupStep = scenario.atRate(spec.rates().get(0), Math.min(spec.durationMs(), RATE_WARMUP_MS));
-        for (ServerRole role : scenario.servers()) {
-            for (int w = 1; w <= plan.warmupRuns(); w++) {
-                progress.step(scenario.name() + " " + role.label() + " warm-up " + w + "/" + plan.warmupRuns());
-                runOnce(warmupStep, role, warmupDelayMs, 0, true);
-            }
-        }
+        warm(scenario);
         List<ServerRole> order = new ArrayList<>(scenario.servers());
         for (int rep = 1; rep <= scenario.repetitions(); rep++) {
             for (int rate : spec.rates()) {
@@ -167,23 +195,103 @@ public final class BenchRunner {
         }
     }
 
-    /** One run, added to the results. */
+    /** Every server of the scenario, warmed with the scenario's shape at the warm-up delay. */
+    private void warm(Scenario scenario) throws InterruptedException {
+        long delayMs = Math.min(scenario.delayMs(), plan.warmupDelayMs());
+        for (ServerRole role : scenario.servers()) {
+            if (!firstRequests.containsKey(role)) {
+                RunResult first = ClientsRun.run(client, targets.of(role), role, scenario, delayMs, 1, 1, 1, 0, true);
+                firstRequests.put(role, new double[] {first.failed() == 0 ? first.latency().maxMs() : Double.NaN,
+                        delayMs});
+            }
+            if (!plan.warmup().none()) {
+                warmups.add(warmPhase(scenario, role, delayMs));
+            }
+        }
+    }
+
+    /** Warm-up rounds of one server for one scenario, until the plan's warm-up mode says enough. */
+    private WarmupOutcome warmPhase(Scenario scenario, ServerRole role, long delayMs) throws InterruptedException {
+        Warmup policy = plan.warmup();
+        WarmupShape shape = WarmupShape.of(scenario);
+        JitClock jit = jitClocks.getOrDefault(role, JitClock.UNKNOWN);
+        List<SteadyState.Round> rounds = new ArrayList<>();
+        long startNs = System.nanoTime();
+        double jitAtStart = jit.totalMs();
+        double jitBefore = jitAtStart;
+        boolean capped = false;
+        // Auto: a server already steady under this shape needs only a round that opens its connections.
+        String shapeKey = scenario.kind() + "/" + (role == ServerRole.ASYNC ? "" : scenario.strategy());
+        String sharedFrom = policy.mode() == Warmup.Mode.AUTO
+                ? steadyShapes.getOrDefault(role, Map.of()).get(shapeKey) : null;
+        while (true) {
+            int round = rounds.size() + 1;
+            if (policy.mode() == Warmup.Mode.ROUNDS) {
+                progress.step(scenario.name() + " " + role.label() + " warm-up " + round + "/" + policy.rounds());
+            } else if (round == 1) {
+                progress.step(scenario.name() + " " + role.label() + " warm-up (" + policy.describe() + ")");
+            }
+            RunResult result = runOnce(role, () -> ClientsRun.run(client, targets.of(role), role, scenario, delayMs,
+                    shape.concurrent(), shape.clients(), shape.requests(), 0, true));
+            double jitAfter = jit.totalMs();
+            rounds.add(new SteadyState.Round(shape.calls(), result.durationNs(), jitBefore, jitAfter));
+            jitBefore = jitAfter;
+            long elapsedMs = (System.nanoTime() - startNs) / 1_000_000;
+            if (result.successful() == 0) {
+                break; // a server that answers nothing cannot warm; the measured runs will say why
+            }
+            boolean done = switch (policy.mode()) {
+                case AUTO -> {
+                    if (sharedFrom != null || SteadyState.steady(rounds)) {
+                        yield true;
+                    }
+                    capped = rounds.size() * shape.calls() >= Warmup.AUTO_MAX_CALLS || elapsedMs >= Warmup.AUTO_MAX_MS;
+                    yield capped;
+                }
+                case ROUNDS -> rounds.size() >= policy.rounds();
+                case TIMED -> elapsedMs >= policy.durationMs();
+            };
+            if (done) {
+                break;
+            }
+        }
+        boolean steady = sharedFrom != null || SteadyState.steady(rounds);
+        if (steady && sharedFrom == null) {
+            steadyShapes.computeIfAbsent(role, r -> new java.util.HashMap<>()).put(shapeKey, scenario.name());
+        }
+        return new WarmupOutcome(scenario.name(), role, rounds.size(), rounds.size() * shape.calls(),
+                System.nanoTime() - startNs, steady, capped, jitBefore - jitAtStart, sharedFrom);
+    }
+
+    /** One measured run, added to the results. */
     private void runOnce(Scenario scenario, ServerRole role, long delayMs, int repetition, boolean warmup)
             throws InterruptedException {
+        var base = targets.of(role);
+        runOnce(role, () -> switch (scenario.kind()) {
+            case FAN_OUT -> FanOutRun.run(client, base, role, scenario, delayMs, repetition, warmup);
+            case CLIENTS -> ClientsRun.run(client, base, role, scenario, delayMs, repetition, warmup);
+            case RATE -> RateRun.run(client, base, role, scenario, delayMs, repetition, warmup);
+        });
+    }
+
+    /** One run with its costs and conditions, added to the results and returned. */
+    private RunResult runOnce(ServerRole role, Callable<RunResult> run) throws InterruptedException {
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("bench interrupted");
         }
-        var base = targets.of(role);
         CostMeter meter = meters.getOrDefault(role, CostMeter.NONE);
         long self = ProcessHandle.current().pid();
         long[] machineBefore = ProcFs.machineCpuTicks();
         long selfCpuBefore = loadGeneratorAlone ? ProcFs.processCpuNs(self) : -1;
         meter.start();
-        RunResult result = switch (scenario.kind()) {
-            case FAN_OUT -> FanOutRun.run(client, base, role, scenario, delayMs, repetition, warmup);
-            case CLIENTS -> ClientsRun.run(client, base, role, scenario, delayMs, repetition, warmup);
-            case RATE -> RateRun.run(client, base, role, scenario, delayMs, repetition, warmup);
-        };
+        RunResult result;
+        try {
+            result = run.call();
+        } catch (InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         RunCosts costs = meter.stop(result.calls());
         long selfCpuAfter = loadGeneratorAlone ? ProcFs.processCpuNs(self) : -1;
         double loadgenCpuMs = selfCpuBefore < 0 || selfCpuAfter < 0 ? Double.NaN : (selfCpuAfter - selfCpuBefore) / 1e6;
@@ -193,7 +301,9 @@ public final class BenchRunner {
             // Cut short by Ctrl-C: its figures are not a measurement.
             throw new InterruptedException("bench interrupted");
         }
-        results.add(result.with(costs, conditions));
+        RunResult done = result.with(costs, conditions);
+        results.add(done);
+        return done;
     }
 
     /** After failures: is the simulation server still there? If not, nothing further can be measured. */

@@ -1,5 +1,6 @@
 package iobench.bench;
 
+import iobench.bench.warmup.Warmup;
 import iobench.server.BadParameterException;
 import iobench.sim.DelayDistribution;
 import iobench.sim.IoProfile;
@@ -65,8 +66,13 @@ public final class ScenarioFileParser {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     public static final int DEFAULT_REPETITIONS = 3;
-    public static final int DEFAULT_WARMUP_RUNS = 1;
-    public static final long DEFAULT_WARMUP_DELAY_MS = 50;
+    /**
+     * Warm-ups send at most this delay: short enough that a round of hundreds of calls takes well
+     * under a second, long enough that the calls overlap as the measured ones do.
+     */
+    public static final long DEFAULT_WARMUP_DELAY_MS = 10;
+    /** The longest {@code warmup: <time>} per scenario and server. */
+    public static final long MAX_WARMUP_MS = 600_000;
     public static final List<ServerRole> DEFAULT_SERVERS = List.of(ServerRole.SYNC, ServerRole.ASYNC);
 
     private final String source;
@@ -101,7 +107,7 @@ public final class ScenarioFileParser {
         }
         Map<String, NodeTuple> top = mapping(root, "the file", TOP_KEYS);
         Defaults defaults = top.containsKey("defaults") ? defaults(top.get("defaults").getValueNode())
-                : new Defaults(DEFAULT_REPETITIONS, DEFAULT_WARMUP_RUNS, DEFAULT_WARMUP_DELAY_MS, DEFAULT_SERVERS,
+                : new Defaults(DEFAULT_REPETITIONS, Warmup.AUTO, DEFAULT_WARMUP_DELAY_MS, DEFAULT_SERVERS,
                 "sequential");
         if (!top.containsKey("scenarios")) {
             throw new ScenarioFileException(where(root.getStartMark()) + "the file needs a 'scenarios' list");
@@ -129,10 +135,10 @@ public final class ScenarioFileParser {
                 thresholds.put(scenario.name(), mine);
             }
         }
-        return new BenchPlan(source, defaults.warmupRuns, defaults.warmupDelayMs, scenarios, thresholds);
+        return new BenchPlan(source, defaults.warmup, defaults.warmupDelayMs, scenarios, thresholds);
     }
 
-    private record Defaults(int repetitions, int warmupRuns, long warmupDelayMs, List<ServerRole> servers,
+    private record Defaults(int repetitions, Warmup warmup, long warmupDelayMs, List<ServerRole> servers,
                             String strategy) {
     }
 
@@ -141,9 +147,7 @@ public final class ScenarioFileParser {
         int repetitions = map.containsKey("repetitions")
                 ? integer(map.get("repetitions").getValueNode(), "defaults.repetitions", 1, caps.maxRepetitions())
                 : DEFAULT_REPETITIONS;
-        int warmup = map.containsKey("warmup")
-                ? integer(map.get("warmup").getValueNode(), "defaults.warmup", 0, caps.maxWarmupRuns())
-                : DEFAULT_WARMUP_RUNS;
+        Warmup warmup = map.containsKey("warmup") ? warmup(map.get("warmup").getValueNode()) : Warmup.AUTO;
         long warmupDelayMs = map.containsKey("warmup-delay")
                 ? duration(map.get("warmup-delay").getValueNode(), "defaults.warmup-delay", caps.maxDelayMs())
                 : DEFAULT_WARMUP_DELAY_MS;
@@ -451,6 +455,25 @@ public final class ScenarioFileParser {
             throw fail(node, path, "'" + text + "' is not allowed; expected " + allowed);
         }
         return (int) value;
+    }
+
+    /** {@code auto}, a number of rounds ({@code 3}), or a time with its unit ({@code 20s}). */
+    private Warmup warmup(Node node) {
+        String path = "defaults.warmup";
+        String allowed = "auto, a number of rounds from 0 to " + caps.maxWarmupRuns() + ", or a time such as 20s (at most "
+                + Durations.format(MAX_WARMUP_MS) + ")";
+        String text = scalar(node, path, allowed).trim().toLowerCase(Locale.ROOT);
+        if (text.equals("auto")) {
+            return Warmup.AUTO;
+        }
+        if (text.matches("[0-9]{1,9}") && Integer.parseInt(text) <= caps.maxWarmupRuns()) {
+            return Warmup.rounds(Integer.parseInt(text));
+        }
+        long ms = text.matches(".*[a-z]$") ? Durations.parseMs(text) : -1;
+        if (ms < 0 || ms > MAX_WARMUP_MS) {
+            throw fail(node, path, "'" + text + "' is not allowed; expected " + allowed);
+        }
+        return Warmup.timed(ms);
     }
 
     private long duration(Node node, String path, long maxMs) {

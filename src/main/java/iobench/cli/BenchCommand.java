@@ -15,6 +15,7 @@ import iobench.bench.ServerRole;
 import iobench.bench.Targets;
 import iobench.bench.load.LoadClient;
 import iobench.bench.metrics.RunResult;
+import iobench.bench.warmup.JitClock;
 import iobench.report.Analysis;
 import iobench.report.BenchReport;
 import iobench.report.ConsoleSummary;
@@ -159,8 +160,12 @@ final class BenchCommand implements Callable<Integer> {
             embedded.forEach(role -> meters.put(role, servers.meter(role, client)));
             // With --isolate this JVM runs the load generator alone (an external sim is elsewhere too).
             boolean loadGeneratorAlone = isolate;
+            // The warm-up rule watches each server's JIT: this JVM's for embedded servers, /stats for the others.
+            Map<ServerRole, JitClock> jitClocks = new EnumMap<>(ServerRole.class);
+            urls.forEach((role, uri) -> jitClocks.put(role, embedded.contains(role) && !isolate
+                    ? JitClock.thisJvm() : JitClock.fromStats(client, uri)));
             BenchRunner runner = new BenchRunner(client, targets, plan,
-                    new ConsoleProgress(err, ConsoleProgress.isTerminal()), meters, loadGeneratorAlone);
+                    new ConsoleProgress(err, ConsoleProgress.isTerminal()), meters, loadGeneratorAlone, jitClocks);
             List<RunResult> results;
             String incomplete = null;
             int exitIfIncomplete = ExitCodes.FAILED;
@@ -189,7 +194,8 @@ final class BenchCommand implements Callable<Integer> {
                     System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
                     plan.source(), startedAt, commandLine(), described, ResidentMemory.peakDescription(isolate),
                     isolate ? "isolated: each server in its own JVM" : "in-process: servers and load generator in one JVM");
-            BenchReport report = Analysis.analyse(plan, results, env, model);
+            BenchReport report = Analysis.analyse(plan, results, env, model)
+                    .withWarmup(runner.warmups(), runner.timeToSteady());
             if (incomplete != null) {
                 report = report.incomplete(incomplete);
                 err.println("iobench: INCOMPLETE: " + incomplete + "; writing the report of what finished");

@@ -53,30 +53,29 @@ public final class Analysis {
                         + (scenario.steps() > 1 ? " runs" : " repetitions") + " ran");
             }
         }
-        ServerStats sync = stats.stream().filter(s -> s.server() == ServerRole.SYNC).findFirst().orElse(null);
-        if (sync == null && stats.size() > 1) {
-            problems.add("no sync baseline to compare with");
-        }
+        // Sync where it ran; without it, the first server listed (the table says so).
+        ServerStats base = stats.stream().filter(s -> s.server() == ServerRole.SYNC).findFirst()
+                .orElse(stats.isEmpty() ? null : stats.get(0));
         String invalid = problems.isEmpty() ? null : String.join("; ", problems);
         List<Comparison> comparisons = new ArrayList<>();
         for (ServerStats s : stats) {
-            if (s.server() == ServerRole.SYNC || sync == null || scenario.kind() == iobench.bench.ScenarioKind.RATE) {
-                // Without the sync baseline there is nothing to compare with.
+            if (s == base || scenario.kind() == iobench.bench.ScenarioKind.RATE) {
                 continue;
             }
-            double speedup = invalid != null ? Double.NaN : measuredSpeedup(scenario, sync, s);
+            double speedup = invalid != null ? Double.NaN : measuredSpeedup(scenario, base, s);
             Confidence.Interval interval = invalid != null ? Comparison.NO_INTERVAL
-                    : pairedRatio(scenario, runs, ServerRole.SYNC, s.server());
-            comparisons.add(new Comparison(s.server(), speedup, Model.speedup(scenario, s.server(), model),
+                    : pairedRatio(scenario, runs, base.server(), s.server());
+            comparisons.add(new Comparison(s.server(), speedup,
+                    Model.speedup(scenario, s.server(), model) / Model.speedup(scenario, base.server(), model),
                     Comparison.verdict(speedup), interval));
         }
-        return new ScenarioSummary(scenario, stats, comparisons, invalid);
+        return new ScenarioSummary(scenario, stats, comparisons, invalid, base == null ? null : base.server());
     }
 
-    private static double measuredSpeedup(Scenario scenario, ServerStats sync, ServerStats other) {
+    private static double measuredSpeedup(Scenario scenario, ServerStats base, ServerStats other) {
         double value = switch (scenario.kind()) {
-            case FAN_OUT -> sync.durationS().median() / other.durationS().median();
-            case CLIENTS -> other.throughputRps().median() / sync.throughputRps().median();
+            case FAN_OUT -> base.durationS().median() / other.durationS().median();
+            case CLIENTS -> other.throughputRps().median() / base.throughputRps().median();
             // Rate scenarios compare capacities at their SLO instead (Capacity).
             case RATE -> Double.NaN;
         };

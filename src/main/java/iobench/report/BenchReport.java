@@ -1,6 +1,8 @@
 package iobench.report;
 
 import iobench.bench.metrics.RunResult;
+import iobench.bench.warmup.TimeToSteady;
+import iobench.bench.warmup.WarmupOutcome;
 import java.util.List;
 
 /**
@@ -11,15 +13,26 @@ import java.util.List;
  *
  * @param incompleteReason why the run stopped before its end (interrupted, simulation server
  *                         gone), or null for a complete run
+ * @param warmupPhases     how each warm-up phase (scenario, server) ended
+ * @param timeToSteady     per server, its first request and how long it took to become steady
  */
 public record BenchReport(Environment environment, ModelParams model, List<ScenarioSummary> scenarios,
                           List<RunResult> runs, String incompleteReason, List<RunResult> warmups,
-                          List<ThresholdCheck> thresholds) {
+                          List<ThresholdCheck> thresholds, List<WarmupOutcome> warmupPhases,
+                          List<TimeToSteady> timeToSteady) {
     public BenchReport {
         scenarios = List.copyOf(scenarios);
         runs = List.copyOf(runs);
         warmups = List.copyOf(warmups);
         thresholds = List.copyOf(thresholds);
+        warmupPhases = List.copyOf(warmupPhases);
+        timeToSteady = List.copyOf(timeToSteady);
+    }
+
+    public BenchReport(Environment environment, ModelParams model, List<ScenarioSummary> scenarios,
+                       List<RunResult> runs, String incompleteReason, List<RunResult> warmups,
+                       List<ThresholdCheck> thresholds) {
+        this(environment, model, scenarios, runs, incompleteReason, warmups, thresholds, List.of(), List.of());
     }
 
     public BenchReport(Environment environment, ModelParams model, List<ScenarioSummary> scenarios, List<RunResult> runs,
@@ -37,7 +50,19 @@ public record BenchReport(Environment environment, ModelParams model, List<Scena
     }
 
     public BenchReport incomplete(String reason) {
-        return new BenchReport(environment, model, scenarios, runs, reason, warmups, thresholds);
+        return new BenchReport(environment, model, scenarios, runs, reason, warmups, thresholds, warmupPhases,
+                timeToSteady);
+    }
+
+    public BenchReport withWarmup(List<WarmupOutcome> phases, List<TimeToSteady> steady) {
+        return new BenchReport(environment, model, scenarios, runs, incompleteReason, warmups, thresholds, phases,
+                steady);
+    }
+
+    /** The servers whose warm-up for this scenario gave up at its cap before they were steady. */
+    public List<iobench.bench.ServerRole> notSteady(String scenario) {
+        return warmupPhases.stream().filter(p -> p.scenario().equals(scenario) && p.capped())
+                .map(WarmupOutcome::server).toList();
     }
 
     public List<ThresholdCheck> brokenThresholds() {

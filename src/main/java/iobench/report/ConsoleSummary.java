@@ -25,7 +25,7 @@ public final class ConsoleSummary {
                     Numbers.cell(st.throughputRps().median(), 1),
                     s.scenario().kind() == ScenarioKind.CLIENTS ? Numbers.cell(st.p99Ms().median(), 1) : "",
                     Numbers.percent(st.successRate()),
-                    c == null ? (st.server() == iobench.bench.ServerRole.SYNC ? "baseline" : "no sync")
+                    c == null ? (st.server() == s.baseline() ? "baseline" : "no baseline")
                             : s.valid() ? c.cell() : "NOT VALID",
                     c == null ? "" : Numbers.times(c.modelSpeedup()),
                     c == null ? "" : c.verdict(),
@@ -70,6 +70,7 @@ public final class ConsoleSummary {
                 out.append("not valid: ").append(s.scenario().name()).append(": ").append(s.invalidReason()).append('\n');
             }
         }
+        out.append(WarmupReport.consoleLine(report));
         for (ThresholdCheck t : report.brokenThresholds()) {
             out.append("threshold BROKEN: ").append(t.sentence()).append('\n');
         }

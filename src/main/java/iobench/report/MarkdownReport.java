@@ -34,6 +34,7 @@ public final class MarkdownReport {
         suite(md, report, ScenarioKind.CLIENTS);
         CapacityReport.render(md, report);
         costs(md, report);
+        WarmupReport.render(md, report);
         charts(md, charts, chartProblem);
         summary(md, report);
         thresholds(md, report);
@@ -114,7 +115,7 @@ public final class MarkdownReport {
                 cells.add(Numbers.percent(st.successRate()));
                 cells.add(Numbers.cell(st.modelDurationS(), 3) + efficiency(st));
                 if (c == null) {
-                    cells.add(st.server() == ServerRole.SYNC ? "baseline" : "no sync baseline");
+                    cells.add(st.server() == s.baseline() ? "baseline" : "no baseline");
                     cells.add("");
                     cells.add("");
                 } else {
@@ -127,6 +128,14 @@ public final class MarkdownReport {
             }
             if (!s.valid()) {
                 notes.add("- **" + s.scenario().name() + "** is not valid: " + s.invalidReason());
+            }
+            if (s.baselineIsNotSync()) {
+                notes.add("- " + s.scenario().name() + ": no sync in this scenario; speedups are against "
+                        + s.baseline().label() + ", the first server it lists.");
+            }
+            String warm = WarmupReport.notSteadyNote(report, s.scenario().name());
+            if (!warm.isEmpty()) {
+                notes.add("- " + s.scenario().name() + ": " + warm);
             }
             for (ServerStats st : s.servers()) {
                 if (st.modelNote() != null) {
@@ -163,20 +172,26 @@ public final class MarkdownReport {
 
     private static void costs(StringBuilder md, BenchReport report) {
         md.append("## What each model costs\n\n");
-        md.append("Per downstream call, over the measured repetitions. CPU and allocation of a server that shares ")
-                .append("the JVM are told apart by its thread names; virtual threads run on carrier threads shared ")
-                .append("with the load generator, so in one JVM their figures are n/a: `bench --isolate` runs each ")
-                .append("server in its own JVM and reads its CPU time from the kernel (10 ms ticks, averaged over ")
-                .append("the repetitions) and its allocation, heap and threads from its own `/stats`.\n\n");
-        md.append("| scenario | server | CPU ms / call | alloc KB / call | peak threads | peak virtual threads | heap MB after | measured by |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
+        md.append("Per downstream call, over the measured repetitions only (after warm-up): the total over the ")
+                .append("repetitions divided by their calls, with the range of the repetitions' own figures in ")
+                .append("brackets. Fewer than ").append(Long.toString(CostSummary.MIN_CALLS))
+                .append(" calls and under ").append(Numbers.fixed(CostSummary.MIN_CPU_MS / 1000, 0))
+                .append(" s of CPU in all is shown as \"").append(CostSummary.TOO_FEW).append("\". ")
+                .append("CPU and allocation of a server that shares the JVM are told apart by its thread names ")
+                .append("(per-thread CPU time in ns); virtual threads run on carrier threads shared with the load ")
+                .append("generator, so in one JVM their figures are n/a: `bench --isolate` runs each server in its ")
+                .append("own JVM and reads its CPU time (the process CPU clock, ns), allocation, heap and threads ")
+                .append("from its own `/stats`.\n\n");
+        md.append("| scenario | server | calls | CPU ms / call | alloc KB / call | peak threads | peak virtual threads | heap MB after | measured by |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (ScenarioSummary s : report.scenarios()) {
             for (ServerStats st : s.servers()) {
                 CostSummary c = st.costs();
                 md.append("| ").append(s.scenario().name())
                         .append(" | ").append(st.server().label())
-                        .append(" | ").append(costCell(c.cpuMsPerCall(), 3, c))
-                        .append(" | ").append(costCell(c.allocKbPerCall(), 1, c))
+                        .append(" | ").append(Long.toString(c.calls()))
+                        .append(" | ").append(costCell(c.cpuMsPerCall(), c.cpuMsMin(), c.cpuMsMax(), 3, c))
+                        .append(" | ").append(costCell(c.allocKbPerCall(), c.allocKbMin(), c.allocKbMax(), 1, c))
                         .append(" | ").append(c.peakThreads() < 0 ? "–" : Integer.toString(c.peakThreads()))
                         .append(" | ").append(c.peakVirtualThreads() < 0 ? "–" : Integer.toString(c.peakVirtualThreads()))
                         .append(" | ").append(Numbers.cell(c.heapUsedMb(), 1))
@@ -187,8 +202,15 @@ public final class MarkdownReport {
         md.append('\n');
     }
 
-    private static String costCell(double value, int decimals, CostSummary c) {
-        return Double.isNaN(value) ? (c.source().startsWith("n/a") ? "n/a" : "–") : Numbers.fixed(value, decimals);
+    private static String costCell(double value, double min, double max, int decimals, CostSummary c) {
+        if (Double.isNaN(value)) {
+            return c.source().startsWith("n/a") ? "n/a" : "–";
+        }
+        if (!c.enoughWork()) {
+            return CostSummary.TOO_FEW;
+        }
+        return Numbers.fixed(value, decimals) + " [" + Numbers.fixed(min, decimals) + "–" + Numbers.fixed(max, decimals)
+                + "]";
     }
 
     private static void summary(StringBuilder md, BenchReport report) {

@@ -1,17 +1,32 @@
 package iobench.report;
 
 import iobench.bench.Scenario;
+import iobench.bench.ServerRole;
 import java.util.List;
 
 /**
- * @param invalidReason why the scenario's speedups are not valid (a failure, a missing baseline),
+ * @param invalidReason why the scenario's speedups are not valid (a failure, too few repetitions),
  *                      or null when they are
+ * @param baseline      what the speedups are measured against: sync where it ran, else the first
+ *                      server the scenario lists; null when no server ran
  */
 public record ScenarioSummary(Scenario scenario, List<ServerStats> servers, List<Comparison> comparisons,
-                              String invalidReason) {
+                              String invalidReason, ServerRole baseline) {
     public ScenarioSummary {
         servers = List.copyOf(servers);
         comparisons = List.copyOf(comparisons);
+    }
+
+    public ScenarioSummary(Scenario scenario, List<ServerStats> servers, List<Comparison> comparisons,
+                           String invalidReason) {
+        this(scenario, servers, comparisons, invalidReason, servers.isEmpty() ? null : servers.stream()
+                .map(ServerStats::server).filter(r -> r == ServerRole.SYNC).findFirst()
+                .orElse(servers.get(0).server()));
+    }
+
+    /** Whether speedups are measured against another server than sync. */
+    public boolean baselineIsNotSync() {
+        return baseline != null && baseline != ServerRole.SYNC;
     }
 
     public boolean valid() {

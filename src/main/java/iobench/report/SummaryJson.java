@@ -67,6 +67,29 @@ public final class SummaryJson {
             number(o, "limit", t.limit());
             o.put("met", t.met());
         }
+        ArrayNode steady = root.putArray("time_to_steady");
+        for (iobench.bench.warmup.TimeToSteady t : report.timeToSteady()) {
+            ObjectNode o = steady.addObject();
+            o.put("server", t.server().label());
+            number(o, "first_request_ms", t.firstRequestMs());
+            o.put("first_request_delay_ms", t.delayMs());
+            o.put("steady", t.steady());
+            o.put("steady_in", t.steadyIn());
+            o.put("calls", t.calls());
+            number(o, "seconds", t.durationS());
+        }
+        ArrayNode phases = root.putArray("warmup_phases");
+        for (iobench.bench.warmup.WarmupOutcome w : report.warmupPhases()) {
+            ObjectNode o = phases.addObject();
+            o.put("scenario", w.scenario());
+            o.put("server", w.server().label());
+            o.put("rounds", w.rounds());
+            o.put("calls", w.calls());
+            number(o, "seconds", w.durationS());
+            number(o, "jit_ms", w.jitGrowthMs());
+            o.put("steady", w.steady());
+            o.put("capped", w.capped());
+        }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException ex) {
@@ -86,6 +109,7 @@ public final class SummaryJson {
         n.put("strategy", s.scenario().strategy());
         n.put("valid", s.valid());
         n.put("invalid_reason", s.invalidReason());
+        n.put("baseline", s.baseline() == null ? null : s.baseline().label());
         ArrayNode servers = n.putArray("servers");
         for (ServerStats st : s.servers()) {
             ObjectNode o = servers.addObject();
@@ -106,8 +130,13 @@ public final class SummaryJson {
             number(o, "loadgen_lag_p99_ms_max", st.loadgenLagP99MsMax());
             CostSummary c = st.costs();
             ObjectNode costs = o.putObject("costs");
-            number(costs, "cpu_ms_per_call", c.cpuMsPerCall());
-            number(costs, "alloc_kb_per_call", c.allocKbPerCall());
+            // Too little work gives no figure (null), as the report says "too few calls".
+            costs.put("calls", c.calls());
+            costs.put("enough_work", c.enoughWork());
+            number(costs, "cpu_ms_per_call", c.enoughWork() ? c.cpuMsPerCall() : Double.NaN);
+            number(costs, "cpu_ms_per_call_min", c.enoughWork() ? c.cpuMsMin() : Double.NaN);
+            number(costs, "cpu_ms_per_call_max", c.enoughWork() ? c.cpuMsMax() : Double.NaN);
+            number(costs, "alloc_kb_per_call", c.enoughWork() ? c.allocKbPerCall() : Double.NaN);
             if (c.peakThreads() < 0) {
                 costs.putNull("peak_threads");
             } else {

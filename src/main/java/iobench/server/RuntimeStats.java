@@ -27,6 +27,10 @@ public final class RuntimeStats {
         body.put("live_virtual_threads", LIVE_VIRTUAL.get());
         body.put("peak_virtual_threads", PEAK_VIRTUAL.get());
         body.put("process_cpu_ns", processCpuNs());
+        // For bench's warm-up rule: a server is steady once its JIT stops compiling.
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        body.put("jit_compile_ms", jit != null && jit.isCompilationTimeMonitoringSupported()
+                ? jit.getTotalCompilationTime() : -1);
         return Json.write(body);
     }
 

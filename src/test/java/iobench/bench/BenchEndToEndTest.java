@@ -141,7 +141,7 @@ class BenchEndToEndTest {
 
     @Test
     void theWarmupsAreInTheCsvLabelledAndWithRepetition0() {
-        assertEquals(plan.scenarios().size() * SERVERS.size() * plan.warmupRuns(), warmupRows.size(), this::context);
+        assertEquals(plan.scenarios().size() * SERVERS.size() * plan.warmup().rounds(), warmupRows.size(), this::context);
         warmupRows.forEach(r -> assertEquals("0", r.get("repetition"), r::toString));
         rows.forEach(r -> assertEquals("measured", r.get("phase"), r::toString));
     }

@@ -71,12 +71,13 @@ class ScenarioFileParserTest {
                 new Expected("clients-20", ScenarioKind.CLIENTS, 500, 1, 20),
                 new Expected("clients-50", ScenarioKind.CLIENTS, 300, 1, 50),
                 new Expected("clients-100", ScenarioKind.CLIENTS, 200, 1, 100),
-                new Expected("clients-200", ScenarioKind.CLIENTS, 200, 1, 200));
+                new Expected("clients-200", ScenarioKind.CLIENTS, 200, 1, 200),
+                new Expected("sustained-50", ScenarioKind.CLIENTS, 20, 1, 50));
         List<Expected> actual = plan.scenarios().stream()
                 .map(s -> new Expected(s.name(), s.kind(), s.delayMs(), s.concurrent(), s.clients()))
                 .toList();
         assertEquals(expected, actual);
-        assertEquals(1, plan.warmupRuns());
+        assertEquals(iobench.bench.warmup.Warmup.AUTO, plan.warmup());
         assertEquals(ScenarioFileParser.DEFAULT_WARMUP_DELAY_MS, plan.warmupDelayMs());
         // The long sequential fan-outs leave the virtual server out (it runs the same blocking code
         // as sync, so `low` shows it); everything else compares all three.
@@ -88,11 +89,39 @@ class ScenarioFileParserTest {
                     () -> assertEquals(3, s.repetitions()),
                     () -> assertEquals(servers, s.servers()),
                     () -> assertEquals(s.name().equals("stress-parallel") ? "parallel" : "sequential", s.strategy()),
-                    () -> assertEquals(s.clients(), s.requests(), "requests default to clients"));
+                    () -> assertEquals(s.name().equals("sustained-50") ? 1000 : s.clients(), s.requests(),
+                            "requests default to clients"));
         }
     }
 
     // ---------------------------------------------------------------- good input
+
+    @ParameterizedTest(name = "warmup {0}")
+    @MethodSource("warmups")
+    void warmupIsAutoARoundCountOrATime(String written, iobench.bench.warmup.Warmup expected) {
+        BenchPlan plan = parse("defaults: {warmup: " + written + "}\n"
+                + "scenarios:\n  - {name: a, kind: fan-out, delay: 0.1, concurrent: 1}\n");
+        assertEquals(expected, plan.warmup());
+    }
+
+    static Stream<Arguments> warmups() {
+        return Stream.of(
+                Arguments.of("auto", iobench.bench.warmup.Warmup.AUTO),
+                Arguments.of("AUTO", iobench.bench.warmup.Warmup.AUTO),
+                Arguments.of("0", iobench.bench.warmup.Warmup.rounds(0)),
+                Arguments.of("3", iobench.bench.warmup.Warmup.rounds(3)),
+                Arguments.of("20s", iobench.bench.warmup.Warmup.timed(20_000)),
+                Arguments.of("500ms", iobench.bench.warmup.Warmup.timed(500)));
+    }
+
+    @ParameterizedTest(name = "warmup {0} is refused")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sometimes", "-1", "1.5", "201", "11m", "[1]"})
+    void aWarmupThatIsNeitherAutoNorACountNorATimeIsRefusedWithItsPlace(String written) {
+        ScenarioFileException e = assertThrows(ScenarioFileException.class, () -> parse("defaults: {warmup: " + written
+                + "}\nscenarios:\n  - {name: a, kind: fan-out, delay: 0.1, concurrent: 1}\n"));
+        assertTrue(e.getMessage().contains(":1:") && e.getMessage().contains("defaults.warmup")
+                && e.getMessage().contains("auto, a number of rounds"), e.getMessage());
+    }
 
     @ParameterizedTest(name = "delay {0} is {1} ms")
     @MethodSource("durations")
@@ -126,7 +155,7 @@ class ScenarioFileParserTest {
                   - {name: a, kind: fan-out, delay: 0.1, concurrent: 3}
                   - {name: b.2_x, kind: clients, delay: 0.1, clients: 4, requests: 9, repetitions: 5, servers: [async, sync], strategy: sequential}
                 """);
-        assertEquals(0, plan.warmupRuns());
+        assertEquals(iobench.bench.warmup.Warmup.rounds(0), plan.warmup());
         assertEquals(10, plan.warmupDelayMs());
         assertEquals(SOURCE, plan.source());
         Scenario a = plan.scenarios().get(0);

@@ -114,7 +114,7 @@ class SimStoppedTest {
         assertTrue(aborted.getMessage().contains("stopped answering during scenario 'after'"), aborted.getMessage());
         assertTrue(runs.stream().noneMatch(r -> r.scenario().equals("after-fan")), "nothing runs after the abort");
         int planned = plan.scenarios().stream().filter(s -> !s.name().equals("after-fan"))
-                .mapToInt(s -> s.servers().size() * (plan.warmupRuns() + s.repetitions())).sum();
+                .mapToInt(s -> s.servers().size() * (plan.warmup().rounds() + s.repetitions())).sum();
         assertEquals(planned, runs.size(), "every run up to the end of 'after' ran");
 
         Environment env = new Environment("test", "jvm", 1, "os", "stopped.yaml", "now", "test", List.of(), "n/a");

@@ -110,15 +110,21 @@ class AnalysisTest {
     }
 
     @Test
-    void aScenarioWithoutTheSyncBaselineIsNotValid() {
+    void aScenarioWithoutSyncIsValidAndComparedWithTheFirstServerItLists() {
         BenchPlan plan = ScenarioFileParser.parse("t.yaml",
                 "scenarios:\n  - {name: s, kind: fan-out, delay: 0.1, concurrent: 2, repetitions: 1, "
                         + "servers: [async, virtual]}\n",
                 ScenarioFileParser.Caps.of(60_000, 1000));
         List<RunResult> runs = List.of(fanOut(ServerRole.ASYNC, 1, 0.1), fanOut(ServerRole.VIRTUAL, 1, 0.2));
         ScenarioSummary s = analyse(plan, runs).scenarios().get(0);
-        assertEquals("no sync baseline to compare with", s.invalidReason());
-        s.comparisons().forEach(c -> assertEquals("not valid", c.verdict()));
+        assertTrue(s.valid(), s.invalidReason());
+        assertEquals(ServerRole.ASYNC, s.baseline());
+        assertTrue(s.baselineIsNotSync());
+        assertEquals(1, s.comparisons().size());
+        // virtual took twice as long as async, the baseline here: a speedup of 0.5
+        assertEquals(0.5, comparison(s, ServerRole.VIRTUAL).speedup(), 1e-9);
+        // the model: virtual makes its 2 calls one after another, async at once
+        assertEquals(0.5, comparison(s, ServerRole.VIRTUAL).modelSpeedup(), 1e-9);
     }
 
     @Test

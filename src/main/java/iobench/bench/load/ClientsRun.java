@@ -30,11 +30,20 @@ public final class ClientsRun {
 
     public static RunResult run(LoadClient client, URI base, ServerRole role, Scenario scenario, long delayMs,
                                 int repetition, boolean warmup) throws InterruptedException {
-        int clients = scenario.clients();
-        int requests = scenario.requests();
-        URI uri = IoTestUri.of(base, role, delayMs, 1, scenario.strategy());
-        // Even a pool of one thread serves everyone within requests x delay; the slack covers the rest.
-        Duration timeout = Duration.ofMillis(delayMs * requests).plus(FanOutRun.CLIENT_TIMEOUT_SLACK);
+        return run(client, base, role, scenario, delayMs, 1, scenario.clients(), scenario.requests(), repetition,
+                warmup);
+    }
+
+    /**
+     * {@code requests} requests of {@code concurrent} downstream calls each, from {@code clients}
+     * clients at once: the clients shape, and the warm-up rounds of every shape.
+     */
+    public static RunResult run(LoadClient client, URI base, ServerRole role, Scenario scenario, long delayMs,
+                                int concurrent, int clients, int requests, int repetition, boolean warmup)
+            throws InterruptedException {
+        URI uri = IoTestUri.of(base, role, delayMs, concurrent, scenario.strategy());
+        // Even a pool of one thread serves everyone within requests x calls x delay; the slack covers the rest.
+        Duration timeout = Duration.ofMillis(delayMs * requests * concurrent).plus(FanOutRun.CLIENT_TIMEOUT_SLACK);
 
         Histogram latency = Histograms.concurrent();
         AtomicInteger successful = new AtomicInteger();
@@ -82,7 +91,7 @@ public final class ClientsRun {
         }
         long durationNs = System.nanoTime() - startNs;
         double durationS = durationNs / 1e9;
-        return new RunResult(scenario.name(), scenario.kind(), role, repetition, warmup, delayMs, 1, clients,
+        return new RunResult(scenario.name(), scenario.kind(), role, repetition, warmup, delayMs, concurrent, clients,
                 requests, successful.get(), failed.get(), errors, durationNs,
                 durationS > 0 ? successful.get() / durationS : 0.0, LatencySummary.of(latency), Double.NaN,
                 RunCosts.NONE, new RunConditions(Double.NaN, startLag.getValueAtPercentile(99) / 1000.0, Double.NaN));

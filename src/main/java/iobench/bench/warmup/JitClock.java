@@ -1,0 +1,44 @@
+package iobench.bench.warmup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import iobench.bench.load.HttpResult;
+import iobench.bench.load.LoadClient;
+import iobench.server.Json;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.time.Duration;
+
+/** A server's total JIT compilation time so far, in ms; NaN where it cannot be known. */
+@FunctionalInterface
+public interface JitClock {
+    double totalMs();
+
+    JitClock UNKNOWN = () -> Double.NaN;
+
+    /** This JVM's: for servers embedded in the bench's JVM (it counts the load generator's JIT too). */
+    static JitClock thisJvm() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return UNKNOWN;
+        }
+        return jit::getTotalCompilationTime;
+    }
+
+    /** A server in another JVM, as its {@code GET /stats} reports it ({@code jit_compile_ms}). */
+    static JitClock fromStats(LoadClient client, URI baseUri) {
+        URI stats = URI.create(baseUri.toString().replaceAll("/$", "") + "/stats");
+        return () -> {
+            HttpResult result = client.get(stats, Duration.ofSeconds(5));
+            if (!result.answered() || result.status() != 200) {
+                return Double.NaN;
+            }
+            try {
+                JsonNode value = Json.MAPPER.readTree(result.body()).path("jit_compile_ms");
+                return value.isNumber() && value.asDouble() >= 0 ? value.asDouble() : Double.NaN;
+            } catch (Exception e) {
+                return Double.NaN;
+            }
+        };
+    }
+}

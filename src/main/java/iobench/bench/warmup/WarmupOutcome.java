@@ -1,0 +1,26 @@
+package iobench.bench.warmup;
+
+import iobench.bench.ServerRole;
+
+/**
+ * How one warm-up phase (one scenario, one server) ended.
+ *
+ * @param scenario    the scenario it prepared
+ * @param server      the server it warmed
+ * @param rounds      warm-up rounds run
+ * @param calls       downstream calls they asked for
+ * @param durationNs  their wall time
+ * @param steady      whether the server was steady at the end ({@link SteadyState}); false when
+ *                    the phase hit its cap first, or when the mode was not auto and the rule did not hold
+ * @param capped      auto only: the phase gave up at {@link Warmup#AUTO_MAX_CALLS} or {@link Warmup#AUTO_MAX_MS}
+ * @param jitGrowthMs the JIT compilation time during the phase, NaN when unknown
+ * @param sharedFrom  auto only: the earlier scenario of the same shape (kind and strategy) after
+ *                    whose warm-up the server was already steady, so that this phase only opened
+ *                    its connections with one round; null for a full phase
+ */
+public record WarmupOutcome(String scenario, ServerRole server, int rounds, long calls, long durationNs,
+                            boolean steady, boolean capped, double jitGrowthMs, String sharedFrom) {
+    public double durationS() {
+        return durationNs / 1e9;
+    }
+}

@@ -1,0 +1,49 @@
+package iobench.bench.warmup;
+
+import iobench.bench.Scenario;
+
+/**
+ * What one warm-up round of a scenario sends: its own request shape (the same downstream calls per
+ * request, the same strategy, its clients at once), repeated until the round holds about
+ * {@link #ROUND_CALLS} calls, so that even a scenario of one call per run warms its server at a
+ * useful pace and a round is long enough to be compared with the next.
+ *
+ * @param concurrent downstream calls per request
+ * @param clients    requests in flight at once
+ * @param requests   requests in the round (a multiple of clients)
+ */
+public record WarmupShape(int concurrent, int clients, int requests) {
+    static final int ROUND_CALLS = 400;
+    /** A fan-out's copies in flight at once: enough to keep a pool busy without flooding it. */
+    static final int MAX_FAN_OUT_COPIES = 32;
+    static final int MAX_RATE_CLIENTS = 200;
+
+    public static WarmupShape of(Scenario scenario) {
+        return switch (scenario.kind()) {
+            case CLIENTS -> repeated(1, scenario.clients(), Math.max(scenario.requests(), ROUND_CALLS));
+            case FAN_OUT -> {
+                int k = scenario.concurrent();
+                int requests = ceilDiv(ROUND_CALLS, k);
+                yield repeated(k, Math.min(MAX_FAN_OUT_COPIES, requests), requests);
+            }
+            case RATE -> {
+                // The requests a rate keeps in flight at the scenario's delay: rate x delay.
+                long inFlight = (long) Math.ceil(scenario.rate().rates().get(0) * scenario.delayMs() / 1000.0);
+                int clients = (int) Math.max(1, Math.min(MAX_RATE_CLIENTS, inFlight));
+                yield repeated(1, clients, ROUND_CALLS);
+            }
+        };
+    }
+
+    private static WarmupShape repeated(int concurrent, int clients, int atLeastRequests) {
+        return new WarmupShape(concurrent, clients, ceilDiv(atLeastRequests, clients) * clients);
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    public long calls() {
+        return (long) concurrent * requests;
+    }
+}
