@@ -78,6 +78,13 @@ test: ## Run every test (./mvnw verify) and print the test summary
 soak: ## Run only the soak test: 60 s of load on sync, virtual, async; threads, fds and heap must come back
 	$(MVNW) test -Dtest=SoakTest
 
+# Minutes of load per server for soak-long (sync, virtual, async one after another).
+SOAK_LONG_MINUTES ?= 10
+
+.PHONY: soak-long
+soak-long: ## Run only the long soak with faults (not in `make test`): 10 min per server, 30 min in all (SOAK_LONG_MINUTES=N), at 70 % of capacity, the sim resetting 1 % of calls and failing 1 % with 500
+	$(MVNW) test -Dtest=LongSoakTest -Diobench.test.excludedGroups= -Diobench.soaklong.minutes=$(SOAK_LONG_MINUTES)
+
 bench: $(JAR) ## Run the benchmark with the scenarios in scenarios.yaml (ARGS are passed on)
 	"$(JAVA)" $(JVM_FLAGS) -jar $(JAR) bench $(ARGS)
 

@@ -44,6 +44,7 @@ public final class SimServer {
     private final Gate gate;
     private final ActiveProfiles profiles;
     private final HungRequests hung;
+    private final FaultCounts drawn = new FaultCounts();
     /** Where waits end: the timer only hands over, so hundreds of answers due at once are written in parallel. */
     private final Executor workers;
 
@@ -104,6 +105,7 @@ public final class SimServer {
         IoProfiles.names().forEach(names::add);
         body.put("profile", profiles.simWide().toQuery());
         body.put("hung_requests", hung.count());
+        drawn.writeTo(body.putObject("slow_io_requests"));
         json(ctx, 200, body);
     }
 
@@ -132,7 +134,10 @@ public final class SimServer {
 
     private ActiveProfiles.Plan plan(Context ctx) {
         long delayMs = QueryParams.delayMs("delay", ctx.queryParams("delay"), settings.maxDelayMs());
-        return profiles.plan(IoQuery.forRequest(ctx.queryParamMap(), delayMs, settings.maxDelayMs()), delayMs);
+        ActiveProfiles.Plan plan =
+                profiles.plan(IoQuery.forRequest(ctx.queryParamMap(), delayMs, settings.maxDelayMs()), delayMs);
+        drawn.record(plan.fault());
+        return plan;
     }
 
     private void setProfile(Context ctx) {

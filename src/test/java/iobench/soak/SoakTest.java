@@ -8,15 +8,12 @@ import iobench.server.async.AsyncServer;
 import iobench.server.sync.SyncServer;
 import iobench.sim.SimServer;
 import iobench.testing.TestSettings;
-import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,47 +36,11 @@ class SoakTest {
     private static final int SOAK_SECONDS = Integer.getInteger("iobench.soak.seconds", 60);
     private static final int WARMUP_SECONDS = 5;
     private static final Duration SETTLE_WITHIN = Duration.ofSeconds(15);
-    private static final int THREAD_MARGIN = 10;
-    private static final int FD_MARGIN = 50;
-    private static final long HEAP_MARGIN_BYTES = 64L << 20;
+    private static final ProcessLevels.Margins MARGINS = ProcessLevels.Margins.DEFAULT;
+    private static final int THREAD_MARGIN = MARGINS.threads();
+    private static final int FD_MARGIN = MARGINS.fds();
+    private static final long HEAP_MARGIN_BYTES = MARGINS.heapBytes();
     private static final List<String> PREFIXES = List.of("sim", "sync", "virtual", "async");
-
-    /** One sample of what the process holds. */
-    record Figures(Map<String, Integer> threadsByPrefix, int threads, int fds, long heapUsed) {
-        static Figures sample() {
-            Map<String, Integer> byPrefix = new LinkedHashMap<>();
-            PREFIXES.forEach(p -> byPrefix.put(p, 0));
-            int total = 0;
-            for (Thread t : Thread.getAllStackTraces().keySet()) {
-                if (!t.isAlive()) {
-                    continue;
-                }
-                total++;
-                for (String p : PREFIXES) {
-                    if (t.getName().startsWith(p)) {
-                        byPrefix.merge(p, 1, Integer::sum);
-                        break;
-                    }
-                }
-            }
-            String[] fds = new File("/proc/self/fd").list();
-            return new Figures(byPrefix, total, fds == null ? -1 : fds.length, heapAfterGc());
-        }
-
-        private static long heapAfterGc() {
-            long best = Long.MAX_VALUE;
-            for (int i = 0; i < 3; i++) {
-                System.gc();
-                best = Math.min(best, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-            }
-            return best;
-        }
-
-        boolean within(Figures base) {
-            return threads <= base.threads + THREAD_MARGIN && (fds < 0 || fds <= base.fds + FD_MARGIN)
-                    && heapUsed <= base.heapUsed + HEAP_MARGIN_BYTES;
-        }
-    }
 
     record Load(long requests, long errors, Map<String, Long> byServer, String firstError) {
     }
@@ -96,12 +57,12 @@ class SoakTest {
         try {
             List<RunningServer> fanOut = List.of(sync, virtual, async);
             Load warmup = load(fanOut, Duration.ofSeconds(WARMUP_SECONDS));
-            Figures before = settle(null);
+            ProcessLevels before = settle(null);
             long startNs = System.nanoTime();
             Load soak = load(fanOut, Duration.ofSeconds(SOAK_SECONDS));
             double loadS = (System.nanoTime() - startNs) / 1e9;
             long settleStartNs = System.nanoTime();
-            Figures after = settle(before);
+            ProcessLevels after = settle(before);
             double settleS = (System.nanoTime() - settleStartNs) / 1e9;
 
             System.out.printf("%nSoakTest: %d clients for %.0f s on sync, virtual, async (after a %d s warm-up of %d"
@@ -185,24 +146,8 @@ class SoakTest {
         return new Load(requests.get(), errors.get(), counts, firstError.isEmpty() ? null : firstError.get(0));
     }
 
-    /**
-     * Polls until two samples a second apart agree and (after the load) are within the margins of
-     * {@code base}, at most {@link #SETTLE_WITHIN}; returns the last sample.
-     */
-    private static Figures settle(Figures base) throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLE_WITHIN.toNanos();
-        Figures last = Figures.sample();
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(1_000); // polling interval
-            Figures now = Figures.sample();
-            boolean stable = now.threads() == last.threads() && now.fds() == last.fds();
-            // Within the margins is not enough: sockets still closing would be reported as the level.
-            boolean done = stable && (base == null || now.within(base));
-            last = now;
-            if (done) {
-                break;
-            }
-        }
-        return last;
+    /** See {@link ProcessLevels#settle}: stable, and within the margins of {@code base} after the load. */
+    private static ProcessLevels settle(ProcessLevels base) throws InterruptedException {
+        return ProcessLevels.settle(base, PREFIXES, MARGINS, SETTLE_WITHIN);
     }
 }
