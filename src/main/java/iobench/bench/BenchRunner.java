@@ -5,6 +5,7 @@ import iobench.bench.load.FanOutRun;
 import iobench.bench.load.LoadClient;
 import iobench.bench.load.RateRun;
 import iobench.bench.metrics.CostMeter;
+import iobench.bench.metrics.CpuAccounts;
 import iobench.bench.metrics.ProcFs;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
@@ -58,6 +59,7 @@ public final class BenchRunner {
     private final Map<ServerRole, CostMeter> meters;
     private final boolean loadGeneratorAlone;
     private final Map<ServerRole, JitClock> jitClocks;
+    private CpuAccounts cpuAccounts = CpuAccounts.NONE;
     private final List<WarmupOutcome> warmups = new ArrayList<>();
     /** Per server and shape (kind and strategy): the scenario after whose warm-up it was steady. */
     private final Map<ServerRole, Map<String, String>> steadyShapes = new EnumMap<>(ServerRole.class);
@@ -114,6 +116,12 @@ public final class BenchRunner {
     }
 
     private final List<RunResult> results = new ArrayList<>();
+
+    /** How each run tells where the machine's CPU went (none by default). */
+    public BenchRunner withCpuAccounts(CpuAccounts accounts) {
+        this.cpuAccounts = accounts;
+        return this;
+    }
 
     /** How every warm-up phase so far ended, in the order they ran. */
     public List<WarmupOutcome> warmups() {
@@ -245,7 +253,7 @@ public final class BenchRunner {
                     if (sharedFrom != null || SteadyState.steady(rounds)) {
                         yield true;
                     }
-                    capped = rounds.size() * shape.calls() >= Warmup.AUTO_MAX_CALLS || elapsedMs >= Warmup.AUTO_MAX_MS;
+                    capped = rounds.size() * shape.calls() >= policy.maxCalls() || elapsedMs >= policy.maxMs();
                     yield capped;
                 }
                 case ROUNDS -> rounds.size() >= policy.rounds();
@@ -283,6 +291,8 @@ public final class BenchRunner {
         long self = ProcessHandle.current().pid();
         long[] machineBefore = ProcFs.machineCpuTicks();
         long selfCpuBefore = loadGeneratorAlone ? ProcFs.processCpuNs(self) : -1;
+        Map<String, Long> cpuBefore = cpuAccounts.readNs();
+        long wallStartNs = System.nanoTime();
         meter.start();
         RunResult result;
         try {
@@ -293,10 +303,12 @@ public final class BenchRunner {
             throw new IllegalStateException(e);
         }
         RunCosts costs = meter.stop(result.calls());
+        Map<String, Double> shares = CpuAccounts.sharesPct(cpuBefore, cpuAccounts.readNs(),
+                System.nanoTime() - wallStartNs, Runtime.getRuntime().availableProcessors());
         long selfCpuAfter = loadGeneratorAlone ? ProcFs.processCpuNs(self) : -1;
         double loadgenCpuMs = selfCpuBefore < 0 || selfCpuAfter < 0 ? Double.NaN : (selfCpuAfter - selfCpuBefore) / 1e6;
         RunConditions conditions = new RunConditions(ProcFs.busyPercent(machineBefore, ProcFs.machineCpuTicks()),
-                result.conditions().loadgenLagP99Ms(), loadgenCpuMs);
+                result.conditions().loadgenLagP99Ms(), loadgenCpuMs, shares);
         if (Thread.currentThread().isInterrupted()) {
             // Cut short by Ctrl-C: its figures are not a measurement.
             throw new InterruptedException("bench interrupted");

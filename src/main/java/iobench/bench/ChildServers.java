@@ -2,6 +2,7 @@ package iobench.bench;
 
 import iobench.bench.load.LoadClient;
 import iobench.bench.metrics.CostMeter;
+import iobench.bench.metrics.CpuAccounts;
 import iobench.bench.metrics.ProcessCostMeter;
 import iobench.server.ServerSettings;
 import iobench.server.ServerStartException;
@@ -173,6 +174,15 @@ public final class ChildServers implements ServerSet {
     public CostMeter meter(ServerRole role, LoadClient client) {
         Child child = byRole.get(role);
         return child == null ? CostMeter.NONE : new ProcessCostMeter(child.process().pid(), child.baseUri(), client);
+    }
+
+    /** Each child's process, and this JVM as the load generator (an external sim is not counted). */
+    @Override
+    public CpuAccounts cpuAccounts() {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        pids.put("loadgen", ProcessHandle.current().pid());
+        children.forEach(c -> pids.put(c.role(), c.process().pid()));
+        return CpuAccounts.processes(pids);
     }
 
     /** The process ids of the children, for tests that check none is left behind. */

@@ -2,6 +2,7 @@ package iobench.bench;
 
 import iobench.bench.load.LoadClient;
 import iobench.bench.metrics.CostMeter;
+import iobench.bench.metrics.CpuAccounts;
 import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.ThreadNameCostMeter;
 import iobench.server.RunningServer;
@@ -92,6 +93,11 @@ public final class EmbeddedServers implements ServerSet {
         public void close() {
             platform.close();
         }
+    }
+
+    @Override
+    public CpuAccounts cpuAccounts() {
+        return CpuAccounts.threadsOfThisJvm();
     }
 
     @Override

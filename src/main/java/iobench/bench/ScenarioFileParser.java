@@ -41,8 +41,8 @@ public final class ScenarioFileParser {
     }
 
     private static final Set<String> TOP_KEYS = Set.of("defaults", "scenarios");
-    private static final Set<String> DEFAULT_KEYS = Set.of("repetitions", "warmup", "warmup-delay", "servers", "strategy",
-            "thresholds");
+    private static final Set<String> DEFAULT_KEYS = Set.of("repetitions", "warmup", "warmup-delay", "warmup-max-calls",
+            "warmup-max-time", "servers", "strategy", "thresholds");
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "kind", "delay", "concurrent", "clients", "requests",
             "repetitions", "servers", "strategy", "profile", "io",
             "thresholds", "rate", "duration", "connections", "slo");
@@ -148,6 +148,13 @@ public final class ScenarioFileParser {
                 ? integer(map.get("repetitions").getValueNode(), "defaults.repetitions", 1, caps.maxRepetitions())
                 : DEFAULT_REPETITIONS;
         Warmup warmup = map.containsKey("warmup") ? warmup(map.get("warmup").getValueNode()) : Warmup.AUTO;
+        long maxCalls = map.containsKey("warmup-max-calls")
+                ? integer(map.get("warmup-max-calls").getValueNode(), "defaults.warmup-max-calls", 1, 10_000_000)
+                : Warmup.AUTO_MAX_CALLS;
+        long maxMs = map.containsKey("warmup-max-time")
+                ? duration(map.get("warmup-max-time").getValueNode(), "defaults.warmup-max-time", MAX_WARMUP_MS)
+                : Warmup.AUTO_MAX_MS;
+        warmup = warmup.withCaps(maxCalls, Math.max(1, maxMs));
         long warmupDelayMs = map.containsKey("warmup-delay")
                 ? duration(map.get("warmup-delay").getValueNode(), "defaults.warmup-delay", caps.maxDelayMs())
                 : DEFAULT_WARMUP_DELAY_MS;

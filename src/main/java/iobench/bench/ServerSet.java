@@ -2,6 +2,7 @@ package iobench.bench;
 
 import iobench.bench.load.LoadClient;
 import iobench.bench.metrics.CostMeter;
+import iobench.bench.metrics.CpuAccounts;
 import java.util.List;
 
 /** The servers a bench run started itself, in this JVM or as child JVMs, and how to meter them. */
@@ -13,6 +14,9 @@ public interface ServerSet extends AutoCloseable {
 
     /** How this set can tell what the server of {@code role} spends during a run. */
     CostMeter meter(ServerRole role, LoadClient client);
+
+    /** How to tell where the machine's CPU goes during a run (load generator, sim, servers). */
+    CpuAccounts cpuAccounts();
 
     /** Stops every server of the set; never throws. */
     @Override

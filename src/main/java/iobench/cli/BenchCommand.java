@@ -165,7 +165,8 @@ final class BenchCommand implements Callable<Integer> {
             urls.forEach((role, uri) -> jitClocks.put(role, embedded.contains(role) && !isolate
                     ? JitClock.thisJvm() : JitClock.fromStats(client, uri)));
             BenchRunner runner = new BenchRunner(client, targets, plan,
-                    new ConsoleProgress(err, ConsoleProgress.isTerminal()), meters, loadGeneratorAlone, jitClocks);
+                    new ConsoleProgress(err, ConsoleProgress.isTerminal()), meters, loadGeneratorAlone, jitClocks)
+                    .withCpuAccounts(servers.cpuAccounts());
             List<RunResult> results;
             String incomplete = null;
             int exitIfIncomplete = ExitCodes.FAILED;
@@ -195,7 +196,7 @@ final class BenchCommand implements Callable<Integer> {
                     plan.source(), startedAt, commandLine(), described, ResidentMemory.peakDescription(isolate),
                     isolate ? "isolated: each server in its own JVM" : "in-process: servers and load generator in one JVM");
             BenchReport report = Analysis.analyse(plan, results, env, model)
-                    .withWarmup(runner.warmups(), runner.timeToSteady());
+                    .withWarmup(plan.warmup(), runner.warmups(), runner.timeToSteady());
             if (incomplete != null) {
                 report = report.incomplete(incomplete);
                 err.println("iobench: INCOMPLETE: " + incomplete + "; writing the report of what finished");

@@ -2,6 +2,7 @@ package iobench.report;
 
 import iobench.bench.metrics.RunResult;
 import iobench.bench.warmup.TimeToSteady;
+import iobench.bench.warmup.Warmup;
 import iobench.bench.warmup.WarmupOutcome;
 import java.util.List;
 
@@ -15,11 +16,12 @@ import java.util.List;
  *                         gone), or null for a complete run
  * @param warmupPhases     how each warm-up phase (scenario, server) ended
  * @param timeToSteady     per server, its first request and how long it took to become steady
+ * @param warmupCaps       the plan's warm-up mode and its caps
  */
 public record BenchReport(Environment environment, ModelParams model, List<ScenarioSummary> scenarios,
                           List<RunResult> runs, String incompleteReason, List<RunResult> warmups,
                           List<ThresholdCheck> thresholds, List<WarmupOutcome> warmupPhases,
-                          List<TimeToSteady> timeToSteady) {
+                          List<TimeToSteady> timeToSteady, Warmup warmupCaps) {
     public BenchReport {
         scenarios = List.copyOf(scenarios);
         runs = List.copyOf(runs);
@@ -32,7 +34,8 @@ public record BenchReport(Environment environment, ModelParams model, List<Scena
     public BenchReport(Environment environment, ModelParams model, List<ScenarioSummary> scenarios,
                        List<RunResult> runs, String incompleteReason, List<RunResult> warmups,
                        List<ThresholdCheck> thresholds) {
-        this(environment, model, scenarios, runs, incompleteReason, warmups, thresholds, List.of(), List.of());
+        this(environment, model, scenarios, runs, incompleteReason, warmups, thresholds, List.of(), List.of(),
+                Warmup.AUTO);
     }
 
     public BenchReport(Environment environment, ModelParams model, List<ScenarioSummary> scenarios, List<RunResult> runs,
@@ -51,12 +54,12 @@ public record BenchReport(Environment environment, ModelParams model, List<Scena
 
     public BenchReport incomplete(String reason) {
         return new BenchReport(environment, model, scenarios, runs, reason, warmups, thresholds, warmupPhases,
-                timeToSteady);
+                timeToSteady, warmupCaps);
     }
 
-    public BenchReport withWarmup(List<WarmupOutcome> phases, List<TimeToSteady> steady) {
+    public BenchReport withWarmup(Warmup policy, List<WarmupOutcome> phases, List<TimeToSteady> steady) {
         return new BenchReport(environment, model, scenarios, runs, incompleteReason, warmups, thresholds, phases,
-                steady);
+                steady, policy);
     }
 
     /** The servers whose warm-up for this scenario gave up at its cap before they were steady. */

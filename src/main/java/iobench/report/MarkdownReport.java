@@ -34,6 +34,7 @@ public final class MarkdownReport {
         suite(md, report, ScenarioKind.CLIENTS);
         CapacityReport.render(md, report);
         costs(md, report);
+        CpuShares.render(md, report);
         WarmupReport.render(md, report);
         charts(md, charts, chartProblem);
         summary(md, report);
@@ -133,6 +134,8 @@ public final class MarkdownReport {
                 notes.add("- " + s.scenario().name() + ": no sync in this scenario; speedups are against "
                         + s.baseline().label() + ", the first server it lists.");
             }
+            CpuShares.of(report).stream().filter(c -> c.scenario().equals(s.scenario().name()))
+                    .map(CpuShares::limitNote).filter(n -> !n.isEmpty()).forEach(n -> notes.add("- " + n));
             String warm = WarmupReport.notSteadyNote(report, s.scenario().name());
             if (!warm.isEmpty()) {
                 notes.add("- " + s.scenario().name() + ": " + warm);

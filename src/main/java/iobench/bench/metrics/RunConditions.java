@@ -1,5 +1,7 @@
 package iobench.bench.metrics;
 
+import java.util.Map;
+
 /**
  * What the machine and the load generator were doing during a run: what tells a reader whether
  * a figure that misses its model was limited by the server or by something else.
@@ -9,7 +11,27 @@ package iobench.bench.metrics;
  *                          start signal; 0 for fan-out (one request)
  * @param loadgenCpuMs      CPU the load generator's JVM used, where it can be told apart from
  *                          the servers (with --isolate); NaN otherwise
+ * @param cpuSharePct       where the machine's CPU went: each part's (load generator, sim, each
+ *                          server, JIT, GC) share of all cores over the run, 0..100 ({@link CpuAccounts})
  */
-public record RunConditions(double machineCpuPct, double loadgenLagP99Ms, double loadgenCpuMs) {
+public record RunConditions(double machineCpuPct, double loadgenLagP99Ms, double loadgenCpuMs,
+                            Map<String, Double> cpuSharePct) {
     public static final RunConditions UNKNOWN = new RunConditions(Double.NaN, Double.NaN, Double.NaN);
+
+    public RunConditions {
+        cpuSharePct = Map.copyOf(cpuSharePct);
+    }
+
+    public RunConditions(double machineCpuPct, double loadgenLagP99Ms, double loadgenCpuMs) {
+        this(machineCpuPct, loadgenLagP99Ms, loadgenCpuMs, Map.of());
+    }
+
+    /** The parts by share, largest first, as "jit 31 %, async 22 %, ..."; empty when unknown. */
+    public String largestShares(int most) {
+        return cpuSharePct.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(most)
+                .map(e -> String.format(java.util.Locale.ROOT, "%s %.0f %%", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
 }

@@ -12,7 +12,7 @@ import iobench.bench.ServerRole;
  * @param durationNs  their wall time
  * @param steady      whether the server was steady at the end ({@link SteadyState}); false when
  *                    the phase hit its cap first, or when the mode was not auto and the rule did not hold
- * @param capped      auto only: the phase gave up at {@link Warmup#AUTO_MAX_CALLS} or {@link Warmup#AUTO_MAX_MS}
+ * @param capped      auto only: the phase gave up at its cap in calls or in time ({@link Warmup#maxCalls()}, {@link Warmup#maxMs()})
  * @param jitGrowthMs the JIT compilation time during the phase, NaN when unknown
  * @param sharedFrom  auto only: the earlier scenario of the same shape (kind and strategy) after
  *                    whose warm-up the server was already steady, so that this phase only opened
