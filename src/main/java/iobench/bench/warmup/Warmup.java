@@ -16,7 +16,7 @@ package iobench.bench.warmup;
 public record Warmup(Mode mode, int rounds, long durationMs, long maxCalls, long maxMs) {
     /** Auto's default caps ({@code warmup-max-calls}, {@code warmup-max-time} in the scenario file). */
     public static final long AUTO_MAX_CALLS = 60_000;
-    public static final long AUTO_MAX_MS = 15_000;
+    public static final long AUTO_MAX_MS = 10_000;
 
     public enum Mode { AUTO, ROUNDS, TIMED }
 
