@@ -68,7 +68,7 @@ public final class SimServer {
         SimServer sim = new SimServer(settings, pool);
         var app = JavalinServers.create(settings, port, pool, sim::routes);
         app.jettyServer().server().addBean(sim.hung);
-        return JavalinServers.start("sim", app, settings,
+        return JavalinServers.start("sim", app, settings, port,
                 boundPort -> "iobench sim (IO simulation, Javalin/Jetty, waits on a timer) listening on http://"
                         + settings.host() + ":" + boundPort + "; max delay " + settings.maxDelayMs() / 1000.0
                         + " s, /slow-io-sync pool " + settings.simBlockingThreads() + " threads, gate timeout "
