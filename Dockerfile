@@ -1,14 +1,18 @@
 # iobench in a container: one image for the benchmark and for every server.
 #
 #   docker build -t iobench .                                       (make docker-build)
-#   docker run --rm -v "$PWD/reports:/reports" iobench              the whole benchmark; report in ./reports/<timestamp>/
-#   docker run --rm -v "$PWD/reports:/reports" iobench bench --scenarios scenarios-quick.yaml
+#   mkdir -p reports                                                once, so that ./reports is yours, not root's
+#   docker run --rm --user "$(id -u):$(id -g)" -v "$PWD/reports:/reports" iobench
+#                                                                   the whole benchmark; report in ./reports/<timestamp>/
+#   docker run --rm --user "$(id -u):$(id -g)" -v "$PWD/reports:/reports" iobench bench --scenarios scenarios-quick.yaml
 #   docker run --rm -p 8001:8001 iobench serve-sim --host 0.0.0.0
 #   docker run --rm -p 8002:8002 iobench serve-sync --host 0.0.0.0 --sim-url http://sim:8001
 #
 # Servers bind 127.0.0.1 unless told otherwise, so a published port needs --host 0.0.0.0.
-# The process runs as user 10001. On Linux a bind-mounted ./reports must be writable by it:
-# `make docker-run` passes --user "$(id -u):$(id -g)" so that the reports belong to you.
+# The process runs as user 10001 unless --user says otherwise. On Linux a bind-mounted ./reports
+# belongs to you (or to root, if Docker had to create it), so bench runs as you: --user
+# "$(id -u):$(id -g)", as `make docker-run` does. A report directory bench cannot write stops it
+# at once, before any load, with exit code 2 and one line saying so.
 
 # --- Build: the project's Maven wrapper on a JDK 21 --------------------------------------------
 FROM eclipse-temurin:21-jdk AS build

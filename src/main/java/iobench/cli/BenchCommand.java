@@ -25,6 +25,7 @@ import iobench.report.SummaryJson;
 import iobench.report.Environment;
 import iobench.report.MarkdownReport;
 import iobench.report.ModelParams;
+import iobench.report.ReportDirectory;
 import iobench.report.ReportFiles;
 import iobench.report.RunComparison;
 import iobench.report.charts.Chart;
@@ -126,6 +127,12 @@ final class BenchCommand implements Callable<Integer> {
         if (Files.exists(reportDir) && !Files.isDirectory(reportDir)) {
             throw ExitException.invalidInput("--out " + reportDir + " is a file; expected a directory to write the report in");
         }
+        try {
+            // Before any server starts: a report that cannot be written at the end would lose the whole run.
+            ReportDirectory.check(reportDir);
+        } catch (ReportDirectory.NotWritableException e) {
+            throw ExitException.invalidInput(e.getMessage());
+        }
 
         Set<ServerRole> embedded = EnumSet.noneOf(ServerRole.class);
         needed.stream().filter(r -> !external.containsKey(r)).forEach(embedded::add);
@@ -202,29 +209,16 @@ final class BenchCommand implements Callable<Integer> {
                 err.println("iobench: INCOMPLETE: " + incomplete + "; writing the report of what finished");
                 err.flush();
             }
-            // CSV first: if the Markdown cannot be written, the data is not lost.
-            ReportFiles.write(reportDir, "results.csv", CsvReport.render(report));
-            ReportFiles.write(reportDir, SummaryJson.FILE, SummaryJson.render(report));
-            HlogFiles.write(report, reportDir);
-            List<Chart> charts = List.of();
-            String chartProblem = null;
-            try {
-                charts = ChartWriter.write(report, reportDir);
-            } catch (IOException | RuntimeException | LinkageError e) {
-                // A machine without fonts or AWT must still get its report; it says why charts are missing.
-                chartProblem = e.toString();
-            }
-            String markdown = MarkdownReport.render(report, charts, chartProblem);
-            if (baselineSummary != null) {
-                JsonNode current = SummaryJson.parse(SummaryJson.render(report));
-                ReportFiles.write(reportDir, "compare.md", RunComparison.document(baselineSummary, current,
-                        baseline.toString(), reportDir.toString()));
-                markdown += RunComparison.section(baselineSummary, current, baseline.toString());
-            }
-            ReportFiles.write(reportDir, "report.md", markdown);
-
+            // The figures reach the console first: should the directory fail now, they are not lost.
             out.println();
             out.print(ConsoleSummary.render(report));
+            out.flush();
+            try {
+                writeReport(reportDir, report, baselineSummary);
+            } catch (IOException e) {
+                throw new ExitException(ExitCodes.FAILED, "cannot write the report to " + reportDir + ": "
+                        + ReportDirectory.reason(e) + "; the summary above is what this run measured");
+            }
             out.printf("%nDone in %.0f s. Report: %s, data: %s%n", elapsedS, reportDir.resolve("report.md"),
                     reportDir.resolve("results.csv"));
             out.flush();
@@ -236,6 +230,29 @@ final class BenchCommand implements Callable<Integer> {
         } catch (HealthCheck.UnhealthyException e) {
             throw new ExitException(ExitCodes.CANNOT_RUN, e.getMessage());
         }
+    }
+
+    /** Every report file; CSV first, so that if the Markdown cannot be written the data is not lost. */
+    private void writeReport(Path reportDir, BenchReport report, JsonNode baselineSummary) throws IOException {
+        ReportFiles.write(reportDir, "results.csv", CsvReport.render(report));
+        ReportFiles.write(reportDir, SummaryJson.FILE, SummaryJson.render(report));
+        HlogFiles.write(report, reportDir);
+        List<Chart> charts = List.of();
+        String chartProblem = null;
+        try {
+            charts = ChartWriter.write(report, reportDir);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // A machine without fonts or AWT must still get its report; it says why charts are missing.
+            chartProblem = e.toString();
+        }
+        String markdown = MarkdownReport.render(report, charts, chartProblem);
+        if (baselineSummary != null) {
+            JsonNode current = SummaryJson.parse(SummaryJson.render(report));
+            ReportFiles.write(reportDir, "compare.md", RunComparison.document(baselineSummary, current,
+                    baseline.toString(), reportDir.toString()));
+            markdown += RunComparison.section(baselineSummary, current, baseline.toString());
+        }
+        ReportFiles.write(reportDir, "report.md", markdown);
     }
 
     private BenchPlan readPlan(ServerSettings settings) {

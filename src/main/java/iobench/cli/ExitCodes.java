@@ -6,7 +6,7 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** The run finished but a threshold was broken or a scenario failed. */
     public static final int FAILED = 1;
-    /** Invalid input: an option, a setting or the scenario file. Nothing was run. */
+    /** Invalid input: an option, a setting, the scenario file or a report directory it cannot write. Nothing was run. */
     public static final int INVALID_INPUT = 2;
     /** The environment refused: a port in use, a server that did not start. */
     public static final int CANNOT_RUN = 3;
@@ -17,7 +17,7 @@ public final class ExitCodes {
             Exit codes:
               0    done, every threshold met
               1    finished, but a threshold was broken or a run failed
-              2    invalid input (option, setting, scenario file); nothing ran
+              2    invalid input (option, setting, scenario file, unwritable --out); nothing ran
               3    could not run (port in use, server failed to start)
               130  interrupted (Ctrl-C, SIGTERM)""";
 

@@ -118,6 +118,9 @@ public final class Analysis {
         int failed = runs.stream().mapToInt(RunResult::failed).sum();
         Map<String, Integer> errors = new TreeMap<>();
         runs.forEach(r -> r.errors().forEach((k, v) -> errors.merge(k, v, Integer::sum)));
+        Map<String, String> samples = new TreeMap<>();
+        runs.stream().sorted(java.util.Comparator.comparingInt(RunResult::repetition))
+                .forEach(r -> r.errorSamples().forEach(samples::putIfAbsent));
         Stat duration = Stat.of(runs.stream().mapToDouble(RunResult::durationS).toArray());
         double modelS = Model.predictedDurationS(scenario, role, model);
         double cpuMax = runs.stream().mapToDouble(r -> r.conditions().machineCpuPct()).filter(v -> !Double.isNaN(v))
@@ -129,7 +132,7 @@ public final class Analysis {
                 Stat.of(runs.stream().mapToDouble(r -> r.latency().p50Ms()).toArray()),
                 Stat.of(runs.stream().mapToDouble(r -> r.latency().p99Ms()).toArray()),
                 successful + failed == 0 ? 0.0 : (double) successful / (successful + failed),
-                failed, errors, modelS, CostSummary.of(runs), cpuMax, lagMax,
+                failed, errors, samples, modelS, CostSummary.of(runs), cpuMax, lagMax,
                 ModelCheck.note(scenario, modelS, duration.median(), cpuMax, lagMax));
     }
 

@@ -2,6 +2,7 @@ package iobench.report;
 
 import iobench.bench.ScenarioKind;
 import iobench.bench.ServerRole;
+import iobench.bench.metrics.ErrorTally;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -279,18 +280,28 @@ public final class MarkdownReport {
         List<String> lines = new ArrayList<>();
         for (ScenarioSummary s : report.scenarios()) {
             for (ServerStats st : s.servers()) {
-                if (st.failed() > 0) {
-                    lines.add("| " + s.scenario().name() + " | " + st.server().label() + " | " + st.failed() + " | "
-                            + Analysis.describe(st.errors()) + " |");
+                if (st.failed() == 0) {
+                    continue;
                 }
+                // One row per kind, with its first message: the count says how often, the message why.
+                st.errors().forEach((kind, count) -> lines.add("| " + s.scenario().name() + " | "
+                        + st.server().label() + " | " + kind + " | " + count + " | "
+                        + cell(st.errorSamples().getOrDefault(kind, "–")) + " |"));
             }
         }
         if (lines.isEmpty()) {
             return;
         }
-        md.append("## Errors\n\n| scenario | server | failed | by kind |\n|---|---|---|---|\n");
+        md.append("## Errors\n\nFailed calls or requests by kind, each with the first message of its kind ")
+                .append("(one line, at most ").append(ErrorTally.SAMPLE_CHARS).append(" characters).\n\n")
+                .append("| scenario | server | kind | failed | first message |\n|---|---|---|---|---|\n");
         lines.forEach(l -> md.append(l).append('\n'));
         md.append('\n');
+    }
+
+    /** Text inside a table cell: a {@code |} would end the cell. */
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
     }
 
     private static void row(StringBuilder md, String key, String value) {

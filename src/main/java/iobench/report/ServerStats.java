@@ -7,6 +7,7 @@ import java.util.Map;
  * One server's measured repetitions of one scenario, summarised.
  *
  * @param successRate     successes over all attempts, across the repetitions
+ * @param errorSamples    the first message of each kind in {@code errors}, from the earliest repetition that had it
  * @param modelDurationS  what the simple queueing model predicts for this server
  * @param costs           what the server spent, per call
  * @param modelNote       where the measurement misses its model by more than 20 %: by how much and
@@ -22,6 +23,7 @@ public record ServerStats(
         double successRate,
         int failed,
         Map<String, Integer> errors,
+        Map<String, String> errorSamples,
         double modelDurationS,
         CostSummary costs,
         double machineCpuPctMax,

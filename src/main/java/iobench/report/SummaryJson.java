@@ -123,6 +123,8 @@ public final class SummaryJson {
             o.put("failed", st.failed());
             ObjectNode errors = o.putObject("errors");
             st.errors().forEach(errors::put);
+            ObjectNode samples = o.putObject("error_samples");
+            st.errorSamples().forEach(samples::put);
             number(o, "model_duration_s", st.modelDurationS());
             number(o, "efficiency", st.efficiency());
             o.put("model_note", st.modelNote());

@@ -3,6 +3,7 @@ package iobench.server;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
+import io.javalin.util.JavalinLogger;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -94,8 +95,11 @@ public final class JavalinServers {
         return settings.maxDelayMs() + settings.gateTimeoutMs() + 10_000;
     }
 
-    /** Starts the app and wraps it as a {@link RunningServer}; {@code onClose} releases what the server owns. */
-    public static RunningServer start(String role, Javalin app, ServerSettings settings,
+    /**
+     * Starts the app on {@code port} (the one given to {@link #create}) and wraps it as a
+     * {@link RunningServer}; {@code onClose} releases what the server owns.
+     */
+    public static RunningServer start(String role, Javalin app, ServerSettings settings, int port,
                                       java.util.function.IntFunction<String> describe, Runnable onClose) {
         // Jetty stops its beans in reverse order, so this runs after the grace period for in-flight
         // requests and before the thread pool stops. A thread blocked on a downstream socket cannot
@@ -108,10 +112,10 @@ public final class JavalinServers {
             }
         });
         try {
-            app.start();
+            startQuietly(app);
         } catch (RuntimeException e) {
             onClose.run();
-            throw ServerStartException.from(e, settings.host(), role);
+            throw ServerStartException.from(e, settings.host(), port, role);
         }
         int boundPort = ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();
         return new RunningServer() {
@@ -151,6 +155,22 @@ public final class JavalinServers {
                 }
             }
         };
+    }
+
+    /**
+     * Javalin logs "Failed to start Javalin" at ERROR before it throws, which would print a log
+     * line above the one line iobench prints for the same failure (a port in use names the
+     * address and port there). Its logger is off while it starts; a start at a time, so that one
+     * start cannot turn it back on during another.
+     */
+    private static synchronized void startQuietly(Javalin app) {
+        boolean logging = JavalinLogger.enabled;
+        JavalinLogger.enabled = false;
+        try {
+            app.start();
+        } finally {
+            JavalinLogger.enabled = logging;
+        }
     }
 
     private static boolean stoppedAfterGracePeriod(Throwable failure) {

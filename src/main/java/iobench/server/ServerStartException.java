@@ -1,6 +1,7 @@
 package iobench.server;
 
 import java.net.BindException;
+import java.util.Locale;
 
 /** A server could not start; the message is one line for the console. */
 public final class ServerStartException extends RuntimeException {
@@ -8,17 +9,25 @@ public final class ServerStartException extends RuntimeException {
         super(message, cause);
     }
 
-    public static ServerStartException from(Throwable failure, String host, String role) {
+    /** One line naming the address and port that could not be bound, or else the failure. */
+    public static ServerStartException from(Throwable failure, String host, int port, String role) {
+        String address = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof BindException) {
-                return new ServerStartException("cannot start the " + role + " server: its port on " + host
-                        + " is already in use or not available (" + t.getMessage()
-                        + "); choose another with --port (0 picks a free one)", failure);
+                String reason = t.getMessage() == null ? "" : t.getMessage();
+                if (reason.toLowerCase(Locale.ROOT).contains("in use")) {
+                    return new ServerStartException("cannot start the " + role + " server: " + address
+                            + " is already in use; pick another --port or stop what holds it", failure);
+                }
+                // "Cannot assign requested address" (not this machine's), "Permission denied" (a port below 1024).
+                return new ServerStartException("cannot start the " + role + " server: cannot listen on " + address
+                        + " (" + reason + "); pick another --host or --port (0 picks a free one)", failure);
             }
             if (t.getCause() == t) {
                 break;
             }
         }
-        return new ServerStartException("cannot start the " + role + " server: " + failure, failure);
+        return new ServerStartException("cannot start the " + role + " server on " + address + ": " + failure,
+                failure);
     }
 }

@@ -33,6 +33,7 @@ public final class SimServer {
             "GET /slow-io-sync?delay=SECONDS&request_id=ID[&profile=NAME&dist=...&p99=...&error_rate=...]",
             "GET /profile",
             "POST /profile?[profile=NAME&]dist=...&delay=...&p99=...&error_rate=...&stall_every=...&stall=...",
+            "POST /profile with a JSON object body of the same names: {\"profile\": \"llm-api\", \"p99\": 2}",
             "DELETE /profile",
             "GET /concurrency/block?delay=SECONDS&timeout=SECONDS",
             "GET /concurrency/status",
@@ -68,7 +69,7 @@ public final class SimServer {
         SimServer sim = new SimServer(settings, pool);
         var app = JavalinServers.create(settings, port, pool, sim::routes);
         app.jettyServer().server().addBean(sim.hung);
-        return JavalinServers.start("sim", app, settings,
+        return JavalinServers.start("sim", app, settings, port,
                 boundPort -> "iobench sim (IO simulation, Javalin/Jetty, waits on a timer) listening on http://"
                         + settings.host() + ":" + boundPort + "; max delay " + settings.maxDelayMs() / 1000.0
                         + " s, /slow-io-sync pool " + settings.simBlockingThreads() + " threads, gate timeout "
@@ -141,7 +142,9 @@ public final class SimServer {
     }
 
     private void setProfile(Context ctx) {
-        IoProfile profile = IoQuery.forSim(ctx.queryParamMap(), settings.maxDelayMs());
+        // Read and checked whole before the profile changes: a refused request leaves the old one in force.
+        IoProfile profile = IoQuery.forSim(ProfileRequest.parameters(ctx.body(), ctx.queryParamMap()),
+                settings.maxDelayMs());
         profiles.set(profile);
         json(ctx, 200, ProfileJson.of(profile));
     }

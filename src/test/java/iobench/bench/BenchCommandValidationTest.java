@@ -2,15 +2,18 @@ package iobench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.cli.Cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,5 +122,62 @@ class BenchCommandValidationTest {
         assertOneLineOfInvalidInput(outcome);
         assertTrue(outcome.errLines().get(0).contains("is a file; expected a directory"), outcome.err());
         assertEquals("x", Files.readString(file));
+    }
+
+    /** A run that would take at least 60 s (3 calls of 20 s one after another): a quick refusal ran nothing. */
+    private Path longScenarios() throws IOException {
+        return Files.writeString(dir.resolve("long.yaml"), """
+                defaults: {repetitions: 1, warmup: 0, servers: [sync]}
+                scenarios:
+                  - {name: long, kind: fan-out, delay: 20, concurrent: 3}
+                """);
+    }
+
+    @Test
+    void anOutDirectoryThatCannotBeMadeEndsWithExitCode2AndTheFixBeforeAnyServerStarts() throws IOException {
+        // Tests run as root, which may write anywhere a mode allows; a file in the way stops even root.
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Path out = file.resolve("reports");
+        Path scenarios = longScenarios();
+
+        Outcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> bench("--scenarios", scenarios.toString(), "--out", out.toString()));
+
+        assertOneLineOfInvalidInput(outcome);
+        String line = outcome.errLines().get(0);
+        assertTrue(line.startsWith("iobench: cannot write the report to " + out + ": " + file
+                + " is a file, not a directory; "), line);
+        assertTrue(line.contains("--out") && line.contains("--user \"$(id -u):$(id -g)\""), line);
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    void anOutDirectoryUnderProcEndsWithExitCode2() throws IOException {
+        Path out = Path.of("/proc/iobench-report-test/reports");
+        Path scenarios = longScenarios();
+
+        Outcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> bench("--scenarios", scenarios.toString(), "--out", out.toString()));
+
+        assertOneLineOfInvalidInput(outcome);
+        assertTrue(outcome.errLines().get(0).startsWith("iobench: cannot write the report to " + out + ": "),
+                outcome.err());
+    }
+
+    @Test
+    void theWriteCheckLeavesNoDirectoryBehindWhenTheRunStopsBeforeItsReport() throws IOException {
+        Path out = dir.resolve("new/nested/report");
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String nobody = "http://127.0.0.1:" + closedPort;
+
+        // Every server external and not there: the health check fails after the directory was checked.
+        Outcome outcome = bench("--scenarios", longScenarios().toString(), "--out", out.toString(),
+                "--sim-url", nobody, "--sync-url", nobody);
+
+        assertEquals(3, outcome.exitCode(), outcome.err());
+        assertFalse(Files.exists(dir.resolve("new")), "the check's directories are gone again");
     }
 }

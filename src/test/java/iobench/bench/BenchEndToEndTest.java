@@ -133,6 +133,7 @@ class BenchEndToEndTest {
                     assertEquals(Integer.toString(expectedSuccesses), r.get("successful"), what);
                     assertEquals("0", r.get("failed"), what);
                     assertEquals("", r.get("errors"), what);
+                    assertEquals("", r.get("error_samples"), what);
                     assertEquals(s.kind() == ScenarioKind.FAN_OUT ? s.strategy() : "", r.get("strategy"), what);
                 }
             }

@@ -125,7 +125,12 @@ class ProfileScenarioTest {
                 () -> assertTrue(faults.errors().getOrDefault("downstream-timeout", 0) > 0, faults.errors().toString()),
                 () -> assertTrue(faults.errors().getOrDefault("downstream-reset", 0) > 0, faults.errors().toString()),
                 () -> assertEquals(Set.of("downstream-http-status", "downstream-timeout", "downstream-reset"),
-                        faults.errors().keySet(), "no other kind: " + faults.errors()));
+                        faults.errors().keySet(), "no other kind: " + faults.errors()),
+                // Every kind has its first message, even one that first failed after the answer's first five.
+                () -> assertEquals(faults.errors().keySet(), faults.errorSamples().keySet(),
+                        faults.errorSamples().toString()),
+                () -> assertTrue(faults.errorSamples().getOrDefault("downstream-http-status", "")
+                        .matches("downstream answered HTTP 50[03]"), faults.errorSamples().toString()));
         RunResult clean = runs.stream().filter(r -> r.scenario().equals("clean") && !r.warmup()).findFirst()
                 .orElseThrow();
         assertEquals(0, clean.failed(), "the next scenario ran under the old profile: " + clean.errors());

@@ -138,9 +138,12 @@ class SimStoppedTest {
             });
         }
         // Every measured run after the stop failed every call, and says so.
+        // ... with the message of the first refusal, which names the sim's address.
+        String simPort = ":" + sim.port();
         runs.stream().filter(r -> !r.warmup() && r.scenario().startsWith("after")).forEach(r -> {
             assertEquals(0, r.successful(), r.toString());
             assertTrue(r.errors().containsKey("downstream-refused"), r.toString());
+            assertTrue(r.errorSamples().getOrDefault("downstream-refused", "").contains(simPort), r.toString());
         });
 
         String md = MarkdownReport.render(report);
@@ -151,7 +154,8 @@ class SimStoppedTest {
         String errorsTable = md.substring(md.indexOf("## Errors"));
         for (ServerRole role : SERVERS) {
             assertTrue(errorsTable.lines().anyMatch(l -> l.startsWith("| after | " + role.label() + " | ")
-                    && l.contains("downstream-refused")), () -> role.label() + " in the errors table:\n" + md);
+                    && l.contains("downstream-refused") && l.contains(simPort)),
+                    () -> role.label() + " in the errors table, with its first message:\n" + md);
         }
         assertFalse(errorsTable.lines().anyMatch(l -> l.startsWith("| before | ")), "before has no errors");
     }

@@ -106,7 +106,9 @@ class CliTest {
             assertAll(
                     () -> assertEquals(ExitCodes.CANNOT_RUN, run.exitCode(), run.err()),
                     run::assertOneErrorLineWithoutStackTrace,
-                    () -> assertTrue(run.err().contains("--port"), run.err()));
+                    () -> assertTrue(run.err().contains("--port"), run.err()),
+                    () -> assertTrue(run.err().contains("127.0.0.1:" + taken.getLocalPort() + " is already in use"),
+                            run.err()));
         }
         // A server that failed to start keeps none of its threads.
         Eventually.await(Duration.ofSeconds(5), () -> Threads.startedSince(before, "sim-").isEmpty(),

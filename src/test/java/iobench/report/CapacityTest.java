@@ -43,7 +43,8 @@ class CapacityTest {
         return new RunResult("cap", ScenarioKind.RATE, role, rep, false, 100, 1, Math.max(1, rate / 10), requests,
                 requests - failed, failed, failed == 0 ? Map.of() : Map.of("timeout", failed), 5_100_000_000L,
                 (requests - failed) / 5.1, corrected, Double.NaN, RunCosts.NONE, conditions,
-                new RateFigures(rate, uncorrected, lag, 0, 0, Math.max(1, rate / 10), Math.max(1, rate / 10)));
+                new RateFigures(rate, uncorrected, lag, 0, 0, Math.max(1, rate / 10), Math.max(1, rate / 10)),
+                Map.of());
     }
 
     static RunConditions fine() {
@@ -149,8 +150,8 @@ class CapacityTest {
         String csv = CsvReport.render(report);
         String[] lines = csv.split("\n");
         assertTrue(lines[0].endsWith(",offered_rps,latency_uncorrected_p99_ms,loadgen_dropped,loadgen_peak_in_flight,"
-                + "phase"), lines[0]);
+                + "error_samples,phase"), lines[0]);
         assertEquals(1 + 3 * 4 * 2, lines.length);
-        assertTrue(lines[1].endsWith(",20,110.000,0,2,measured"), lines[1]);
+        assertTrue(lines[1].endsWith(",20,110.000,0,2,,measured"), lines[1]);
     }
 }

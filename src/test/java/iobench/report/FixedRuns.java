@@ -70,7 +70,8 @@ final class FixedRuns {
         runs.add(fanOut("fan-par", ServerRole.SYNC, 3, 200, 50, 0.400));
         runs.add(fanOut("fan-par", ServerRole.VIRTUAL, 3, 200, 50, 0.203));
         // clients-100: d = 0.2 s, 100 clients.
-        runs.add(clients("clients-100", ServerRole.SYNC, 0, 50, 100, 90, 10, Map.of("timeout", 10), 9.0, 1, 1, 1));
+        runs.add(clients("clients-100", ServerRole.SYNC, 0, 50, 100, 90, 10, Map.of("timeout", 10), 9.0, 1, 1, 1)
+                .withErrorSamples(Map.of("timeout", "InterruptedIOException: timeout")));
         runs.add(clients("clients-100", ServerRole.ASYNC, 0, 50, 100, 100, 0, Map.of(), 9.0, 1, 1, 1));
         runs.add(clients("clients-100", ServerRole.SYNC, 1, 200, 100, 100, 0, Map.of(), 2.62, 1400, 2600, 2615));
         runs.add(clients("clients-100", ServerRole.ASYNC, 1, 200, 100, 100, 0, Map.of(), 0.21, 205, 209, 210));
@@ -84,11 +85,16 @@ final class FixedRuns {
         runs.add(clients("broken", ServerRole.SYNC, 1, 500, 20, 20, 0, Map.of(), 1.51, 1000, 1505, 1509));
         runs.add(clients("broken", ServerRole.ASYNC, 1, 500, 20, 20, 0, Map.of(), 0.51, 503, 508, 509));
         runs.add(clients("broken", ServerRole.ASYNC, 2, 500, 20, 15, 5, Map.of("downstream-refused", 5), 0.05, 2, 505,
-                506));
+                506).withErrorSamples(Map.of("downstream-refused",
+                "ConnectException: Connection refused: /127.0.0.1:8001")));
         runs.add(clients("broken", ServerRole.SYNC, 2, 500, 20, 20, 0, Map.of(), 1.52, 1001, 1510, 1515));
         runs.add(clients("broken", ServerRole.SYNC, 3, 500, 20, 20, 0, Map.of(), 1.50, 999, 1499, 1500));
+        // Repetition 2's refusal is the first; this timeout's message has a cell bar, commas and a tail to cut.
         runs.add(clients("broken", ServerRole.ASYNC, 3, 500, 20, 18, 2,
-                Map.of("downstream-refused", 1, "timeout", 1), 5.5, 502, 5500, 5500));
+                Map.of("downstream-refused", 1, "timeout", 1), 5.5, 502, 5500, 5500).withErrorSamples(Map.of(
+                "downstream-refused", "ConnectException: a later refusal, not the first",
+                "timeout", "SocketTimeoutException: timeout | read of GET /benchmark/io-test?delay=0.500&concurrent=1, "
+                        + "waited 5.5 s,\n on 127.0.0.1:8003, then the connection was closed by the load generator")));
         return withCosts(runs);
     }
 
@@ -125,7 +131,8 @@ final class FixedRuns {
     private static RunResult fanOutWarmupThatFailed(String name, ServerRole role, long delayMs, int k) {
         return new RunResult(name, iobench.bench.ScenarioKind.FAN_OUT, role, 0, true, delayMs, k, 1, 1, 0, k,
                 Map.of("refused", 1), 99_000_000_000L, 0.0, new LatencySummary(99_000, 99_000, 99_000, 99_000, 1),
-                Double.NaN);
+                Double.NaN).withErrorSamples(Map.of("refused",
+                "ConnectException: Failed to connect to /127.0.0.1:8002"));
     }
 
     private static RunResult clients(String name, ServerRole role, int rep, long delayMs, int clients, int ok,

@@ -37,7 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  *     p50 sync median 1400.0, p99 2610.0; async p50 207.0, p99 212.0.</li>
  * <li>broken (d 0.5, N 20): async lost 5 + 2 = 7 calls (downstream-refused 6, timeout 1); success
  *     (20 + 15 + 18) / 60 = 88.3 %; not valid, speedup "not valid"; model sync ceil(20/8) = 3 waves = 1.5 s,
- *     async 0.5 s -> 3.00x.</li>
+ *     async 0.5 s -> 3.00x. Errors: one row per kind, with the first message by repetition (rep 2's
+ *     refusal, not rep 3's); the timeout's message made one line and cut to 120 characters, its "|" escaped
+ *     in report.md and the field quoted in results.csv (it has commas).</li>
  * <li>Summary: async fan-out 9.71x (1 of 1); clients 12.2x (1 of 2, broken left out); all: 2 of 3, mean
  *     (9.714 + 12.186) / 2 = 10.95 -> "11.0x", decision "> 10x migrate critical endpoints now"; model mean
  *     (10 + 13) / 2 = 11.5x. Virtual: fan-out 2 of 2, mean (1.0049 + 2.0197) / 2 = 1.5123 -> "1.51x", evaluate
@@ -110,9 +112,9 @@ class ReportGoldenTest {
         Pattern decimalComma = Pattern.compile("\\d,\\d");
         assertFalse(decimalComma.matcher(md).find(), "a decimal comma in report.md");
         assertFalse(decimalComma.matcher(console).find(), "a decimal comma in the console summary");
-        // In the CSV a decimal comma would split a number into two fields.
-        csv.lines().forEach(line ->
-                assertEquals(CsvReport.COLUMNS.size(), line.split(",", -1).length, () -> "fields of: " + line));
+        // In the CSV a decimal comma would split a number into two fields (commas inside quotes are text).
+        csv.lines().forEach(line -> assertEquals(CsvReport.COLUMNS.size(),
+                line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1).length, () -> "fields of: " + line));
     }
 
     @Test

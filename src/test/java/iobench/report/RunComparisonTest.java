@@ -58,7 +58,7 @@ class RunComparisonTest {
         double perSecond = r.kind() == iobench.bench.ScenarioKind.FAN_OUT ? r.concurrent() / s : r.successful() / s;
         return new RunResult(r.scenario(), r.kind(), r.server(), r.repetition(), r.warmup(), r.delayMs(), r.concurrent(),
                 r.clients(), r.requests(), r.successful(), r.failed(), r.errors(), ns, perSecond, r.latency(),
-                r.serverDurationS(), r.costs(), r.conditions());
+                r.serverDurationS(), r.costs(), r.conditions()).withErrorSamples(r.errorSamples());
     }
 
     @BeforeAll

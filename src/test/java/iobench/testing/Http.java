@@ -46,6 +46,12 @@ public final class Http {
         return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** A POST with a JSON body, as {@code curl -H 'Content-Type: application/json' -d BODY} sends it. */
+    public Answer post(URI base, String pathAndQuery, String jsonBody) {
+        return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
     private Answer send(HttpRequest.Builder request) {
         long startNs = System.nanoTime();
         try {

@@ -2,6 +2,7 @@ package iobench.bench.load;
 
 import iobench.bench.Scenario;
 import iobench.bench.ServerRole;
+import iobench.bench.metrics.ErrorTally;
 import iobench.bench.metrics.Histograms;
 import iobench.bench.metrics.LatencySummary;
 import iobench.bench.metrics.RunConditions;
@@ -11,8 +12,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +47,7 @@ public final class ClientsRun {
         Histogram latency = Histograms.concurrent();
         AtomicInteger successful = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        Map<String, Integer> errors = new ConcurrentHashMap<>();
+        ErrorTally errors = new ErrorTally();
         CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch go = new CountDownLatch(1);
         // How late each client's first request left after the start signal: the generator's own lag.
@@ -64,12 +63,12 @@ public final class ClientsRun {
                 for (int i = 0; i < share; i++) {
                     HttpResult result = client.get(uri, timeout);
                     Histograms.recordNanos(latency, result.latencyNs());
-                    String error = errorOf(result);
-                    if (error == null) {
+                    Failure failure = failureOf(result);
+                    if (failure == null) {
                         successful.incrementAndGet();
                     } else {
                         failed.incrementAndGet();
-                        errors.merge(error, 1, Integer::sum);
+                        errors.add(failure.kind(), failure.message());
                     }
                 }
                 return null;
@@ -92,23 +91,37 @@ public final class ClientsRun {
         long durationNs = System.nanoTime() - startNs;
         double durationS = durationNs / 1e9;
         return new RunResult(scenario.name(), scenario.kind(), role, repetition, warmup, delayMs, concurrent, clients,
-                requests, successful.get(), failed.get(), errors, durationNs,
+                requests, successful.get(), failed.get(), errors.counts(), durationNs,
                 durationS > 0 ? successful.get() / durationS : 0.0, LatencySummary.of(latency), Double.NaN,
-                RunCosts.NONE, new RunConditions(Double.NaN, startLag.getValueAtPercentile(99) / 1000.0, Double.NaN));
+                RunCosts.NONE, new RunConditions(Double.NaN, startLag.getValueAtPercentile(99) / 1000.0, Double.NaN))
+                .withErrorSamples(errors.samples());
     }
 
-    /** Null for a success; else the kind of failure, as counted in the report. */
-    static String errorOf(HttpResult result) {
+    /** A failed request: its kind, as counted in the report, and what it said. */
+    record Failure(String kind, String message) {
+    }
+
+    /** Null for a success; else the kind of failure and its message. */
+    static Failure failureOf(HttpResult result) {
         if (!result.answered()) {
-            return result.errorKind().label();
+            return new Failure(result.errorKind().label(), result.message());
         }
         ServerAnswer answer = ServerAnswer.parse(result.body());
         if (answer != null && answer.failed() > 0) {
-            return answer.downstreamErrors().keySet().stream().findFirst().orElse("downstream");
+            String kind = answer.downstreamErrors().keySet().stream().findFirst().orElse("downstream");
+            return new Failure(kind, answer.downstreamSamples().getOrDefault(kind,
+                    "the server reported " + answer.failed() + " failed downstream call(s) without a message"));
         }
         if (result.status() != 200 || answer == null) {
-            return "http-" + result.status();
+            return new Failure("http-" + result.status(), httpMessage(result, answer));
         }
         return null;
+    }
+
+    /** An answer that is not a successful io-test answer, as a message: its status and the start of its body. */
+    static String httpMessage(HttpResult result, ServerAnswer answer) {
+        String body = result.body() == null || result.body().isBlank() ? "(empty body)" : result.body();
+        return "HTTP " + result.status() + (result.status() == 200 && answer == null
+                ? " but not the io-test JSON: " : ": ") + body;
     }
 }

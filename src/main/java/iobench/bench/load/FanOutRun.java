@@ -32,25 +32,29 @@ public final class FanOutRun {
         int successful;
         int failed;
         Map<String, Integer> errors;
+        Map<String, String> samples;
         double serverDurationS = Double.NaN;
         ServerAnswer answer = result.answered() ? ServerAnswer.parse(result.body()) : null;
         if (!result.answered()) {
             successful = 0;
             failed = k;
             errors = Map.of(result.errorKind().label(), 1);
+            samples = Map.of(result.errorKind().label(), result.message());
         } else if (answer == null) {
             successful = 0;
             failed = k;
             errors = Map.of("http-" + result.status(), 1);
+            samples = Map.of("http-" + result.status(), ClientsRun.httpMessage(result, null));
         } else {
             successful = answer.successful();
             failed = answer.failed() + Math.max(0, k - answer.successful() - answer.failed());
             errors = answer.downstreamErrors();
+            samples = answer.downstreamSamples();
             serverDurationS = answer.serverDurationS();
         }
         return new RunResult(scenario.name(), scenario.kind(), role, repetition, warmup, delayMs, k, 1, 1,
                 successful, failed, errors, result.latencyNs(), durationS > 0 ? successful / durationS : 0.0,
                 LatencySummary.of(latency), serverDurationS, RunCosts.NONE,
-                new RunConditions(Double.NaN, 0.0, Double.NaN));
+                new RunConditions(Double.NaN, 0.0, Double.NaN)).withErrorSamples(samples);
     }
 }

@@ -3,6 +3,7 @@ package iobench.bench.load;
 import iobench.bench.RateSpec;
 import iobench.bench.Scenario;
 import iobench.bench.ServerRole;
+import iobench.bench.metrics.ErrorTally;
 import iobench.bench.metrics.Histograms;
 import iobench.bench.metrics.LatencySummary;
 import iobench.bench.metrics.RateFigures;
@@ -11,8 +12,6 @@ import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunResult;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +69,7 @@ public final class RateRun {
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger dropped = new AtomicInteger();
         AtomicLong lastEndNs = new AtomicLong();
-        Map<String, Integer> errors = new ConcurrentHashMap<>();
+        ErrorTally errors = new ErrorTally();
 
         Schedule schedule = new Schedule(System.nanoTime() + LEAD_NS, rate);
         long deadlineNs = schedule.endNs(spec.durationMs()) + TimeUnit.MILLISECONDS.toNanos(drainMs(spec.durationMs(),
@@ -126,11 +125,13 @@ public final class RateRun {
         int unfinished = admitted.get();
         if (unfinished > 0) {
             failed.addAndGet(unfinished);
-            errors.merge("unfinished", unfinished, Integer::sum);
+            errors.add("unfinished", unfinished, unfinished + " request(s) still unanswered when the step's drain "
+                    + "time (" + drainMs(spec.durationMs(), delayMs) + " ms) ended");
         }
         if (dropped.get() > 0) {
             failed.addAndGet(dropped.get());
-            errors.merge("dropped", dropped.get(), Integer::sum);
+            errors.add("dropped", dropped.get(), dropped.get() + " request(s) not sent: " + maxAdmitted
+                    + " were in flight already, and a late send would hide the server's delay");
         }
         long durationNs = Math.max(1, lastEndNs.get() - schedule.startNs());
         LatencySummary lagSummary = LatencySummary.of(lag);
@@ -138,15 +139,15 @@ public final class RateRun {
                 spec.connections(), peakOnWire.get(), needed);
         double lagP99 = lagSummary.count() == 0 ? Double.NaN : lagSummary.p99Ms();
         return new RunResult(scenario.name(), scenario.kind(), role, repetition, warmup, delayMs, 1, needed,
-                (int) count, successful.get(), failed.get(), errors, durationNs, successful.get() / (durationNs / 1e9),
-                LatencySummary.of(corrected), Double.NaN, RunCosts.NONE,
-                new RunConditions(Double.NaN, lagP99, Double.NaN), figures);
+                (int) count, successful.get(), failed.get(), errors.counts(), durationNs,
+                successful.get() / (durationNs / 1e9), LatencySummary.of(corrected), Double.NaN, RunCosts.NONE,
+                new RunConditions(Double.NaN, lagP99, Double.NaN), figures, errors.samples());
     }
 
     /** One request on its virtual thread: wait for a connection if they are limited, send, record. */
     private static void one(LoadClient client, URI uri, long intendedNs, long deadlineNs, Semaphore connections,
                             AtomicInteger onWire, AtomicInteger peakOnWire, Histogram corrected, Histogram uncorrected,
-                            AtomicInteger successful, AtomicInteger failed, Map<String, Integer> errors,
+                            AtomicInteger successful, AtomicInteger failed, ErrorTally errors,
                             AtomicLong lastEndNs) {
         boolean holding = false;
         try {
@@ -156,7 +157,8 @@ public final class RateRun {
                     long now = System.nanoTime();
                     Histograms.recordNanos(corrected, now - intendedNs);
                     failed.incrementAndGet();
-                    errors.merge("timeout", 1, Integer::sum);
+                    errors.add("timeout", "no connection of the scenario's 'connections' came free before the "
+                            + "step's deadline");
                     lastEndNs.accumulateAndGet(now, Math::max);
                     return;
                 }
@@ -172,17 +174,17 @@ public final class RateRun {
             Histograms.recordNanos(corrected, result.endNs() - intendedNs);
             Histograms.recordNanos(uncorrected, result.latencyNs());
             lastEndNs.accumulateAndGet(result.endNs(), Math::max);
-            String error = ClientsRun.errorOf(result);
-            if (error == null) {
+            ClientsRun.Failure failure = ClientsRun.failureOf(result);
+            if (failure == null) {
                 successful.incrementAndGet();
             } else {
                 failed.incrementAndGet();
-                errors.merge(error, 1, Integer::sum);
+                errors.add(failure.kind(), failure.message());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failed.incrementAndGet();
-            errors.merge("interrupted", 1, Integer::sum);
+            errors.add("interrupted", "the run was interrupted before this request ended");
         } finally {
             if (holding) {
                 connections.release();

@@ -8,8 +8,12 @@ import java.util.Map;
 /**
  * What a {@code /benchmark/io-test} answer says about its downstream calls. An answer that is
  * not the expected JSON counts as failed: a server must not look fast by answering garbage.
+ *
+ * @param downstreamErrors  failed calls by kind, as {@code downstream-<kind>}
+ * @param downstreamSamples the first message the answer's {@code errors} list gives for each of those kinds
  */
-record ServerAnswer(int successful, int failed, Map<String, Integer> downstreamErrors, double serverDurationS) {
+record ServerAnswer(int successful, int failed, Map<String, Integer> downstreamErrors,
+                    Map<String, String> downstreamSamples, double serverDurationS) {
 
     static ServerAnswer parse(String body) {
         if (body == null) {
@@ -24,7 +28,13 @@ record ServerAnswer(int successful, int failed, Map<String, Integer> downstreamE
             Map<String, Integer> errors = new LinkedHashMap<>();
             root.path("errors_by_kind").fields().forEachRemaining(e ->
                     errors.put("downstream-" + e.getKey(), e.getValue().asInt()));
-            return new ServerAnswer(results.get("successful").asInt(), results.get("failed").asInt(), errors,
+            Map<String, String> samples = new LinkedHashMap<>();
+            for (JsonNode error : root.path("errors")) {
+                if (error.path("kind").isTextual() && error.path("message").isTextual()) {
+                    samples.putIfAbsent("downstream-" + error.get("kind").asText(), error.get("message").asText());
+                }
+            }
+            return new ServerAnswer(results.get("successful").asInt(), results.get("failed").asInt(), errors, samples,
                     root.path("timing").path("total_duration").asDouble(Double.NaN));
         } catch (Exception e) {
             return null;

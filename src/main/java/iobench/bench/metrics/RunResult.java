@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param serverDurationS fan-out: the duration the server itself measured; NaN for clients
  * @param rate            rate runs: the offered rate, uncorrected latency and the generator's
  *                        self-check ({@code latency} is then the corrected one); null otherwise
+ * @param errorSamples    the first message of each kind in {@code errors}, one short line each
  */
 public record RunResult(
         String scenario,
@@ -38,18 +39,20 @@ public record RunResult(
         double serverDurationS,
         RunCosts costs,
         RunConditions conditions,
-        RateFigures rate) {
+        RateFigures rate,
+        Map<String, String> errorSamples) {
 
     public RunResult(String scenario, ScenarioKind kind, ServerRole server, int repetition, boolean warmup,
                      long delayMs, int concurrent, int clients, int requests, int successful, int failed,
                      Map<String, Integer> errors, long durationNs, double throughputRps, LatencySummary latency,
                      double serverDurationS, RunCosts costs, RunConditions conditions) {
         this(scenario, kind, server, repetition, warmup, delayMs, concurrent, clients, requests, successful, failed,
-                errors, durationNs, throughputRps, latency, serverDurationS, costs, conditions, null);
+                errors, durationNs, throughputRps, latency, serverDurationS, costs, conditions, null, Map.of());
     }
 
     public RunResult {
         errors = new TreeMap<>(errors);
+        errorSamples = ErrorTally.samples(errorSamples);
     }
 
     /** A run whose costs and conditions are not known (yet). */
@@ -64,7 +67,14 @@ public record RunResult(
     public RunResult with(RunCosts newCosts, RunConditions newConditions) {
         return new RunResult(scenario, kind, server, repetition, warmup, delayMs, concurrent, clients, requests,
                 successful, failed, errors, durationNs, throughputRps, latency, serverDurationS, newCosts, newConditions,
-                rate);
+                rate, errorSamples);
+    }
+
+    /** The same run with the first message of each error kind. */
+    public RunResult withErrorSamples(Map<String, String> samples) {
+        return new RunResult(scenario, kind, server, repetition, warmup, delayMs, concurrent, clients, requests,
+                successful, failed, errors, durationNs, throughputRps, latency, serverDurationS, costs, conditions,
+                rate, samples);
     }
 
     /** Downstream calls the run asked for: the unit of the per-call costs. */

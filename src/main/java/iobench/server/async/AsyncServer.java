@@ -77,7 +77,7 @@ public final class AsyncServer {
             server.start().await(10, TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             stop(server, client);
-            throw ServerStartException.from(e, settings.host(), ROLE);
+            throw ServerStartException.from(e, settings.host(), port, ROLE);
         }
         return new Running(settings, server, client);
     }

@@ -20,11 +20,26 @@ public record CallOutcome(int index, int status, long durationNs, ErrorKind erro
     }
 
     public static CallOutcome failure(int index, long durationNs, Throwable cause) {
-        String message = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        // The innermost cause says why (Connection refused), the outermost one where; a reader sees the
+        // first 120 characters in a report, so the why comes first. Future wrappers say neither.
+        Throwable outer = cause;
+        while ((outer instanceof java.util.concurrent.CompletionException
+                || outer instanceof java.util.concurrent.ExecutionException) && outer.getCause() != null) {
+            outer = outer.getCause();
+        }
+        Throwable root = outer;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = describe(root) + (root == outer ? "" : " (in " + describe(outer) + ")");
         if (message.length() > 200) {
             message = message.substring(0, 200) + "...";
         }
         return new CallOutcome(index, 0, durationNs, ErrorClassifier.classify(cause), message);
+    }
+
+    private static String describe(Throwable t) {
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 
     public boolean ok() {

@@ -3,9 +3,12 @@ package iobench.server.fanout;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import iobench.server.Json;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The answer of {@code /benchmark/io-test}: the original suite's JSON, plus the error kinds,
@@ -25,7 +28,7 @@ public record FanOutReport(
         long totalDurationNs,
         List<CallOutcome> calls) {
 
-    /** How many errors and sample calls the answer shows in full. */
+    /** How many errors (then one per further kind) and sample calls the answer shows in full. */
     public static final int DETAILS_SHOWN = 5;
 
     public FanOutReport {
@@ -73,7 +76,7 @@ public record FanOutReport(
         ObjectNode byKind = root.putObject("errors_by_kind");
         errorsByKind().forEach((kind, count) -> byKind.put(kind.label(), count));
         ArrayNode errors = root.putArray("errors");
-        calls.stream().filter(c -> !c.ok()).limit(DETAILS_SHOWN).forEach(c -> {
+        shownErrors().forEach(c -> {
             ObjectNode e = errors.addObject();
             e.put("call", c.index());
             e.put("kind", c.errorKind().label());
@@ -92,6 +95,22 @@ public record FanOutReport(
         });
         root.put("note", note());
         return Json.write(root);
+    }
+
+    /**
+     * The first failed calls, and the first of every other kind after them, so that a client
+     * (bench's report) has one message for each kind it counts.
+     */
+    private List<CallOutcome> shownErrors() {
+        List<CallOutcome> shown = new ArrayList<>();
+        Set<ErrorKind> kinds = EnumSet.noneOf(ErrorKind.class);
+        for (CallOutcome call : calls) {
+            if (!call.ok() && (shown.size() < DETAILS_SHOWN || !kinds.contains(call.errorKind()))) {
+                shown.add(call);
+                kinds.add(call.errorKind());
+            }
+        }
+        return shown;
     }
 
     private String note() {

@@ -88,7 +88,7 @@ public final class SyncServer {
             routes.get("/benchmark/io-test", this::ioTest);
         });
         String name = role.equals("sync") ? "iobench sync (Javalin/Jetty, blocking)" : "iobench virtual (Javalin/Jetty, virtual threads)";
-        return JavalinServers.start(role, app, settings,
+        return JavalinServers.start(role, app, settings, port,
                 boundPort -> name + " listening on http://" + settings.host() + ":" + boundPort + "; "
                         + threadingDescription + "; calling " + settings.simUrl(),
                 fanOut::close);
