@@ -115,20 +115,22 @@ final class MarkdownHtml {
             cells.add(cells(row));
         }
         boolean header = cells.size() >= 2 && cells.get(1).stream().allMatch(c -> c.matches(":?-+:?"));
+        // A table without column names is a list of keys and values: no empty heading row, and its
+        // values are text, not figures.
+        boolean figures = header && cells.get(0).stream().anyMatch(c -> !c.isBlank());
         html.append("<div class=\"table-wrap\"><table>\n");
-        int start = 0;
-        if (header) {
+        int start = header ? 2 : 0;
+        if (figures) {
             html.append("<thead><tr>");
             cells.get(0).forEach(c -> html.append("<th>").append(inline(c)).append("</th>"));
             html.append("</tr></thead>\n");
-            start = 2;
         }
         html.append("<tbody>\n");
         for (int r = start; r < cells.size(); r++) {
             List<String> row = cells.get(r);
             html.append(highlight.test(row) ? "<tr class=\"hl\">" : "<tr>");
             for (String c : row) {
-                html.append(numeric(c) ? "<td class=\"num\">" : "<td>").append(inline(c)).append("</td>");
+                html.append(figures && numeric(c) ? "<td class=\"num\">" : "<td>").append(inline(c)).append("</td>");
             }
             html.append("</tr>\n");
         }

@@ -34,11 +34,14 @@
     return v.toFixed(d);
   }
 
+  /* x = 1/(1-p) as the percentile p: 10 is 90%, 100 is 99%, 40 is 97.5%. */
   function pctLabel(x) {
     if (x <= 1) return '0%';
     var p = 100 * (1 - 1 / x);
-    var digits = Math.max(0, Math.ceil(Math.log10(x) - 2 + 1e-9));
-    return p.toFixed(Math.min(digits, 6)) + '%';
+    var digits = Math.min(6, Math.max(0, Math.ceil(Math.log10(x) - 1e-9) - 1));
+    var text = p.toFixed(digits);
+    if (text.indexOf('.') >= 0) text = text.replace(/0+$/, '').replace(/\.$/, '');
+    return text + '%';
   }
 
   /* 1, 2, 5 times the powers of ten in [min, max]; fewer when there would be many. */
@@ -143,7 +146,9 @@
       var hi = xMax * 1.35;
       if (xMin === xMax) { lo = xMin / 2; hi = xMax * 2; }
       xScale.range = function () { return [lo, hi]; };
-      xAxis.splits = function () { return logSplits(lo, hi, [1, 2, 5]); };
+      // The measured x values themselves when they are few and far enough apart, else 1-2-5 steps.
+      var spaced = xs.length <= 10 && xs.every(function (x, i) { return i === 0 || x / xs[i - 1] >= 1.25; });
+      xAxis.splits = function () { return spaced ? xs.slice() : logSplits(lo, hi, [1, 2, 5]); };
       xAxis.values = function (u, splits) { return splits.map(function (v) { return String(v); }); };
       xAxis.filter = function (u, splits) { return splits; };
     } else {
@@ -397,7 +402,7 @@
         if (cap == null || cap <= 0 || k < 0) return;
         var atLeast = (s.lower_bound_per_repetition || []).some(function (b) { return b; });
         vlines.push({ x: cap, color: color(s.server), series: k,
-          label: s.server + ' capacity ' + (atLeast ? '≥ ' : '') + fmt(cap) + '/s' });
+          label: s.server + ' capacity ' + (atLeast ? '≥ ' : '') + Math.round(cap) + '/s' });
       });
       add({
         title: 'p99 latency against offered rate: ' + c.scenario,
