@@ -113,6 +113,26 @@ class HtmlReportBrowserTest {
     }
 
     @Test
+    void timeToSteadyIsDrawnWhenTheSummaryHasIt(@TempDir Path tmp) throws IOException {
+        Path dir = HtmlReportTest.copyFixture(tmp.resolve("run"));
+        com.fasterxml.jackson.databind.node.ObjectNode summary =
+                (com.fasterxml.jackson.databind.node.ObjectNode) SummaryJson.read(dir);
+        int i = 0;
+        for (var scenario : summary.path("scenarios")) {
+            for (var server : scenario.path("servers")) {
+                i++;
+                ((com.fasterxml.jackson.databind.node.ObjectNode) server).putObject("time_to_steady_s")
+                        .put("median", 0.5 + 0.1 * i).put("min", 0.4 + 0.1 * i).put("max", 0.7 + 0.1 * i);
+            }
+        }
+        Path page = Files.writeString(tmp.resolve("steady.html"), HtmlReport.render(summary,
+                Files.readString(dir.resolve("report.md")), dir));
+        List<String> titles = open(page, "steady.png").stream().map(c -> (String) c.get("title")).toList();
+        assertEquals(9, titles.size(), titles::toString);
+        assertTrue(titles.contains("Time to steady state"), titles::toString);
+    }
+
+    @Test
     void compareHtmlOpensFromDiskWithNoScriptErrorAndEveryChartDrawn(@TempDir Path tmp) throws IOException {
         Path run = HtmlReportTest.copyFixture(tmp.resolve("run"));
         Path page = HtmlCompare.write(run, run, "run", "run again", tmp.resolve("compare.html"));

@@ -186,6 +186,21 @@ class HtmlReportTest {
     }
 
     @Test
+    void theVerdictSaysWhatIsWrongFirst(@TempDir Path tmp) throws IOException {
+        Path dir = copyFixture(tmp.resolve("run"));
+        ObjectNode summary = (ObjectNode) SummaryJson.read(dir);
+        summary.put("complete", false).put("incomplete_reason", "stopped by SIGINT after 3 of 9 runs");
+        ((ObjectNode) summary.path("scenarios").get(1)).put("valid", false);
+        ((ObjectNode) summary.path("thresholds").get(0)).put("met", false);
+        Element verdict = Jsoup.parse(HtmlReport.render(summary, null, dir)).getElementById("verdict");
+        assertTrue(verdict.hasClass("bad"), verdict.outerHtml());
+        String text = verdict.text();
+        assertTrue(text.startsWith("Verdict INCOMPLETE: stopped by SIGINT after 3 of 9 runs"), text);
+        assertTrue(text.contains("7 of 8 scenarios valid (not valid: k5)"), text);
+        assertTrue(text.contains("1 of 21 thresholds BROKEN"), text);
+    }
+
+    @Test
     void withoutReportMdThePageSaysItsTablesAreMissing(@TempDir Path tmp) throws IOException {
         Path dir = copyFixture(tmp.resolve("run"));
         Files.delete(dir.resolve("report.md"));
