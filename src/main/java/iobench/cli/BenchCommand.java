@@ -58,7 +58,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Start the servers in this JVM (or use the URLs given), run every scenario of the scenario "
-                + "file and write report.md, results.csv, summary.json and hlog/*.hlog.",
+                + "file and write report.md, report.html, results.csv, summary.json and hlog/*.hlog.",
         footerHeading = "%n",
         footer = {"Examples:",
             "  iobench bench                                   scenarios.yaml, embedded servers",
@@ -253,6 +253,16 @@ final class BenchCommand implements Callable<Integer> {
             markdown += RunComparison.section(baselineSummary, current, baseline.toString());
         }
         ReportFiles.write(reportDir, "report.md", markdown);
+        try {
+            iobench.report.HtmlReport.write(reportDir);
+            if (baselineSummary != null) {
+                iobench.report.HtmlCompare.write(baseline, reportDir, baseline.toString(), reportDir.toString(),
+                        reportDir.resolve(iobench.report.HtmlCompare.FILE));
+            }
+        } catch (IOException | RuntimeException e) {
+            // The Markdown, CSV and JSON are written; a page that cannot be made must not lose them.
+            spec.commandLine().getErr().println("iobench: report.html could not be written: " + e);
+        }
     }
 
     private BenchPlan readPlan(ServerSettings settings) {

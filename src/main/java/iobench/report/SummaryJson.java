@@ -175,6 +175,10 @@ public final class SummaryJson {
     private static ObjectNode capacity(Capacity c) {
         ObjectNode o = JSON.createObjectNode();
         o.put("scenario", c.scenario().name());
+        // The SLO each step was judged by (null without one), so a reader can draw it beside the p99s.
+        iobench.bench.RateSpec.Slo slo = c.scenario().rate() == null ? null : c.scenario().rate().slo();
+        number(o, "slo_p99_ms", slo == null ? Double.NaN : slo.p99Ms());
+        number(o, "slo_error_rate", slo == null ? Double.NaN : slo.errorRate());
         ArrayNode servers = o.putArray("servers");
         for (Capacity.ServerCapacity sc : c.servers()) {
             ObjectNode so = servers.addObject();

@@ -1,0 +1,45 @@
+package iobench.cli;
+
+import iobench.report.HtmlReport;
+import iobench.report.SummaryJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write report.html again from a report directory of 'iobench bench' (its summary.json, "
+                + "hlog/, results.csv and report.md): the whole report in one file that opens from disk in a "
+                + "browser, with interactive charts. 'bench' writes the same page itself.",
+        footerHeading = "%n",
+        footer = {"Examples:",
+            "  iobench report reports/20250101-120000",
+            "",
+            ExitCodes.HELP_SECTION})
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The report directory; report.html is written into it.")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        Path written;
+        try {
+            written = HtmlReport.write(dir);
+        } catch (SummaryJson.NotASummaryException e) {
+            throw ExitException.invalidInput(e.getMessage());
+        } catch (IOException e) {
+            throw new ExitException(ExitCodes.CANNOT_RUN, "cannot write " + dir.resolve(HtmlReport.FILE) + ": " + e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Wrote " + written);
+        out.flush();
+        return ExitCodes.OK;
+    }
+}
