@@ -490,7 +490,8 @@
       + 'In one JVM a virtual-thread server\'s figures are n/a: bench --isolate measures each server on its own.';
     categoryChart('CPU time per downstream call', src, 'CPU ms per call', ' ms', list0, function (s, st) {
       var v = st.costs ? num(st.costs.cpu_ms_per_call) : null;
-      var r = range(s, st, 'cpu_ms_per_call');
+      var r = st.costs && num(st.costs.cpu_ms_per_call_min) != null
+        ? [st.costs.cpu_ms_per_call_min, st.costs.cpu_ms_per_call_max] : range(s, st, 'cpu_ms_per_call');
       return v == null ? null : [v, r[0], r[1]];
     });
     categoryChart('Allocation per downstream call', src, 'KB allocated per call', ' KB', list0, function (s, st) {
@@ -500,25 +501,18 @@
     });
   }
 
-  /* Time to steady state, where the report has it: any server figure whose name says "steady". */
+  /* Time to steady, where the report has it (summary.json time_to_steady): seconds of warm-up until each server was steady. */
   function steadyChart(summary) {
-    var key = null;
-    (summary.scenarios || []).forEach(function (s) {
-      (s.servers || []).forEach(function (st) {
-        Object.keys(st).forEach(function (k) {
-          if (!key && /steady/i.test(k) && (median(st[k]) != null)) key = k;
-        });
-      });
-    });
-    if (!key) return;
-    var f = /_ms$/.test(key) ? 0.001 : 1;
-    categoryChart('Time to steady state', 'From summary.json (' + key + '), in seconds; the whisker spans the repetitions where the report has them.',
-      'seconds', ' s', summary.scenarios, function (s, st) {
-        var v = st[key];
-        var m = median(v);
-        if (m == null) return null;
-        return [m * f, v && num(v.min) != null ? v.min * f : null, v && num(v.max) != null ? v.max * f : null];
-      });
+    var list = (summary.time_to_steady || []).filter(function (t) { return num(t.seconds) != null; });
+    if (!list.length) return;
+    var first = list.map(function (t) {
+      return t.server + ' ' + (num(t.first_request_ms) == null ? 'n/a' : t.first_request_ms.toFixed(0) + ' ms')
+        + (t.steady ? '' : ' (not steady)');
+    }).join(', ');
+    var one = [{ name: 'to steady', servers: list.map(function (t) { return { server: t.server, seconds: t.seconds }; }) }];
+    categoryChart('Time to steady', 'Seconds of warm-up, from the first request, until each server was steady (summary.json time_to_steady; '
+      + 'a server that never was shows the warm-up it had). First requests: ' + first + '.',
+      'seconds', ' s', one, function (s, st) { return [st.seconds, null, null]; });
   }
 
   /* ---- compare.html ---- */
