@@ -303,12 +303,14 @@ public final class BenchRunner {
             throw new IllegalStateException(e);
         }
         RunCosts costs = meter.stop(result.calls());
-        Map<String, Double> shares = CpuAccounts.sharesPct(cpuBefore, cpuAccounts.readNs(),
-                System.nanoTime() - wallStartNs, Runtime.getRuntime().availableProcessors());
+        Map<String, Long> cpuAfter = cpuAccounts.readNs();
+        long wallNs = System.nanoTime() - wallStartNs;
         long selfCpuAfter = loadGeneratorAlone ? ProcFs.processCpuNs(self) : -1;
         double loadgenCpuMs = selfCpuBefore < 0 || selfCpuAfter < 0 ? Double.NaN : (selfCpuAfter - selfCpuBefore) / 1e6;
-        RunConditions conditions = new RunConditions(ProcFs.busyPercent(machineBefore, ProcFs.machineCpuTicks()),
-                result.conditions().loadgenLagP99Ms(), loadgenCpuMs, shares);
+        double machineBusyPct = ProcFs.busyPercent(machineBefore, ProcFs.machineCpuTicks());
+        RunConditions conditions = new RunConditions(machineBusyPct, result.conditions().loadgenLagP99Ms(), loadgenCpuMs,
+                CpuAccounts.sharesPct(cpuBefore, cpuAfter, wallNs, Runtime.getRuntime().availableProcessors(),
+                        machineBusyPct));
         if (Thread.currentThread().isInterrupted()) {
             // Cut short by Ctrl-C: its figures are not a measurement.
             throw new InterruptedException("bench interrupted");

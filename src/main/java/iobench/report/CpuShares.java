@@ -44,7 +44,7 @@ public record CpuShares(String scenario, ServerRole server, double machineBusyPc
     /** The largest parts, as "jit 31 %, async 22 %, sim 12 %". */
     public String largest(int most) {
         return medianPct.entrySet().stream()
-                .filter(e -> !Double.isNaN(e.getValue()))
+                .filter(e -> !Double.isNaN(e.getValue()) && e.getValue() >= 0.5)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(most)
                 .map(e -> e.getKey() + " " + Numbers.fixed(e.getValue(), 0) + " %")

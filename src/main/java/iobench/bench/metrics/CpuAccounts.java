@@ -20,17 +20,24 @@ public interface CpuAccounts {
 
     /** The load generator's part in one JVM: its virtual threads run on the JVM's carrier threads. */
     String LOADGEN_AND_CARRIERS = "loadgen+virtual";
-    String JIT = "jit";
-    String GC = "gc";
+    /** In one JVM: the process's CPU beyond its Java threads': the JIT compiler, the GC, other native threads. */
+    String JVM_INTERNAL = "jit+gc";
+    /** The machine's busy time that none of the measured parts used: other processes on the machine. */
+    String OUTSIDE = "outside";
 
     /**
      * One JVM: the threads of each part, told apart by name. Virtual threads (the load generator's
      * and the virtual server's) share the JVM's carrier threads, so those two are one part here.
+     * The JIT compiler and GC threads are not Java threads: they are the process's CPU time beyond
+     * the sum of its threads' ({@link #JVM_INTERNAL}).
      */
     static CpuAccounts threadsOfThisJvm() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         return () -> {
+            long processNs = ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
             Map<String, Long> parts = new LinkedHashMap<>();
+            long threadsNs = 0;
             for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
                 if (info == null) {
                     continue;
@@ -38,7 +45,12 @@ public interface CpuAccounts {
                 long ns = threads.getThreadCpuTime(info.getThreadId());
                 if (ns > 0) {
                     parts.merge(partOf(info.getThreadName()), ns, Long::sum);
+                    threadsNs += ns;
                 }
+            }
+            if (processNs >= 0) {
+                // Threads that ended since the last reading make this a little high; never negative.
+                parts.put(JVM_INTERNAL, Math.max(0, processNs - threadsNs));
             }
             return parts;
         };
@@ -54,13 +66,6 @@ public interface CpuAccounts {
         if (threadName.startsWith("ForkJoinPool") || threadName.startsWith("load-") || threadName.startsWith("OkHttp")
                 || threadName.startsWith("iobench-")) {
             return LOADGEN_AND_CARRIERS;
-        }
-        if (threadName.contains("CompilerThread")) {
-            return JIT;
-        }
-        if (threadName.startsWith("GC ") || threadName.startsWith("G1 ") || threadName.contains("GC Thread")
-                || threadName.startsWith("VM Periodic") || threadName.startsWith("VM Thread")) {
-            return GC;
         }
         return "other";
     }
@@ -81,8 +86,19 @@ public interface CpuAccounts {
 
     /**
      * Each part's share of the machine's whole CPU capacity (all cores for the wall time) between
-     * two readings, 0..100; parts without both readings are left out.
+     * two readings, 0..100, and what the machine was busy with beyond them ({@link #OUTSIDE}, from
+     * its busy share); parts without both readings are left out.
      */
+    static Map<String, Double> sharesPct(Map<String, Long> before, Map<String, Long> after, long wallNs, int cores,
+                                         double machineBusyPct) {
+        Map<String, Double> shares = sharesPct(before, after, wallNs, cores);
+        if (!shares.isEmpty() && !Double.isNaN(machineBusyPct)) {
+            double ours = shares.values().stream().mapToDouble(Double::doubleValue).sum();
+            shares.put(OUTSIDE, Math.max(0, machineBusyPct - ours));
+        }
+        return shares;
+    }
+
     static Map<String, Double> sharesPct(Map<String, Long> before, Map<String, Long> after, long wallNs, int cores) {
         Map<String, Double> shares = new LinkedHashMap<>();
         double capacityNs = (double) wallNs * Math.max(1, cores);
