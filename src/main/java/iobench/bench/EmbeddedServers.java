@@ -11,15 +11,16 @@ import iobench.server.async.AsyncServer;
 import iobench.server.sync.SyncServer;
 import iobench.sim.SimServer;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The servers a bench run starts in its own JVM, each on a free port of 127.0.0.1. */
 public final class EmbeddedServers implements ServerSet {
-    private final List<RunningServer> running = new ArrayList<>();
+    /** Copy-on-write: {@link #cancelInFlight()} runs on the signal's thread, maybe while close() runs. */
+    private final List<RunningServer> running = new CopyOnWriteArrayList<>();
     private final Targets targets;
 
     /**
@@ -97,6 +98,13 @@ public final class EmbeddedServers implements ServerSet {
     @Override
     public List<String> descriptions() {
         return running.stream().map(RunningServer::describe).toList();
+    }
+
+    @Override
+    public void cancelInFlight() {
+        // The sim (started first) last: the calls the fan-out servers still start meanwhile fail at
+        // once, and fewer new waits reach the sim after its own cancel.
+        List.copyOf(running).reversed().forEach(RunningServer::cancelInFlight);
     }
 
     @Override

@@ -14,6 +14,12 @@ public interface ServerSet extends AutoCloseable {
     /** How this set can tell what the server of {@code role} spends during a run. */
     CostMeter meter(ServerRole role, LoadClient client);
 
+    /**
+     * Bench is stopping (Ctrl-C): every server's downstream calls in flight end at once, so that
+     * {@link #close()} does not wait for them. Returns at once; may run on any thread.
+     */
+    void cancelInFlight();
+
     /** Stops every server of the set; never throws. */
     @Override
     void close();

@@ -163,7 +163,10 @@ final class BenchCommand implements Callable<Integer> {
             List<RunResult> results;
             String incomplete = null;
             int exitIfIncomplete = ExitCodes.FAILED;
-            try (StopSignals stop = StopSignals.install(err, client::cancelAll)) {
+            try (StopSignals stop = StopSignals.install(err, () -> {
+                client.cancelAll();
+                servers.cancelInFlight();
+            })) {
                 try {
                     results = runner.run();
                 } catch (InterruptedException e) {

@@ -94,9 +94,13 @@ public final class JavalinServers {
         return settings.maxDelayMs() + settings.gateTimeoutMs() + 10_000;
     }
 
-    /** Starts the app and wraps it as a {@link RunningServer}; {@code onClose} releases what the server owns. */
+    /**
+     * Starts the app and wraps it as a {@link RunningServer}; {@code cancelInFlight} is its
+     * {@link RunningServer#cancelInFlight()}, {@code onClose} releases what the server owns.
+     */
     public static RunningServer start(String role, Javalin app, ServerSettings settings,
-                                      java.util.function.IntFunction<String> describe, Runnable onClose) {
+                                      java.util.function.IntFunction<String> describe, Runnable cancelInFlight,
+                                      Runnable onClose) {
         // Jetty stops its beans in reverse order, so this runs after the grace period for in-flight
         // requests and before the thread pool stops. A thread blocked on a downstream socket cannot
         // be interrupted; releasing the server's clients here lets it return, so the pool stops
@@ -133,6 +137,11 @@ public final class JavalinServers {
             @Override
             public String describe() {
                 return describe.apply(boundPort);
+            }
+
+            @Override
+            public void cancelInFlight() {
+                cancelInFlight.run();
             }
 
             @Override

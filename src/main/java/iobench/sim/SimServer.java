@@ -12,7 +12,9 @@ import iobench.server.ServerSettings;
 import iobench.server.NamedThreads;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -46,6 +48,9 @@ public final class SimServer {
     private final HungRequests hung;
     /** Where waits end: the timer only hands over, so hundreds of answers due at once are written in parallel. */
     private final Executor workers;
+    /** The /slow-io waits not yet over, so that {@link #cancelInFlight()} can end them. */
+    private final Set<CompletableFuture<Void>> waiting = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     private SimServer(ServerSettings settings, Executor workers) {
         this.settings = settings;
@@ -72,7 +77,7 @@ public final class SimServer {
                         + settings.host() + ":" + boundPort + "; max delay " + settings.maxDelayMs() / 1000.0
                         + " s, /slow-io-sync pool " + settings.simBlockingThreads() + " threads, gate timeout "
                         + settings.gateTimeoutMs() / 1000.0 + " s",
-                sim::shutdown);
+                sim::cancelInFlight, sim::shutdown);
     }
 
     private void routes(RoutesConfig routes) {
@@ -115,8 +120,32 @@ public final class SimServer {
             return;
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        timer.schedule(() -> workers.execute(() -> done.complete(null)), plan.waitNs(), TimeUnit.NANOSECONDS);
-        ctx.future(() -> done.thenRun(() -> finish(ctx, plan, "slow IO completed", requestId)));
+        waiting.add(done);
+        if (stopping) {
+            // Arrived after cancelInFlight() ran (it was on its way): added before the flag was read,
+            // so either cancelInFlight() sees it or it sees the flag.
+            done.complete(null);
+        }
+        timer.schedule(() -> workers.execute(() -> {
+            waiting.remove(done);
+            done.complete(null);
+        }), plan.waitNs(), TimeUnit.NANOSECONDS);
+        ctx.future(() -> done.thenRun(() -> {
+            if (stopping) {
+                json(ctx, 503, Json.object().put("error", "the sim is stopping; the wait was cut short"));
+            } else {
+                finish(ctx, plan, "slow IO completed", requestId);
+            }
+        }));
+    }
+
+    /**
+     * Bench is stopping: the waits end now, answered 503. Their callers' calls were cancelled, so
+     * nobody reads the answers; without this the stop would wait for them up to its grace period.
+     */
+    private void cancelInFlight() {
+        stopping = true;
+        waiting.forEach(done -> done.complete(null));
     }
 
     private void slowIoSync(Context ctx) {

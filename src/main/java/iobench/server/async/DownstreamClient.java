@@ -156,6 +156,14 @@ final class DownstreamClient implements AutoCloseable {
                 : CallOutcome.httpStatus(index, status, durationNs);
     }
 
+    /**
+     * Starts stopping the event loop without waiting: its channels close, which fails every call
+     * in flight, and a later call is refused. For {@link iobench.server.RunningServer#cancelInFlight()}.
+     */
+    void cancelInFlight() {
+        group.shutdownGracefully(0, AsyncServer.CLOSE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Stops the event loop; true when its threads ended within the time given. */
     boolean close(Duration within) {
         group.shutdownGracefully(0, Math.max(1, within.toMillis()), TimeUnit.MILLISECONDS);
