@@ -109,6 +109,8 @@ public final class SimServer {
         IoProfiles.names().forEach(names::add);
         body.put("profile", profiles.simWide().toQuery());
         body.put("hung_requests", hung.count());
+        // /slow-io waits not over yet: calls in flight, as the servers that call the sim cannot show.
+        body.put("waits_in_flight", waiting.size());
         json(ctx, 200, body);
     }
 
@@ -124,12 +126,9 @@ public final class SimServer {
         if (stopping) {
             // Arrived after cancelInFlight() ran (it was on its way): added before the flag was read,
             // so either cancelInFlight() sees it or it sees the flag.
-            done.complete(null);
+            endWait(done);
         }
-        timer.schedule(() -> workers.execute(() -> {
-            waiting.remove(done);
-            done.complete(null);
-        }), plan.waitNs(), TimeUnit.NANOSECONDS);
+        timer.schedule(() -> workers.execute(() -> endWait(done)), plan.waitNs(), TimeUnit.NANOSECONDS);
         ctx.future(() -> done.thenRun(() -> {
             if (stopping) {
                 json(ctx, 503, Json.object().put("error", "the sim is stopping; the wait was cut short"));
@@ -145,7 +144,12 @@ public final class SimServer {
      */
     private void cancelInFlight() {
         stopping = true;
-        waiting.forEach(done -> done.complete(null));
+        waiting.forEach(this::endWait);
+    }
+
+    private void endWait(CompletableFuture<Void> done) {
+        waiting.remove(done);
+        done.complete(null);
     }
 
     private void slowIoSync(Context ctx) {
