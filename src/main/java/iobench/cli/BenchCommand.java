@@ -163,6 +163,7 @@ final class BenchCommand implements Callable<Integer> {
             List<RunResult> results;
             String incomplete = null;
             int exitIfIncomplete = ExitCodes.FAILED;
+            String stoppedBy = null;
             try (StopSignals stop = StopSignals.install(err, () -> {
                 client.cancelAll();
                 servers.cancelInFlight();
@@ -173,7 +174,8 @@ final class BenchCommand implements Callable<Integer> {
                     // Ctrl-C or SIGTERM: keep what finished and write it down.
                     Thread.interrupted();
                     results = runner.results();
-                    incomplete = "stopped by " + stop.signalName() + " after " + results.size() + " of "
+                    stoppedBy = stop.signalName();
+                    incomplete = "stopped by " + stoppedBy + " after " + results.size() + " of "
                             + BenchRunner.totalRuns(plan) + " runs";
                     exitIfIncomplete = ExitCodes.INTERRUPTED;
                 } catch (BenchRunner.AbortedException e) {
@@ -202,14 +204,21 @@ final class BenchCommand implements Callable<Integer> {
             ReportFiles.write(reportDir, SummaryJson.FILE, SummaryJson.render(report));
             HlogFiles.write(report, reportDir);
             List<Chart> charts = List.of();
-            String chartProblem = null;
-            try {
-                charts = ChartWriter.write(report, reportDir);
-            } catch (IOException | RuntimeException | LinkageError e) {
-                // A machine without fonts or AWT must still get its report; it says why charts are missing.
-                chartProblem = e.toString();
+            String noCharts = null;
+            if (stoppedBy != null) {
+                // Ctrl-C promises an exit within 2 s, and drawing the charts (Java2D starting cold)
+                // took 0.4 s of it on an idle 2-core machine and up to 3 s on a busy one.
+                noCharts = "Charts were not drawn: the run was stopped by " + stoppedBy
+                        + ", and bench ends at once. results.csv and summary.json hold every figure.";
+            } else {
+                try {
+                    charts = ChartWriter.write(report, reportDir);
+                } catch (IOException | RuntimeException | LinkageError e) {
+                    // A machine without fonts or AWT must still get its report; it says why charts are missing.
+                    noCharts = "Charts could not be drawn on this machine: " + e;
+                }
             }
-            String markdown = MarkdownReport.render(report, charts, chartProblem);
+            String markdown = MarkdownReport.render(report, charts, noCharts);
             if (baselineSummary != null) {
                 JsonNode current = SummaryJson.parse(SummaryJson.render(report));
                 ReportFiles.write(reportDir, "compare.md", RunComparison.document(baselineSummary, current,
@@ -220,8 +229,14 @@ final class BenchCommand implements Callable<Integer> {
 
             out.println();
             out.print(ConsoleSummary.render(report));
-            out.printf("%nDone in %.0f s. Report: %s, data: %s%n", elapsedS, reportDir.resolve("report.md"),
-                    reportDir.resolve("results.csv"));
+            if (incomplete != null) {
+                // The last line says what happened: a run cut short must not read "Done".
+                out.printf("%nINCOMPLETE after %.0f s: %s; report of what finished: %s, data: %s%n", elapsedS,
+                        incomplete, reportDir.resolve("report.md"), reportDir.resolve("results.csv"));
+            } else {
+                out.printf("%nDone in %.0f s. Report: %s, data: %s%n", elapsedS, reportDir.resolve("report.md"),
+                        reportDir.resolve("results.csv"));
+            }
             out.flush();
             if (incomplete != null) {
                 return exitIfIncomplete;
