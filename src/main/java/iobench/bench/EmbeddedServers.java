@@ -102,8 +102,7 @@ public final class EmbeddedServers implements ServerSet {
 
     @Override
     public void cancelInFlight() {
-        // The sim (started first) last: the calls the fan-out servers still start meanwhile fail at
-        // once, and fewer new waits reach the sim after its own cancel.
+        // In close()'s order, the sim (started first) last: the fan-out servers' calls to it end first.
         List.copyOf(running).reversed().forEach(RunningServer::cancelInFlight);
     }
 

@@ -112,8 +112,9 @@ class ShutdownTest {
         }
     }
 
+    /** Bench's Ctrl-C: the sim closes at once although a wait of 30 s is in flight (its grace period is 3 s). */
     @Test
-    void cancelInFlightEndsTheSimsWaitsAtOnce() throws Exception {
+    void afterCancelInFlightTheSimClosesWithoutWaitingForItsWaits() throws Exception {
         RunningServer sim = SimServer.start(TestSettings.loopback(), 0);
         CompletableFuture<HttpResponse<String>> waiting = http.client().sendAsync(
                 HttpRequest.newBuilder(sim.baseUri().resolve("/slow-io?delay=30"))
@@ -122,12 +123,14 @@ class ShutdownTest {
             Eventually.await(Duration.ofSeconds(10),
                     () -> http.get(sim.baseUri(), "/health").json().path("waits_in_flight").asInt() == 1,
                     () -> "the request did not start its wait");
+            long startNs = System.nanoTime();
             sim.cancelInFlight();
-            HttpResponse<String> answer = waiting.get(CLOSE_WITHIN.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            sim.close();
+            double closeS = (System.nanoTime() - startNs) / 1e9;
 
-            assertEquals(503, answer.statusCode(), answer.body());
-            assertEquals(0, http.get(sim.baseUri(), "/health").json().path("waits_in_flight").asInt());
-            assertEquals(503, http.get(sim.baseUri(), "/slow-io?delay=30").status(), "a wait that starts after it");
+            // The bound for all of bench's stop; the grace period alone is 3 s.
+            assertTrue(closeS < 2, "the sim took " + closeS + " s to close");
+            Eventually.await(CLOSE_WITHIN, waiting::isDone, () -> "the waiting request did not end");
         } finally {
             waiting.cancel(true);
             sim.close();
