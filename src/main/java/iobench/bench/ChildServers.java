@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +41,8 @@ public final class ChildServers implements ServerSet {
     private record Child(String role, Process process, URI baseUri, String description, Path log) {
     }
 
-    private final List<Child> children = new ArrayList<>();
+    /** Copy-on-write: {@link #cancelInFlight()} runs on the signal's thread, maybe while stopAll() runs. */
+    private final List<Child> children = new CopyOnWriteArrayList<>();
     private final Map<ServerRole, Child> byRole = new EnumMap<>(ServerRole.class);
     private final Thread shutdownHook = new Thread(this::stopAll, "iobench-stop-children");
     private final Targets targets;
@@ -188,6 +190,16 @@ public final class ChildServers implements ServerSet {
     /** The process ids of the children, for tests that check none is left behind. */
     public List<Long> pids() {
         return children.stream().map(c -> c.process().pid()).toList();
+    }
+
+    /**
+     * SIGTERM to every child now, without waiting: a child started by bench cancels its downstream
+     * calls before it closes (see ServeCommand), so its requests in flight end at once and it exits
+     * while bench writes its report; {@link #close()} then only waits for the exits.
+     */
+    @Override
+    public void cancelInFlight() {
+        children.forEach(child -> child.process().destroy());
     }
 
     @Override

@@ -12,15 +12,16 @@ import iobench.server.async.AsyncServer;
 import iobench.server.sync.SyncServer;
 import iobench.sim.SimServer;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The servers a bench run starts in its own JVM, each on a free port of 127.0.0.1. */
 public final class EmbeddedServers implements ServerSet {
-    private final List<RunningServer> running = new ArrayList<>();
+    /** Copy-on-write: {@link #cancelInFlight()} runs on the signal's thread, maybe while close() runs. */
+    private final List<RunningServer> running = new CopyOnWriteArrayList<>();
     private final Targets targets;
 
     /**
@@ -103,6 +104,12 @@ public final class EmbeddedServers implements ServerSet {
     @Override
     public List<String> descriptions() {
         return running.stream().map(RunningServer::describe).toList();
+    }
+
+    @Override
+    public void cancelInFlight() {
+        // In close()'s order, the sim (started first) last: the fan-out servers' calls to it end first.
+        List.copyOf(running).reversed().forEach(RunningServer::cancelInFlight);
     }
 
     @Override

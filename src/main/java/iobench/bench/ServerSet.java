@@ -17,6 +17,11 @@ public interface ServerSet extends AutoCloseable {
 
     /** How to tell where the machine's CPU goes during a run (load generator, sim, servers). */
     CpuAccounts cpuAccounts();
+    /**
+     * Bench is stopping (Ctrl-C): every server's downstream calls in flight end at once, so that
+     * {@link #close()} does not wait for them. Returns at once; may run on any thread.
+     */
+    void cancelInFlight();
 
     /** Stops every server of the set; never throws. */
     @Override

@@ -177,14 +177,19 @@ final class BenchCommand implements Callable<Integer> {
             List<RunResult> results;
             String incomplete = null;
             int exitIfIncomplete = ExitCodes.FAILED;
-            try (StopSignals stop = StopSignals.install(err)) {
+            String stoppedBy = null;
+            try (StopSignals stop = StopSignals.install(err, () -> {
+                client.cancelAll();
+                servers.cancelInFlight();
+            })) {
                 try {
                     results = runner.run();
                 } catch (InterruptedException e) {
                     // Ctrl-C or SIGTERM: keep what finished and write it down.
                     Thread.interrupted();
                     results = runner.results();
-                    incomplete = "stopped by " + stop.signalName() + " after " + results.size() + " of "
+                    stoppedBy = stop.signalName();
+                    incomplete = "stopped by " + stoppedBy + " after " + results.size() + " of "
                             + BenchRunner.totalRuns(plan) + " runs";
                     exitIfIncomplete = ExitCodes.INTERRUPTED;
                 } catch (BenchRunner.AbortedException e) {
@@ -214,13 +219,19 @@ final class BenchCommand implements Callable<Integer> {
             out.print(ConsoleSummary.render(report));
             out.flush();
             try {
-                writeReport(reportDir, report, baselineSummary);
+                writeReport(reportDir, report, baselineSummary, stoppedBy);
             } catch (IOException e) {
                 throw new ExitException(ExitCodes.FAILED, "cannot write the report to " + reportDir + ": "
                         + ReportDirectory.reason(e) + "; the summary above is what this run measured");
             }
-            out.printf("%nDone in %.0f s. Report: %s, data: %s%n", elapsedS, reportDir.resolve("report.md"),
-                    reportDir.resolve("results.csv"));
+            if (incomplete != null) {
+                // The last line says what happened: a run cut short must not read "Done".
+                out.printf("%nINCOMPLETE after %.0f s: %s; report of what finished: %s, data: %s%n", elapsedS,
+                        incomplete, reportDir.resolve("report.md"), reportDir.resolve("results.csv"));
+            } else {
+                out.printf("%nDone in %.0f s. Report: %s, data: %s%n", elapsedS, reportDir.resolve("report.md"),
+                        reportDir.resolve("results.csv"));
+            }
             out.flush();
             if (incomplete != null) {
                 return exitIfIncomplete;
@@ -233,19 +244,32 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Every report file; CSV first, so that if the Markdown cannot be written the data is not lost. */
-    private void writeReport(Path reportDir, BenchReport report, JsonNode baselineSummary) throws IOException {
+    /**
+     * Every report file. {@code stoppedBy} (the signal, or null): a run stopped by Ctrl-C draws no
+     * charts and no page, since bench promises to end within 2 s and Java2D starting cold took 0.4 s
+     * of it on an idle 2-core machine and up to 3 s on a busy one; {@code iobench report DIR} makes
+     * the page later.
+     */
+    private void writeReport(Path reportDir, BenchReport report, JsonNode baselineSummary, String stoppedBy)
+            throws IOException {
+        // CSV first: if the Markdown cannot be written, the data is not lost.
         ReportFiles.write(reportDir, "results.csv", CsvReport.render(report));
         ReportFiles.write(reportDir, SummaryJson.FILE, SummaryJson.render(report));
         HlogFiles.write(report, reportDir);
         List<Chart> charts = List.of();
-        String chartProblem = null;
-        try {
-            charts = ChartWriter.write(report, reportDir);
-        } catch (IOException | RuntimeException | LinkageError e) {
-            // A machine without fonts or AWT must still get its report; it says why charts are missing.
-            chartProblem = e.toString();
+        String noCharts = null;
+        if (stoppedBy != null) {
+            noCharts = "Charts were not drawn: the run was stopped by " + stoppedBy
+                    + ", and bench ends at once. results.csv and summary.json hold every figure.";
+        } else {
+            try {
+                charts = ChartWriter.write(report, reportDir);
+            } catch (IOException | RuntimeException | LinkageError e) {
+                // A machine without fonts or AWT must still get its report; it says why charts are missing.
+                noCharts = "Charts could not be drawn on this machine: " + e;
+            }
         }
-        String markdown = MarkdownReport.render(report, charts, chartProblem);
+        String markdown = MarkdownReport.render(report, charts, noCharts);
         if (baselineSummary != null) {
             JsonNode current = SummaryJson.parse(SummaryJson.render(report));
             ReportFiles.write(reportDir, "compare.md", RunComparison.document(baselineSummary, current,
@@ -253,6 +277,9 @@ final class BenchCommand implements Callable<Integer> {
             markdown += RunComparison.section(baselineSummary, current, baseline.toString());
         }
         ReportFiles.write(reportDir, "report.md", markdown);
+        if (stoppedBy != null) {
+            return;
+        }
         try {
             iobench.report.HtmlReport.write(reportDir);
             if (baselineSummary != null) {

@@ -68,6 +68,11 @@ abstract class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                if (parentPid != null) {
+                    // A child of bench serves bench alone: when bench stops it, nobody awaits the
+                    // answers in flight, so their calls end now instead of holding the stop.
+                    server.cancelInFlight();
+                }
                 server.close();
             } finally {
                 stopped.countDown();

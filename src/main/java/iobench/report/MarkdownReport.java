@@ -19,9 +19,9 @@ public final class MarkdownReport {
 
     /**
      * @param charts       the chart files written beside the report, linked from it
-     * @param chartProblem why charts could not be drawn, or null
+     * @param noCharts     a sentence saying why charts are missing, or null
      */
-    public static String render(BenchReport report, List<iobench.report.charts.Chart> charts, String chartProblem) {
+    public static String render(BenchReport report, List<iobench.report.charts.Chart> charts, String noCharts) {
         StringBuilder md = new StringBuilder();
         Environment env = report.environment();
         md.append("# iobench report\n\n");
@@ -37,7 +37,7 @@ public final class MarkdownReport {
         costs(md, report);
         CpuShares.render(md, report);
         WarmupReport.render(md, report);
-        charts(md, charts, chartProblem);
+        charts(md, charts, noCharts);
         summary(md, report);
         thresholds(md, report);
         errors(md, report);
@@ -154,13 +154,13 @@ public final class MarkdownReport {
         }
     }
 
-    private static void charts(StringBuilder md, List<iobench.report.charts.Chart> charts, String problem) {
-        if (charts.isEmpty() && problem == null) {
+    private static void charts(StringBuilder md, List<iobench.report.charts.Chart> charts, String noCharts) {
+        if (charts.isEmpty() && noCharts == null) {
             return;
         }
         md.append("## Charts\n\n");
-        if (problem != null) {
-            md.append("Charts could not be drawn on this machine: ").append(problem).append("\n\n");
+        if (noCharts != null) {
+            md.append(noCharts).append("\n\n");
         }
         for (iobench.report.charts.Chart c : charts) {
             md.append("### ").append(c.title()).append("\n\n![").append(c.title()).append("](")

@@ -97,10 +97,12 @@ public final class JavalinServers {
 
     /**
      * Starts the app on {@code port} (the one given to {@link #create}) and wraps it as a
-     * {@link RunningServer}; {@code onClose} releases what the server owns.
+     * {@link RunningServer}; {@code cancelInFlight} is its {@link RunningServer#cancelInFlight()},
+     * {@code onClose} releases what the server owns.
      */
     public static RunningServer start(String role, Javalin app, ServerSettings settings, int port,
-                                      java.util.function.IntFunction<String> describe, Runnable onClose) {
+                                      java.util.function.IntFunction<String> describe, Runnable cancelInFlight,
+                                      Runnable onClose) {
         // Jetty stops its beans in reverse order, so this runs after the grace period for in-flight
         // requests and before the thread pool stops. A thread blocked on a downstream socket cannot
         // be interrupted; releasing the server's clients here lets it return, so the pool stops
@@ -137,6 +139,14 @@ public final class JavalinServers {
             @Override
             public String describe() {
                 return describe.apply(boundPort);
+            }
+
+            @Override
+            public void cancelInFlight() {
+                cancelInFlight.run();
+                // No answer matters any more, so the stop skips Jetty's graceful phase, which waits
+                // for idle keep-alive connections to close: 1 s for one such connection, measured.
+                app.jettyServer().server().setStopTimeout(0);
             }
 
             @Override

@@ -28,6 +28,16 @@ public interface RunningServer extends AutoCloseable {
         return URI.create("http://" + h + ":" + port());
     }
 
+    /**
+     * Ends every request in flight at once, so that {@link #close()} waits for none: a fan-out
+     * server cancels its downstream calls and fails every later one (its requests answer as
+     * failures), and the close that follows skips its grace period. For a server whose answers
+     * nobody awaits any more: bench stopping on Ctrl-C. Returns at once; may run on any thread,
+     * also while another one closes the server.
+     */
+    default void cancelInFlight() {
+    }
+
     @Override
     void close();
 }

@@ -80,6 +80,63 @@ class ShutdownTest {
         }
     }
 
+    /**
+     * Bench's Ctrl-C: a fan-out of 30 calls to a downstream that never answers ends at once, every
+     * call failed (none of the 29 left is started), and the server then closes without waiting.
+     */
+    @ParameterizedTest
+    @EnumSource(ServerKind.class)
+    void cancelInFlightEndsAFanOutThatWouldHangAtOnce(ServerKind kind) throws Exception {
+        try (ServerSocket silentSim = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            silentSim.setSoTimeout(10_000);
+            RunningServer server = kind.start(TestSettings.calling(URI.create("http://127.0.0.1:" + silentSim.getLocalPort())), 0);
+            CompletableFuture<HttpResponse<String>> inFlight = http.client().sendAsync(
+                    HttpRequest.newBuilder(server.baseUri().resolve("/benchmark/io-test?delay=30&concurrent=30"))
+                            .timeout(Http.REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            try (Socket downstreamCall = silentSim.accept()) {
+                long startNs = System.nanoTime();
+                server.cancelInFlight();
+                HttpResponse<String> answer = inFlight.get(CLOSE_WITHIN.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                double answeredS = (System.nanoTime() - startNs) / 1e9;
+                server.close();
+                double closedS = (System.nanoTime() - startNs) / 1e9;
+
+                assertEquals(502, answer.statusCode(), answer.body());
+                assertEquals(30, Http.parse(answer.body()).path("results").path("failed").asInt(), answer.body());
+                assertTrue(closedS < CLOSE_WITHIN.toSeconds(), kind + " answered after " + answeredS
+                        + " s and closed after " + closedS + " s");
+            } finally {
+                inFlight.cancel(true);
+                server.close();
+            }
+        }
+    }
+
+    /** Bench's Ctrl-C: the sim closes at once although a wait of 30 s is in flight (its grace period is 3 s). */
+    @Test
+    void afterCancelInFlightTheSimClosesWithoutWaitingForItsWaits() throws Exception {
+        RunningServer sim = SimServer.start(TestSettings.loopback(), 0);
+        CompletableFuture<HttpResponse<String>> waiting = http.client().sendAsync(
+                HttpRequest.newBuilder(sim.baseUri().resolve("/slow-io?delay=30"))
+                        .timeout(Http.REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        try {
+            Eventually.await(Duration.ofSeconds(10),
+                    () -> http.get(sim.baseUri(), "/health").json().path("waits_in_flight").asInt() == 1,
+                    () -> "the request did not start its wait");
+            long startNs = System.nanoTime();
+            sim.cancelInFlight();
+            sim.close();
+            double closeS = (System.nanoTime() - startNs) / 1e9;
+
+            // The bound for all of bench's stop; the grace period alone is 3 s.
+            assertTrue(closeS < 2, "the sim took " + closeS + " s to close");
+            Eventually.await(CLOSE_WITHIN, waiting::isDone, () -> "the waiting request did not end");
+        } finally {
+            waiting.cancel(true);
+            sim.close();
+        }
+    }
+
     @Test
     void closingTheSimWhileRequestsWaitAtItsGateReturnsWithinFiveSeconds() {
         RunningServer sim = SimServer.start(TestSettings.loopback(), 0);

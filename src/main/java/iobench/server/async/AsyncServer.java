@@ -192,6 +192,11 @@ public final class AsyncServer {
         }
 
         @Override
+        public void cancelInFlight() {
+            client.cancelInFlight();
+        }
+
+        @Override
         public void close() {
             if (closed.compareAndSet(false, true)) {
                 stop(server, client);

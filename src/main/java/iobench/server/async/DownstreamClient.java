@@ -10,6 +10,7 @@ import io.helidon.webclient.WebClientRequestBuilder;
 import io.helidon.webclient.WebClientResponse;
 import io.netty.channel.nio.NioEventLoopGroup;
 import iobench.server.fanout.CallOutcome;
+import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -126,6 +127,14 @@ final class DownstreamClient implements AutoCloseable {
      * {@link Single} always completes with an outcome, never with an error.
      */
     Single<CallOutcome> call(int index, URI uri, Duration timeout) {
+        return Single.defer(() -> group.isShuttingDown()
+                // cancelInFlight() ran while a fan-out was still starting its calls: the group would
+                // refuse this call's timeout with an exception that fails the whole request (a 500).
+                ? Single.just(CallOutcome.failure(index, 0, new IOException("Canceled: the server is stopping")))
+                : callOnGroup(index, uri, timeout));
+    }
+
+    private Single<CallOutcome> callOnGroup(int index, URI uri, Duration timeout) {
         long timeoutMs = Math.max(1, timeout.toMillis());
         long[] start = new long[1];
         return Single.defer(() -> {
@@ -158,6 +167,14 @@ final class DownstreamClient implements AutoCloseable {
         return status >= 200 && status < 300
                 ? CallOutcome.success(index, status, durationNs)
                 : CallOutcome.httpStatus(index, status, durationNs);
+    }
+
+    /**
+     * Starts stopping the event loop without waiting: its channels close, which fails every call
+     * in flight, and a later call is refused. For {@link iobench.server.RunningServer#cancelInFlight()}.
+     */
+    void cancelInFlight() {
+        group.shutdownGracefully(0, AsyncServer.CLOSE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops the event loop; true when its threads ended within the time given. */

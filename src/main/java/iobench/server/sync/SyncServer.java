@@ -91,7 +91,7 @@ public final class SyncServer {
         return JavalinServers.start(role, app, settings, port,
                 boundPort -> name + " listening on http://" + settings.host() + ":" + boundPort + "; "
                         + threadingDescription + "; calling " + settings.simUrl(),
-                fanOut::close);
+                fanOut::cancelInFlight, fanOut::close);
     }
 
     private void health(Context ctx) {
