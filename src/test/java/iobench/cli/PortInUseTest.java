@@ -34,10 +34,11 @@ class PortInUseTest {
                     "serve-" + role, "--port", Integer.toString(port)).start();
             CompletableFuture<String> out = read(serve.getInputStream());
             CompletableFuture<String> err = read(serve.getErrorStream());
-            try {
-                assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "serve-" + role + " ended");
-            } finally {
+            // Only a process that did not end is destroyed: destroying closes its streams, and a reader
+            // not done yet (a busy machine) would then read "Stream closed" instead of the line.
+            if (!serve.waitFor(60, TimeUnit.SECONDS)) {
                 serve.destroyForcibly();
+                throw new AssertionError("serve-" + role + " did not end within 60 s on a taken port");
             }
 
             List<String> errLines = err.get(10, TimeUnit.SECONDS).lines().filter(l -> !l.isBlank()).toList();
@@ -49,13 +50,16 @@ class PortInUseTest {
         }
     }
 
+    /** Reads to the end on a thread of its own (not the common pool, which a busy machine may not run at once). */
     private static CompletableFuture<String> read(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<String> text = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
             try (stream) {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+                text.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
-                return "unreadable: " + e;
+                text.complete("unreadable: " + e);
             }
         });
+        return text;
     }
 }
