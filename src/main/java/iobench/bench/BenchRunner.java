@@ -15,9 +15,10 @@ import iobench.bench.warmup.SteadyState;
 import iobench.bench.warmup.TimeToSteady;
 import iobench.bench.warmup.Warmup;
 import iobench.bench.warmup.WarmupOutcome;
-import iobench.bench.warmup.WarmupShape;
+import iobench.bench.warmup.WarmupPhase;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -63,8 +64,12 @@ public final class BenchRunner {
     private final List<WarmupOutcome> warmups = new ArrayList<>();
     /** Per server and shape (kind and strategy): the scenario after whose warm-up it was steady. */
     private final Map<ServerRole, Map<String, String>> steadyShapes = new EnumMap<>(ServerRole.class);
-    /** Per server, the latency of the first request it answered in this run. */
-    private final Map<ServerRole, double[]> firstRequests = new EnumMap<>(ServerRole.class);
+    /** Per server, the first request it answered in this run. */
+    private final Map<ServerRole, FirstRequest> firstRequests = new EnumMap<>(ServerRole.class);
+
+    /** A server's first request: its latency (NaN if it failed) and the delay it asked for. */
+    private record FirstRequest(double latencyMs, long delayMs) {
+    }
 
     public BenchRunner(LoadClient client, Targets targets, BenchPlan plan, Progress progress) {
         this(client, targets, plan, progress, Map.of(), false, Map.of());
@@ -131,7 +136,7 @@ public final class BenchRunner {
     /** Per server that answered at least once: its first request, and how long it took to become steady. */
     public List<TimeToSteady> timeToSteady() {
         List<TimeToSteady> all = new ArrayList<>();
-        firstRequests.forEach((role, first) -> all.add(TimeToSteady.of(role, first[0], (long) first[1], warmups)));
+        firstRequests.forEach((role, first) -> all.add(TimeToSteady.of(role, first.latencyMs(), first.delayMs(), warmups)));
         return all;
     }
 
@@ -209,8 +214,8 @@ public final class BenchRunner {
         for (ServerRole role : scenario.servers()) {
             if (!firstRequests.containsKey(role)) {
                 RunResult first = ClientsRun.run(client, targets.of(role), role, scenario, delayMs, 1, 1, 1, 0, true);
-                firstRequests.put(role, new double[] {first.failed() == 0 ? first.latency().maxMs() : Double.NaN,
-                        delayMs});
+                firstRequests.put(role, new FirstRequest(first.failed() == 0 ? first.latency().maxMs() : Double.NaN,
+                        delayMs));
             }
             if (!plan.warmup().none()) {
                 warmups.add(warmPhase(scenario, role, delayMs));
@@ -218,57 +223,21 @@ public final class BenchRunner {
         }
     }
 
-    /** Warm-up rounds of one server for one scenario, until the plan's warm-up mode says enough. */
+    /** Warm-up rounds of one server for one scenario ({@link WarmupPhase}), each a labelled run of the results. */
     private WarmupOutcome warmPhase(Scenario scenario, ServerRole role, long delayMs) throws InterruptedException {
-        Warmup policy = plan.warmup();
-        WarmupShape shape = WarmupShape.of(scenario);
-        JitClock jit = jitClocks.getOrDefault(role, JitClock.UNKNOWN);
-        List<SteadyState.Round> rounds = new ArrayList<>();
-        long startNs = System.nanoTime();
-        double jitAtStart = jit.totalMs();
-        double jitBefore = jitAtStart;
-        boolean capped = false;
         // Auto: a server already steady under this shape needs only a round that opens its connections.
         String shapeKey = scenario.kind() + "/" + (role == ServerRole.ASYNC ? "" : scenario.strategy());
-        String sharedFrom = policy.mode() == Warmup.Mode.AUTO
+        String sharedFrom = plan.warmup().mode() == Warmup.Mode.AUTO
                 ? steadyShapes.getOrDefault(role, Map.of()).get(shapeKey) : null;
-        while (true) {
-            int round = rounds.size() + 1;
-            if (policy.mode() == Warmup.Mode.ROUNDS) {
-                progress.step(scenario.name() + " " + role.label() + " warm-up " + round + "/" + policy.rounds());
-            } else if (round == 1) {
-                progress.step(scenario.name() + " " + role.label() + " warm-up (" + policy.describe() + ")");
-            }
-            RunResult result = runOnce(role, () -> ClientsRun.run(client, targets.of(role), role, scenario, delayMs,
-                    shape.concurrent(), shape.clients(), shape.requests(), 0, true));
-            double jitAfter = jit.totalMs();
-            rounds.add(new SteadyState.Round(shape.calls(), result.durationNs(), jitBefore, jitAfter));
-            jitBefore = jitAfter;
-            long elapsedMs = (System.nanoTime() - startNs) / 1_000_000;
-            if (result.successful() == 0) {
-                break; // a server that answers nothing cannot warm; the measured runs will say why
-            }
-            boolean done = switch (policy.mode()) {
-                case AUTO -> {
-                    if (sharedFrom != null || SteadyState.steady(rounds)) {
-                        yield true;
-                    }
-                    capped = rounds.size() * shape.calls() >= policy.maxCalls() || elapsedMs >= policy.maxMs();
-                    yield capped;
-                }
-                case ROUNDS -> rounds.size() >= policy.rounds();
-                case TIMED -> elapsedMs >= policy.durationMs();
-            };
-            if (done) {
-                break;
-            }
+        WarmupOutcome outcome = WarmupPhase.run(scenario, role, plan.warmup(),
+                jitClocks.getOrDefault(role, JitClock.UNKNOWN), sharedFrom,
+                shape -> runOnce(role, () -> ClientsRun.run(client, targets.of(role), role, scenario, delayMs,
+                        shape.concurrent(), shape.clients(), shape.requests(), 0, true)),
+                progress::step);
+        if (outcome.steady() && sharedFrom == null) {
+            steadyShapes.computeIfAbsent(role, r -> new HashMap<>()).put(shapeKey, scenario.name());
         }
-        boolean steady = sharedFrom != null || SteadyState.steady(rounds);
-        if (steady && sharedFrom == null) {
-            steadyShapes.computeIfAbsent(role, r -> new java.util.HashMap<>()).put(shapeKey, scenario.name());
-        }
-        return new WarmupOutcome(scenario.name(), role, rounds.size(), rounds.size() * shape.calls(),
-                System.nanoTime() - startNs, steady, capped, jitBefore - jitAtStart, sharedFrom);
+        return outcome;
     }
 
     /** One measured run, added to the results. */

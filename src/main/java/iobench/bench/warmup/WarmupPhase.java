@@ -1,0 +1,72 @@
+package iobench.bench.warmup;
+
+import iobench.bench.Scenario;
+import iobench.bench.ServerRole;
+import iobench.bench.metrics.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One warm-up phase: rounds of one scenario's shape against one server until the plan's warm-up
+ * mode says enough ({@link Warmup}): steady by {@link SteadyState} or at the cap (auto), a number
+ * of rounds, or a time.
+ */
+public final class WarmupPhase {
+    /** Runs one warm-up round of the shape (and records it); the round's result comes back. */
+    @FunctionalInterface
+    public interface Rounds {
+        RunResult run(WarmupShape shape) throws InterruptedException;
+    }
+
+    private WarmupPhase() {
+    }
+
+    /**
+     * @param sharedFrom auto only: the earlier scenario of the same shape after which the server was
+     *                   already steady (one round then opens this scenario's connections), or null
+     * @param progress   told each round's label where the rounds are counted, else the phase's once
+     */
+    public static WarmupOutcome run(Scenario scenario, ServerRole role, Warmup policy, JitClock jit, String sharedFrom,
+                                    Rounds rounds, Consumer<String> progress) throws InterruptedException {
+        WarmupShape shape = WarmupShape.of(scenario);
+        List<SteadyState.Round> done = new ArrayList<>();
+        long startNs = System.nanoTime();
+        double jitAtStart = jit.totalMs();
+        double jitBefore = jitAtStart;
+        boolean capped = false;
+        while (true) {
+            int round = done.size() + 1;
+            if (policy.mode() == Warmup.Mode.ROUNDS) {
+                progress.accept(scenario.name() + " " + role.label() + " warm-up " + round + "/" + policy.rounds());
+            } else if (round == 1) {
+                progress.accept(scenario.name() + " " + role.label() + " warm-up (" + policy.describe() + ")");
+            }
+            RunResult result = rounds.run(shape);
+            double jitAfter = jit.totalMs();
+            done.add(new SteadyState.Round(shape.calls(), result.durationNs(), jitBefore, jitAfter));
+            jitBefore = jitAfter;
+            long elapsedMs = (System.nanoTime() - startNs) / 1_000_000;
+            if (result.successful() == 0) {
+                break; // a server that answers nothing cannot warm; the measured runs will say why
+            }
+            boolean enough = switch (policy.mode()) {
+                case AUTO -> {
+                    if (sharedFrom != null || SteadyState.steady(done)) {
+                        yield true;
+                    }
+                    capped = done.size() * shape.calls() >= policy.maxCalls() || elapsedMs >= policy.maxMs();
+                    yield capped;
+                }
+                case ROUNDS -> done.size() >= policy.rounds();
+                case TIMED -> elapsedMs >= policy.durationMs();
+            };
+            if (enough) {
+                break;
+            }
+        }
+        return new WarmupOutcome(scenario.name(), role, done.size(), done.size() * shape.calls(),
+                System.nanoTime() - startNs, sharedFrom != null || SteadyState.steady(done), capped,
+                jitBefore - jitAtStart, sharedFrom);
+    }
+}
