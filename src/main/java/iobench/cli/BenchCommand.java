@@ -243,7 +243,6 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Every report file; CSV first, so that if the Markdown cannot be written the data is not lost. */
     /**
      * Every report file. {@code stoppedBy} (the signal, or null): a run stopped by Ctrl-C draws no
      * charts and no page, since bench promises to end within 2 s and Java2D starting cold took 0.4 s

@@ -41,7 +41,7 @@ public record CpuShares(String scenario, ServerRole server, double machineBusyPc
         return machineBusyPct >= SATURATED_PCT;
     }
 
-    /** The largest parts, as "jit 31 %, async 22 %, sim 12 %". */
+    /** The largest parts, as "jit+gc 31 %, async 22 %, sim 12 %". */
     public String largest(int most) {
         return medianPct.entrySet().stream()
                 .filter(e -> !Double.isNaN(e.getValue()) && e.getValue() >= 0.5)
@@ -69,8 +69,10 @@ public record CpuShares(String scenario, ServerRole server, double machineBusyPc
         md.append("Per run, each part's share of all ").append(report.environment().cores())
                 .append(" cores over the run's wall time (median of the measured repetitions). In one JVM the ")
                 .append("parts are told apart by thread name; the load generator's virtual threads and the virtual ")
-                .append("server's share the JVM's carrier threads (`loadgen+virtual`), and `jit` and `gc` are the ")
-                .append("JVM's own compiler and collector threads. With `--isolate` each part is a process (10 ms ticks). ")
+                .append("server's share the JVM's carrier threads (`loadgen+virtual`), and `jit+gc` is the JVM's ")
+                .append("CPU beyond its Java threads (the JIT compiler and the garbage collector). With `--isolate` each ")
+                .append("part is a process (10 ms ticks). `outside` is what the machine was busy with beyond all these: ")
+                .append("other processes. Parts under 0.5 % are not listed. ")
                 .append("Above ").append(Numbers.fixed(SATURATED_PCT, 0))
                 .append(" % busy the machine, not the model, is the limit.\n\n");
         md.append("| scenario | server | machine busy | largest parts |\n|---|---|---|---|\n");
