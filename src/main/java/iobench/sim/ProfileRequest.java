@@ -30,7 +30,8 @@ final class ProfileRequest {
     }
 
     private static final String BODY_FORM = "a JSON object of profile parameters such as {\"profile\": \"llm-api\", "
-            + "\"p99\": 2} (names as on the query: " + String.join(", ", NAMES) + ")";
+            + "\"p99\": \"2s\"} (names as on the query; times in seconds or with a unit, 2s or 250ms: "
+            + String.join(", ", NAMES) + ")";
     /** A duplicate key or text after the object is a mistake, not something to pick a winner from. */
     private static final ObjectReader READER = Json.MAPPER.reader()
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -78,9 +79,24 @@ final class ProfileRequest {
             // A number or a string reads as the query's text; anything else (true, null, [..]) as its
             // JSON text, which the parameter's own check then refuses with its range.
             String text = value.isValueNode() && !value.isNull() ? value.asText() : value.toString();
-            parameters.put(field.getKey(), List.of(text));
+            parameters.put(field.getKey(), List.of(DURATIONS.contains(field.getKey()) ? seconds(text) : text));
         });
         return parameters;
+    }
+
+    /** The names that take a time: in a body also as a duration with its unit ("2s", "250ms"). */
+    private static final List<String> DURATIONS = List.of("delay", "p99", "min", "max", "stall_every", "stall");
+    private static final java.util.regex.Pattern WITH_UNIT =
+            java.util.regex.Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s)");
+
+    /** "2s" as 2, "250ms" as 0.25, anything else as written (the parameter's own check judges it). */
+    static String seconds(String text) {
+        java.util.regex.Matcher m = WITH_UNIT.matcher(text.strip());
+        if (!m.matches()) {
+            return text;
+        }
+        java.math.BigDecimal value = new java.math.BigDecimal(m.group(1));
+        return (m.group(2).equals("ms") ? value.movePointLeft(3) : value).stripTrailingZeros().toPlainString();
     }
 
     private static String quoted(String body) {

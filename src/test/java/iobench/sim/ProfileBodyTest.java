@@ -44,6 +44,19 @@ class ProfileBodyTest {
     }
 
     @Test
+    void aJsonBodyTakesTimesWithTheirUnitAsTheIssueWritesThem() {
+        Answer set = http.post(sim.baseUri(), "/profile", "{\"profile\": \"llm-api\", \"p99\": \"2s\", \"stall\": \"250ms\","
+                + " \"stall_every\": \"30s\"}");
+
+        assertEquals(200, set.status(), set.body());
+        Answer shown = http.get(sim.baseUri(), "/profile");
+        assertAll(
+                () -> assertEquals(2.0, shown.json().path("p99").asDouble(), 1e-9, shown.body()),
+                () -> assertEquals(0.25, shown.json().path("stall").asDouble(), 1e-9, shown.body()),
+                () -> assertEquals(30.0, shown.json().path("stall_every").asDouble(), 1e-9, shown.body()));
+    }
+
+    @Test
     void aJsonBodySetsTheProfileWithTheQueryNamesNumbersAndStringsAlike() {
         Answer set = http.post(sim.baseUri(), "/profile",
                 "{\"profile\": \"llm-api\", \"p99\": 2, \"error_rate\": \"0.5\", \"seed\": 7, \"stall_every\": \"30\","
@@ -112,7 +125,7 @@ class ProfileBodyTest {
             "/profile | {\"error_rate\": null} | error_rate | from 0 to 1",
             "/profile | {\"error_rate\": [0.1]} | error_rate | from 0 to 1",
             "/profile | {\"delay\": 61} | delay | from 0 to 60",
-            "/profile | {\"dist\": \"lognormal\", \"delay\": 0.1, \"p99\": \"2s\"} | p99 | seconds",
+            "/profile | {\"dist\": \"lognormal\", \"delay\": 0.1, \"p99\": \"2 minutes\"} | p99 | seconds",
             "/profile | {\"seed\": 7.5} | seed | integer",
             "/profile?seed=3 | {\"profile\": \"llm-api\"} | body | not both",
             "/profile?profil=llm-api | `` | profil | no parameter of this name"})
