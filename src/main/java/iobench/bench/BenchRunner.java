@@ -105,6 +105,11 @@ public final class BenchRunner {
                 .sum();
     }
 
+    /** The measured runs of a plan (warm-ups not counted): what "N of M runs" counts. */
+    public static int measuredRuns(BenchPlan plan) {
+        return plan.scenarios().stream().mapToInt(s -> s.servers().size() * s.repetitions() * s.steps()).sum();
+    }
+
     /** Progress steps of one warm-up phase: one a round where their number is known, else one. */
     private static int warmupSteps(Warmup warmup) {
         if (warmup.none()) {

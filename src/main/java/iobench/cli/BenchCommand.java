@@ -159,7 +159,7 @@ final class BenchCommand implements Callable<Integer> {
 
             Map<ServerRole, JsonNode> health = HealthCheck.check(client, targets);
             ModelParams model = modelParams(health.get(ServerRole.SYNC), settings);
-            err.printf("Running %d scenarios (%d runs) from %s%n", plan.scenarios().size(), BenchRunner.totalRuns(plan),
+            err.printf("Running %d scenarios (%d runs) from %s%n", plan.scenarios().size(), BenchRunner.measuredRuns(plan),
                     plan.source());
             err.flush();
             long startNs = System.nanoTime();
@@ -189,8 +189,9 @@ final class BenchCommand implements Callable<Integer> {
                     Thread.interrupted();
                     results = runner.results();
                     stoppedBy = stop.signalName();
-                    incomplete = "stopped by " + stoppedBy + " after " + results.size() + " of "
-                            + BenchRunner.totalRuns(plan) + " runs";
+                    // Measured runs only: how many warm-up rounds auto takes is not known in advance.
+                    incomplete = "stopped by " + stoppedBy + " after " + results.stream().filter(r -> !r.warmup()).count()
+                            + " of " + BenchRunner.measuredRuns(plan) + " runs";
                     exitIfIncomplete = ExitCodes.INTERRUPTED;
                 } catch (BenchRunner.AbortedException e) {
                     results = runner.results();
