@@ -207,10 +207,34 @@ class InterruptTest {
 
     private static Process startBench(List<String> benchArgs) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "iobench.Main", "bench"));
+        List<String> command = new ArrayList<>(DEFAULT_SIGINT);
+        command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"), "iobench.Main", "bench"));
         command.addAll(benchArgs);
         return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /**
+     * A process started in the background by a shell without job control (a CI runner's script,
+     * {@code cmd &}) inherits SIGINT ignored, and so does everything it starts; the JVM then rightly
+     * leaves SIGINT alone, as a terminal's Ctrl-C is not meant for it. The first fresh-clone run
+     * started that way failed every SIGINT case here. So bench starts with SIGINT at its default
+     * (coreutils' {@code env --default-signal}, which execs, keeping the pid), as in a terminal.
+     */
+    private static final List<String> DEFAULT_SIGINT = defaultSigint();
+
+    private static List<String> defaultSigint() {
+        try {
+            Process probe = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            if (probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0) {
+                return List.of("env", "--default-signal=INT");
+            }
+        } catch (IOException e) {
+            // no env: start java directly
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return List.of();
     }
 
     /** Waits until bench's progress names {@code scenario}: every run before it has finished. */
