@@ -18,6 +18,9 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -54,6 +57,9 @@ final class DownstreamClient implements AutoCloseable {
     static final long NO_READ_TIMEOUT = 0;
 
     private final IdleClosingEventLoopGroup group;
+    /** The calls not answered yet, so that {@link #cancelInFlight()} can end each of them. */
+    private final Set<PendingCall> pending = ConcurrentHashMap.newKeySet();
+    private volatile boolean cancelled;
     private final int eventLoops;
     private final WebClient webClient;
     /** {@code (NioEventLoopGroup, RequestMethod) -> WebClientRequestBuilder}, or null for the fallback. */
@@ -124,14 +130,32 @@ final class DownstreamClient implements AutoCloseable {
 
     /**
      * One GET, its answer read to the end so the connection goes back to the pool. The returned
-     * {@link Single} always completes with an outcome, never with an error.
+     * {@link Single} always completes with an outcome, never with an error, and at once when
+     * {@link #cancelInFlight()} runs, whatever its connection is doing.
      */
     Single<CallOutcome> call(int index, URI uri, Duration timeout) {
-        return Single.defer(() -> group.isShuttingDown()
-                // cancelInFlight() ran while a fan-out was still starting its calls: the group would
-                // refuse this call's timeout with an exception that fails the whole request (a 500).
-                ? Single.just(CallOutcome.failure(index, 0, new IOException("Canceled: the server is stopping")))
-                : callOnGroup(index, uri, timeout));
+        return Single.defer(() -> {
+            PendingCall call = new PendingCall(index, System.nanoTime(), new CompletableFuture<>());
+            pending.add(call);
+            call.outcome().whenComplete((outcome, e) -> pending.remove(call));
+            // Added first, checked second: cancelInFlight() sets the flag, then fails what is pending.
+            // A loop already stopping (close()) would also refuse the call's timeout with an exception
+            // that fails the whole request (a 500).
+            if (cancelled || group.isShuttingDown()) {
+                call.cancel();
+            } else {
+                callOnGroup(index, uri, timeout).forSingle(call.outcome()::complete);
+            }
+            return Single.create(call.outcome());
+        });
+    }
+
+    /** A call not answered yet: {@link #cancelInFlight()} fails it at once. */
+    private record PendingCall(int index, long startNs, CompletableFuture<CallOutcome> outcome) {
+        void cancel() {
+            outcome.complete(CallOutcome.failure(index, System.nanoTime() - startNs,
+                    new IOException("Canceled: the server is stopping")));
+        }
     }
 
     private Single<CallOutcome> callOnGroup(int index, URI uri, Duration timeout) {
@@ -170,10 +194,14 @@ final class DownstreamClient implements AutoCloseable {
     }
 
     /**
-     * Starts stopping the event loop without waiting: its channels close, which fails every call
-     * in flight, and a later call is refused. For {@link iobench.server.RunningServer#cancelInFlight()}.
+     * Fails every call in flight and every later one at once, and starts stopping the event loop
+     * without waiting. Closing the loop's channels alone is not enough: a call still connecting
+     * when the loop stops never hears back, and its timeout was to run on that same loop.
+     * For {@link iobench.server.RunningServer#cancelInFlight()}.
      */
     void cancelInFlight() {
+        cancelled = true;
+        pending.forEach(PendingCall::cancel);
         group.shutdownGracefully(0, AsyncServer.CLOSE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
     }
 
