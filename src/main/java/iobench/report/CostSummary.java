@@ -21,12 +21,6 @@ public record CostSummary(double cpuMsPerCall, double allocKbPerCall, int peakTh
     public static final double MIN_CPU_MS = 2_000;
     public static final String TOO_FEW = "too few calls";
 
-    public CostSummary(double cpuMsPerCall, double allocKbPerCall, int peakThreads, int peakVirtualThreads,
-                       double heapUsedMb, String source) {
-        this(cpuMsPerCall, allocKbPerCall, peakThreads, peakVirtualThreads, heapUsedMb, source, MIN_CALLS,
-                cpuMsPerCall, cpuMsPerCall, allocKbPerCall, allocKbPerCall);
-    }
-
     public static CostSummary of(List<RunResult> runs) {
         double cpu = weighted(runs, true);
         double alloc = weighted(runs, false);

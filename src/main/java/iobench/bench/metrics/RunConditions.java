@@ -25,13 +25,4 @@ public record RunConditions(double machineCpuPct, double loadgenLagP99Ms, double
     public RunConditions(double machineCpuPct, double loadgenLagP99Ms, double loadgenCpuMs) {
         this(machineCpuPct, loadgenLagP99Ms, loadgenCpuMs, Map.of());
     }
-
-    /** The parts by share, largest first, as "jit 31 %, async 22 %, ..."; empty when unknown. */
-    public String largestShares(int most) {
-        return cpuSharePct.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .limit(most)
-                .map(e -> String.format(java.util.Locale.ROOT, "%s %.0f %%", e.getKey(), e.getValue()))
-                .collect(java.util.stream.Collectors.joining(", "));
-    }
 }
