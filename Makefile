@@ -80,10 +80,12 @@ soak: ## Run only the soak test: 60 s of load on sync, virtual, async; threads, 
 
 # Minutes of load per server for soak-long (sync, virtual, async one after another).
 SOAK_LONG_MINUTES ?= 10
+# Which servers soak-long runs, in order (comma-separated: sync,virtual,async).
+SOAK_LONG_SERVERS ?= sync,virtual,async
 
 .PHONY: soak-long
 soak-long: ## Run only the long soak with faults (not in `make test`): 10 min per server, 30 min in all (SOAK_LONG_MINUTES=N), at 70 % of capacity, the sim resetting 1 % of calls and failing 1 % with 500
-	$(MVNW) test -Dtest=LongSoakTest -Diobench.test.excludedGroups= -Diobench.soaklong.minutes=$(SOAK_LONG_MINUTES)
+	$(MVNW) test -Dtest=LongSoakTest -Diobench.test.excludedGroups= -Diobench.soaklong.minutes=$(SOAK_LONG_MINUTES) -Diobench.soaklong.servers=$(SOAK_LONG_SERVERS)
 
 bench: $(JAR) ## Run the benchmark with the scenarios in scenarios.yaml (ARGS are passed on)
 	"$(JAVA)" $(JVM_FLAGS) -jar $(JAR) bench $(ARGS)

@@ -17,6 +17,8 @@ import iobench.server.sync.SyncServer;
 import iobench.sim.SimServer;
 import iobench.testing.Http;
 import iobench.testing.TestSettings;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -37,6 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -55,6 +58,11 @@ import org.junit.jupiter.api.function.Executable;
 @Tag("soak-long")
 class LongSoakTest {
     private static final double MINUTES = Double.parseDouble(System.getProperty("iobench.soaklong.minutes", "10"));
+    /** Which servers to soak, in order ({@code make soak-long SOAK_LONG_SERVERS=async} for one). */
+    private static final List<String> SERVERS = List.of(
+            System.getProperty("iobench.soaklong.servers", "sync,virtual,async").split(","));
+    /** How often the load prints its progress: in flight, answers and the window's latency, GC. */
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
 
     /** The request shape: two calls of 50 ms at once, so every server fans out and a failed call can share a request with a good one. */
     private static final long DELAY_MS = 50;
@@ -152,7 +160,10 @@ class LongSoakTest {
                     ERROR_RATE * 100, LOAD_SHARE * 100, minutes(MINUTES));
             long seed = 1;
             for (RunningServer server : List.of(sync, virtual, async)) {
-                rows.add(soak(server, sim, seed++));
+                if (SERVERS.contains(server.role())) {
+                    rows.add(soak(server, sim, seed));
+                }
+                seed++;
             }
         } finally {
             async.close();
@@ -254,6 +265,7 @@ class LongSoakTest {
         Map<String, AtomicLong> failedByKind = new ConcurrentHashMap<>();
         Map<String, AtomicLong> callFailures = new ConcurrentHashMap<>();
         Histogram latency = Histograms.concurrent();
+        Recorder window = new Recorder(3);
 
         try (LoadClient client = new LoadClient(CLIENT_KEEP_ALIVE_MS)) {
             Schedule schedule = new Schedule(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20), rate);
@@ -276,6 +288,7 @@ class LongSoakTest {
                         try {
                             HttpResult result = client.get(uri, REQUEST_TIMEOUT);
                             Histograms.recordNanos(latency, result.endNs() - intended);
+                            window.recordValue(Math.max(0, (result.endNs() - intended) / 1000));
                             String kind = account(result, answers, calls, callsOk, callsFailed, callFailures,
                                     inconsistent, firstOddity);
                             if (kind == null) {
@@ -294,7 +307,11 @@ class LongSoakTest {
                     });
                 }
             });
-            sender.join();
+            Progress progress = new Progress(window, inFlight, finished, dropped);
+            while (sender.isAlive()) {
+                sender.join(PROGRESS_EVERY.toMillis());
+                progress.print();
+            }
             long giveUpNs = System.nanoTime() + DRAIN.toNanos();
             while (inFlight.get() > 0 && System.nanoTime() < giveUpNs) {
                 Thread.sleep(10); // polling for the last answers, bounded by DRAIN
@@ -305,6 +322,49 @@ class LongSoakTest {
                     counts(callFailures), inconsistent.get(), firstOddity.get(),
                     latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
                     latency.getMaxValue() / 1000.0);
+        }
+    }
+
+    /** One line per {@link #PROGRESS_EVERY}: how the load is going, so a slowdown shows when it starts. */
+    private static final class Progress {
+        private final Recorder window;
+        private final AtomicInteger inFlight;
+        private final AtomicLong finished;
+        private final AtomicLong dropped;
+        private final long startNs = System.nanoTime();
+        private Histogram reuse;
+        private long gcCount = gcCount();
+        private long gcMs = gcMs();
+
+        Progress(Recorder window, AtomicInteger inFlight, AtomicLong finished, AtomicLong dropped) {
+            this.window = window;
+            this.inFlight = inFlight;
+            this.finished = finished;
+            this.dropped = dropped;
+        }
+
+        void print() {
+            reuse = window.getIntervalHistogram(reuse);
+            long count = gcCount();
+            long ms = gcMs();
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf(Locale.ROOT, "  %4.0f s: ended %d (%d in this window, p99 %.0f ms, max %.0f ms),"
+                            + " in flight %d, dropped %d; GC %d in %d ms; heap %.0f MB%n",
+                    (System.nanoTime() - startNs) / 1e9, finished.get(), reuse.getTotalCount(),
+                    reuse.getValueAtPercentile(99) / 1000.0, reuse.getMaxValue() / 1000.0, inFlight.get(),
+                    dropped.get(), count - gcCount, ms - gcMs, (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
+            gcCount = count;
+            gcMs = ms;
+        }
+
+        private static long gcCount() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+        }
+
+        private static long gcMs() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
         }
     }
 
