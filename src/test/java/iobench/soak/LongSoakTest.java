@@ -61,6 +61,8 @@ class LongSoakTest {
     /** Which servers to soak, in order ({@code make soak-long SOAK_LONG_SERVERS=async} for one). */
     private static final List<String> SERVERS = List.of(
             System.getProperty("iobench.soaklong.servers", "sync,virtual,async").split(","));
+    /** A fixed offered rate (req/s) instead of {@link #LOAD_SHARE} of the measured capacity: to replay a run. */
+    private static final String FIXED_RATE = System.getProperty("iobench.soaklong.rate", "");
     /** How often the load prints its progress: in flight, answers and the window's latency, GC. */
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
 
@@ -183,7 +185,8 @@ class LongSoakTest {
         setProfile(sim, null);
         Capacity capacity = capacity(uri);
         ProcessLevels before = ProcessLevels.settle(null, PREFIXES, MARGINS, SETTLE_WITHIN);
-        int rate = (int) Math.max(1, Math.round(capacity.requestsPerSecond() * LOAD_SHARE));
+        int rate = FIXED_RATE.isBlank() ? (int) Math.max(1, Math.round(capacity.requestsPerSecond() * LOAD_SHARE))
+                : Integer.parseInt(FIXED_RATE);
         System.out.printf("%s: capacity %.0f req/s (closed loop, %d clients, %d s); offering %d req/s for %s min%n",
                 server.role(), capacity.requestsPerSecond(), CAPACITY_CLIENTS, CAPACITY_MEASURED.toSeconds(), rate,
                 minutes(MINUTES));
@@ -349,12 +352,43 @@ class LongSoakTest {
             long ms = gcMs();
             Runtime rt = Runtime.getRuntime();
             System.out.printf(Locale.ROOT, "  %4.0f s: ended %d (%d in this window, p99 %.0f ms, max %.0f ms),"
-                            + " in flight %d, dropped %d; GC %d in %d ms; heap %.0f MB%n",
+                            + " in flight %d, dropped %d; GC %d in %d ms; heap %.0f MB; Helidon client pool %s%n",
                     (System.nanoTime() - startNs) / 1e9, finished.get(), reuse.getTotalCount(),
                     reuse.getValueAtPercentile(99) / 1000.0, reuse.getMaxValue() / 1000.0, inFlight.get(),
-                    dropped.get(), count - gcCount, ms - gcMs, (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
+                    dropped.get(), count - gcCount, ms - gcMs, (rt.totalMemory() - rt.freeMemory()) / 1048576.0,
+                    helidonPool());
             gcCount = count;
             gcMs = ms;
+        }
+
+        /**
+         * Connections in Helidon 3's static client pool ({@code WebClientRequestBuilderImpl.CHANNEL_CACHE}):
+         * open / in use / all, read by reflection for diagnosis only; "?" when this Helidon has no such field.
+         */
+        private static String helidonPool() {
+            try {
+                var field = Class.forName("io.helidon.webclient.WebClientRequestBuilderImpl").getDeclaredField("CHANNEL_CACHE");
+                field.setAccessible(true);
+                int all = 0;
+                int open = 0;
+                int inUse = 0;
+                for (Object set : ((Map<?, ?>) field.get(null)).values()) {
+                    synchronized (set) {
+                        for (Object record : (Set<?>) set) {
+                            var channelField = record.getClass().getDeclaredField("channel");
+                            channelField.setAccessible(true);
+                            var channel = (io.netty.channel.Channel) channelField.get(record);
+                            all++;
+                            open += channel.isOpen() ? 1 : 0;
+                            var flag = channel.attr(io.netty.util.AttributeKey.<AtomicBoolean>valueOf("inUse")).get();
+                            inUse += flag != null && flag.get() ? 1 : 0;
+                        }
+                    }
+                }
+                return open + " open / " + inUse + " in use / " + all;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return "?";
+            }
         }
 
         private static long gcCount() {
