@@ -16,6 +16,7 @@ import iobench.bench.warmup.TimeToSteady;
 import iobench.bench.warmup.Warmup;
 import iobench.bench.warmup.WarmupOutcome;
 import iobench.bench.warmup.WarmupPhase;
+import iobench.http.ServerRole;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -4,8 +4,9 @@ import iobench.bench.load.LoadClient;
 import iobench.bench.metrics.CostMeter;
 import iobench.bench.metrics.CpuAccounts;
 import iobench.bench.metrics.ProcessCostMeter;
-import iobench.server.ServerSettings;
-import iobench.server.ServerStartException;
+import iobench.config.ServerSettings;
+import iobench.http.ServerRole;
+import iobench.http.ServerStartException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -57,7 +58,7 @@ public final class ChildServers implements ServerSet {
         try {
             URI simUrl = externalSim;
             if (simUrl == null) {
-                simUrl = start("sim", List.of(), configFile).baseUri();
+                simUrl = start(ServerRole.SIM.label(), List.of(), configFile).baseUri();
             }
             Map<ServerRole, URI> servers = new EnumMap<>(ServerRole.class);
             for (ServerRole role : roles) {
@@ -66,7 +67,7 @@ public final class ChildServers implements ServerSet {
                     case SYNC -> options.addAll(List.of("--threads", Integer.toString(settings.syncThreads()),
                             "--fanout-threads", Integer.toString(settings.fanoutThreads())));
                     case ASYNC -> options.addAll(List.of("--event-loops", Integer.toString(settings.asyncEventLoops())));
-                    case VIRTUAL -> {
+                    case VIRTUAL, SIM -> {
                     }
                 }
                 Child child = start(role.label(), options, configFile);

@@ -5,9 +5,10 @@ import iobench.bench.metrics.CostMeter;
 import iobench.bench.metrics.CpuAccounts;
 import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.ThreadNameCostMeter;
-import iobench.server.RunningServer;
-import iobench.server.RuntimeStats;
-import iobench.server.ServerSettings;
+import iobench.config.ServerSettings;
+import iobench.http.RunningServer;
+import iobench.http.RuntimeStats;
+import iobench.http.ServerRole;
 import iobench.server.async.AsyncServer;
 import iobench.server.sync.SyncServer;
 import iobench.sim.SimServer;
@@ -43,6 +44,7 @@ public final class EmbeddedServers implements ServerSet {
                     case SYNC -> SyncServer.startPlatform(wired, 0);
                     case ASYNC -> AsyncServer.start(wired, 0);
                     case VIRTUAL -> SyncServer.startVirtual(wired, 0);
+                    case SIM -> throw new IllegalArgumentException("the sim is started above, not as a contender");
                 };
                 running.add(server);
                 servers.put(role, server.baseUri());
@@ -67,8 +69,7 @@ public final class EmbeddedServers implements ServerSet {
     @Override
     public CostMeter meter(ServerRole role, LoadClient client) {
         return switch (role) {
-            case SYNC -> new ThreadNameCostMeter("sync-", null);
-            case ASYNC -> new ThreadNameCostMeter("async-", null);
+            case SYNC, ASYNC, SIM -> new ThreadNameCostMeter(role.label() + "-", null);
             case VIRTUAL -> new VirtualThreadsMeter();
         };
     }

@@ -1,5 +1,6 @@
 package iobench.bench;
 
+import iobench.http.ServerRole;
 import iobench.sim.IoProfile;
 import java.util.List;
 

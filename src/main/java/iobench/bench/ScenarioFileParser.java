@@ -1,7 +1,8 @@
 package iobench.bench;
 
 import iobench.bench.warmup.Warmup;
-import iobench.server.BadParameterException;
+import iobench.http.BadParameterException;
+import iobench.http.ServerRole;
 import iobench.sim.DelayDistribution;
 import iobench.sim.IoProfile;
 import iobench.sim.IoProfiles;
@@ -503,16 +504,16 @@ public final class ScenarioFileParser {
     }
 
     private List<ServerRole> servers(Node node, String path) {
-        String allowed = "a list of servers such as [sync, async], from " + ServerRole.labels();
+        String allowed = "a list of servers such as [sync, async], from " + ServerRole.contenderLabels();
         if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
             throw fail(node, path, "expected " + allowed);
         }
         List<ServerRole> roles = new ArrayList<>();
         for (Node item : sequence.getValue()) {
             String text = scalar(item, path, allowed);
-            ServerRole role = ServerRole.fromLabel(text);
+            ServerRole role = ServerRole.contenderFromLabel(text);
             if (role == null) {
-                throw fail(item, path, "'" + text + "' is not allowed; expected one of " + ServerRole.labels());
+                throw fail(item, path, "'" + text + "' is not allowed; expected one of " + ServerRole.contenderLabels());
             }
             if (roles.contains(role)) {
                 throw fail(item, path, "'" + text + "' is listed twice; expected each server once");

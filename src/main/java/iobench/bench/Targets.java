@@ -1,5 +1,6 @@
 package iobench.bench;
 
+import iobench.http.ServerRole;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import iobench.bench.ConcurrencyProbe;
 import iobench.bench.EmbeddedServers;
 import iobench.bench.HealthCheck;
-import iobench.bench.ServerRole;
 import iobench.bench.load.LoadClient;
-import iobench.server.SettingsLoader;
+import iobench.config.SettingsLoader;
+import iobench.http.ServerRole;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.EnumMap;
@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -57,7 +57,7 @@ final class CheckCommand implements Callable<Integer> {
         Map<ServerRole, URI> given = urls.servers();
         URI simUrl = urls.sim();
         // Nothing given: check a fresh set of embedded servers, all of them.
-        Set<ServerRole> embedded = simUrl == null && given.isEmpty() ? EnumSet.allOf(ServerRole.class)
+        Set<ServerRole> embedded = simUrl == null && given.isEmpty() ? EnumSet.copyOf(ServerRole.contenders())
                 : EnumSet.noneOf(ServerRole.class);
         try (EmbeddedServers servers = new EmbeddedServers(SettingsLoader.load(null, System.getenv(), Map.of()),
                 simUrl, embedded);

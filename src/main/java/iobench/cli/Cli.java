@@ -1,7 +1,7 @@
 package iobench.cli;
 
-import iobench.server.ServerStartException;
-import iobench.server.SettingsLoader.SettingsException;
+import iobench.config.SettingsLoader.SettingsException;
+import iobench.http.ServerStartException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;

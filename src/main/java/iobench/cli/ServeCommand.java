@@ -1,16 +1,16 @@
 package iobench.cli;
 
-import iobench.server.RunningServer;
-import iobench.server.ServerSettings;
-import iobench.server.SettingsLoader;
+import iobench.config.ServerSettings;
+import iobench.config.SettingsLoader;
+import iobench.http.RunningServer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What every {@code serve-*} command does: layer the settings, start one server, print where it

@@ -1,7 +1,7 @@
 package iobench.cli;
 
-import iobench.server.RunningServer;
-import iobench.server.ServerSettings;
+import iobench.config.ServerSettings;
+import iobench.http.RunningServer;
 import iobench.sim.SimServer;
 import java.util.Map;
 import picocli.CommandLine.Command;

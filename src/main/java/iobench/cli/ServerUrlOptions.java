@@ -1,6 +1,6 @@
 package iobench.cli;
 
-import iobench.bench.ServerRole;
+import iobench.http.ServerRole;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;

@@ -2,8 +2,8 @@ package iobench.report;
 
 import iobench.bench.BenchPlan;
 import iobench.bench.Scenario;
-import iobench.bench.ServerRole;
 import iobench.bench.metrics.RunResult;
+import iobench.http.ServerRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package iobench.report;
 
 import iobench.bench.Durations;
 import iobench.bench.RateSpec;
-import iobench.bench.ServerRole;
+import iobench.http.ServerRole;
 import java.util.ArrayList;
 import java.util.List;
 

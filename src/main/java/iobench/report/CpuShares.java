@@ -1,7 +1,7 @@
 package iobench.report;
 
-import iobench.bench.ServerRole;
 import iobench.bench.metrics.RunResult;
+import iobench.http.ServerRole;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

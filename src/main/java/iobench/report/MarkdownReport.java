@@ -1,8 +1,8 @@
 package iobench.report;
 
 import iobench.bench.ScenarioKind;
-import iobench.bench.ServerRole;
 import iobench.bench.metrics.ErrorTally;
+import iobench.http.ServerRole;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

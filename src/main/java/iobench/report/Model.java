@@ -1,7 +1,7 @@
 package iobench.report;
 
 import iobench.bench.Scenario;
-import iobench.bench.ServerRole;
+import iobench.http.ServerRole;
 
 /**
  * The simple queueing model every measurement is set against. A pool of T threads serves

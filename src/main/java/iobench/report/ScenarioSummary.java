@@ -1,7 +1,7 @@
 package iobench.report;
 
 import iobench.bench.Scenario;
-import iobench.bench.ServerRole;
+import iobench.http.ServerRole;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package iobench.report;
 
-import iobench.bench.ServerRole;
+import iobench.http.ServerRole;
 import java.util.Map;
 
 /**

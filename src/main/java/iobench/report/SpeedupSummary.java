@@ -1,7 +1,7 @@
 package iobench.report;
 
 import iobench.bench.ScenarioKind;
-import iobench.bench.ServerRole;
+import iobench.http.ServerRole;
 import java.util.List;
 
 /** Mean, min and max speedup of one server over sync across the valid scenarios of a suite. */

@@ -2,7 +2,7 @@ package iobench.report;
 
 import iobench.bench.BenchPlan;
 import iobench.bench.Thresholds;
-import iobench.bench.ServerRole;
+import iobench.http.ServerRole;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package iobench.report;
 
-import iobench.bench.ServerRole;
 import iobench.bench.warmup.SteadyState;
 import iobench.bench.warmup.TimeToSteady;
 import iobench.bench.warmup.Warmup;
 import iobench.bench.warmup.WarmupOutcome;
+import iobench.http.ServerRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

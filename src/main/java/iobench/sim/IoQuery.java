@@ -1,7 +1,7 @@
 package iobench.sim;
 
-import iobench.server.BadParameterException;
-import iobench.server.QueryParams;
+import iobench.http.BadParameterException;
+import iobench.http.QueryParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

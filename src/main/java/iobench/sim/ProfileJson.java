@@ -1,7 +1,7 @@
 package iobench.sim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import iobench.server.Json;
+import iobench.http.Json;
 
 /** A profile as {@code GET /profile} shows it: the same names and units (seconds) as the query parameters. */
 final class ProfileJson {

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import iobench.server.JavalinServers;
-import iobench.server.Json;
-import iobench.server.QueryParams;
-import iobench.server.RunningServer;
-import iobench.server.ServerSettings;
-import iobench.server.NamedThreads;
+import iobench.config.ServerSettings;
+import iobench.http.JavalinServers;
+import iobench.http.Json;
+import iobench.http.NamedThreads;
+import iobench.http.QueryParams;
+import iobench.http.RunningServer;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.cli.Cli;
+import iobench.http.ServerRole;
 import iobench.report.CsvReport;
 import iobench.report.Model;
 import iobench.report.ModelParams;

@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import iobench.cli.Cli;
-import iobench.server.ServerStartException;
-import iobench.server.SettingsLoader;
+import iobench.config.SettingsLoader;
+import iobench.http.ServerRole;
+import iobench.http.ServerStartException;
 import iobench.testing.Eventually;
 import iobench.testing.Http;
 import java.io.IOException;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.bench.load.HttpResult;
 import iobench.bench.load.LoadClient;
-import iobench.server.RunningServer;
-import iobench.server.SettingsLoader;
+import iobench.config.SettingsLoader;
+import iobench.http.RunningServer;
 import iobench.sim.SimServer;
 import java.net.URI;
 import java.time.Duration;

@@ -9,12 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.bench.load.LoadClient;
 import iobench.bench.metrics.RunResult;
+import iobench.http.Json;
+import iobench.http.ServerRole;
 import iobench.report.Analysis;
 import iobench.report.BenchReport;
 import iobench.report.Environment;
 import iobench.report.ModelParams;
 import iobench.report.ScenarioSummary;
-import iobench.server.Json;
 import iobench.sim.DelayDistribution;
 import iobench.sim.IoProfile;
 import iobench.sim.IoProfiles;

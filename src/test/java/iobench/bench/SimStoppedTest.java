@@ -7,15 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.bench.load.LoadClient;
 import iobench.bench.metrics.RunResult;
+import iobench.config.ServerSettings;
+import iobench.config.SettingsLoader;
+import iobench.http.RunningServer;
+import iobench.http.ServerRole;
 import iobench.report.Analysis;
 import iobench.report.BenchReport;
 import iobench.report.Environment;
 import iobench.report.MarkdownReport;
 import iobench.report.ModelParams;
 import iobench.report.ScenarioSummary;
-import iobench.server.RunningServer;
-import iobench.server.ServerSettings;
-import iobench.server.SettingsLoader;
 import iobench.server.sync.SyncServer;
 import iobench.sim.SimServer;
 import java.net.URI;
@@ -52,6 +53,7 @@ class SimStoppedTest {
             case SYNC -> SyncServer.startPlatform(settings, 0);
             case VIRTUAL -> SyncServer.startVirtual(settings, 0);
             case ASYNC -> iobench.server.async.AsyncServer.start(settings, 0);
+            case SIM -> iobench.sim.SimServer.start(settings, 0);
         };
         started.add(server);
         return server;

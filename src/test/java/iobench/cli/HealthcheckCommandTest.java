@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.server.RunningServer;
-import iobench.server.SettingsLoader;
+import iobench.config.SettingsLoader;
+import iobench.http.RunningServer;
 import iobench.sim.SimServer;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.bench.ServerRole;
+import iobench.http.ServerRole;
 import org.junit.jupiter.api.Test;
 
 class ConfidenceTest {

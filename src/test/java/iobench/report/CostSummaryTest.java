@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.bench.ScenarioKind;
-import iobench.bench.ServerRole;
 import iobench.bench.metrics.LatencySummary;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunResult;
+import iobench.http.ServerRole;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,11 +2,11 @@ package iobench.report;
 
 import iobench.bench.BenchPlan;
 import iobench.bench.ScenarioFileParser;
-import iobench.bench.ServerRole;
 import iobench.bench.metrics.LatencySummary;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunResult;
+import iobench.http.ServerRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +113,7 @@ final class FixedRuns {
             RunCosts costs = switch (r.server()) {
                 case SYNC -> new RunCosts(0.9 + 0.1 * rep, 60.0, 21, 0, 30.0 + rep, "process");
                 case ASYNC -> new RunCosts(0.4 + 0.1 * rep, 50.0, 12, 0, 100.0 + rep, "process");
+                case SIM -> throw new IllegalStateException("the sim is never a run's server");
                 case VIRTUAL -> new RunCosts(0.7, 90.0, 27, 100, 35.0, "process");
             };
             out.add(r.with(costs, new RunConditions(40.0 + rep, 2.5 * rep, 100.0 * rep)));

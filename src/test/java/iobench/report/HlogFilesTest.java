@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.bench.ScenarioKind;
-import iobench.bench.ServerRole;
 import iobench.bench.metrics.Histograms;
 import iobench.bench.metrics.LatencySummary;
 import iobench.bench.metrics.RunResult;
+import iobench.http.ServerRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import iobench.server.RunningServer;
+import iobench.config.ServerSettings;
+import iobench.config.SettingsLoader;
+import iobench.http.RunningServer;
 import iobench.server.ServerKind;
-import iobench.server.ServerSettings;
-import iobench.server.SettingsLoader;
 import iobench.sim.SimServer;
 import iobench.testing.Http;
 import iobench.testing.RawHttp;

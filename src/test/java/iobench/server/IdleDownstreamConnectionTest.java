@@ -2,6 +2,7 @@ package iobench.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import iobench.http.RunningServer;
 import iobench.testing.Http;
 import iobench.testing.IdleTrapServer;
 import iobench.testing.TestSettings;

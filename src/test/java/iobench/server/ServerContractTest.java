@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import iobench.http.RunningServer;
 import iobench.sim.SimServer;
-import iobench.testing.Http;
 import iobench.testing.Http.Answer;
+import iobench.testing.Http;
 import iobench.testing.TestSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,5 +1,7 @@
 package iobench.server;
 
+import iobench.config.ServerSettings;
+import iobench.http.RunningServer;
 import iobench.server.sync.SyncServer;
 
 /**

@@ -3,6 +3,7 @@ package iobench.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import iobench.http.RunningServer;
 import iobench.server.sync.SyncServer;
 import iobench.sim.SimServer;
 import iobench.testing.Eventually;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.server.RunningServer;
-import iobench.testing.Http;
+import iobench.http.RunningServer;
 import iobench.testing.Http.Answer;
+import iobench.testing.Http;
 import iobench.testing.TestSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

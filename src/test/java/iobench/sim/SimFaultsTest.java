@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.server.RunningServer;
-import iobench.testing.Http;
+import iobench.http.RunningServer;
 import iobench.testing.Http.Answer;
+import iobench.testing.Http;
 import iobench.testing.TestSettings;
 import java.io.IOException;
 import java.io.InputStream;

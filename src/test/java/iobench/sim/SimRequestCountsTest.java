@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import iobench.server.RunningServer;
+import iobench.http.RunningServer;
 import iobench.testing.Http;
 import iobench.testing.RawHttp;
 import iobench.testing.TestSettings;

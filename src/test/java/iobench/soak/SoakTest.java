@@ -2,8 +2,8 @@ package iobench.soak;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.server.RunningServer;
-import iobench.server.ServerSettings;
+import iobench.config.ServerSettings;
+import iobench.http.RunningServer;
 import iobench.server.async.AsyncServer;
 import iobench.server.sync.SyncServer;
 import iobench.sim.SimServer;

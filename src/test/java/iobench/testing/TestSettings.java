@@ -1,7 +1,7 @@
 package iobench.testing;
 
-import iobench.server.ServerSettings;
-import iobench.server.SettingsLoader;
+import iobench.config.ServerSettings;
+import iobench.config.SettingsLoader;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package iobench.bench.load;
 
 import iobench.bench.Scenario;
-import iobench.bench.ServerRole;
 import iobench.bench.metrics.Histograms;
 import iobench.bench.metrics.LatencySummary;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunResult;
+import iobench.http.ServerRole;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package iobench.bench.load;
 
-import iobench.bench.ServerRole;
+import iobench.http.ServerRole;
 import java.net.URI;
 import java.util.Locale;
 

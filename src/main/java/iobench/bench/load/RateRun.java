@@ -2,7 +2,6 @@ package iobench.bench.load;
 
 import iobench.bench.RateSpec;
 import iobench.bench.Scenario;
-import iobench.bench.ServerRole;
 import iobench.bench.metrics.ErrorTally;
 import iobench.bench.metrics.Histograms;
 import iobench.bench.metrics.LatencySummary;
@@ -10,6 +9,7 @@ import iobench.bench.metrics.RateFigures;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunResult;
+import iobench.http.ServerRole;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;

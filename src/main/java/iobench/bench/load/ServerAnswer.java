@@ -1,7 +1,7 @@
 package iobench.bench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import iobench.server.Json;
+import iobench.http.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

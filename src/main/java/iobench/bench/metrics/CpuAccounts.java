@@ -1,5 +1,6 @@
 package iobench.bench.metrics;
 
+import iobench.http.ServerRole;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.util.LinkedHashMap;
@@ -58,7 +59,8 @@ public interface CpuAccounts {
 
     /** The part a thread of this JVM works for, by its name. */
     static String partOf(String threadName) {
-        for (String server : List.of("sim", "sync", "async", "virtual")) {
+        for (ServerRole role : ServerRole.values()) {
+            String server = role.label();
             if (threadName.startsWith(server + "-") || threadName.equals(server)) {
                 return server;
             }

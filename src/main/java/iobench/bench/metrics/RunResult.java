@@ -1,7 +1,7 @@
 package iobench.bench.metrics;
 
 import iobench.bench.ScenarioKind;
-import iobench.bench.ServerRole;
+import iobench.http.ServerRole;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -3,7 +3,7 @@ package iobench.bench.warmup;
 import com.fasterxml.jackson.databind.JsonNode;
 import iobench.bench.load.HttpResult;
 import iobench.bench.load.LoadClient;
-import iobench.server.Json;
+import iobench.http.Json;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;

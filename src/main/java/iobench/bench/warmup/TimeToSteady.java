@@ -1,6 +1,6 @@
 package iobench.bench.warmup;
 
-import iobench.bench.ServerRole;
+import iobench.http.ServerRole;
 import java.util.List;
 
 /**

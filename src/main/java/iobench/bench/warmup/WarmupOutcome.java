@@ -1,6 +1,6 @@
 package iobench.bench.warmup;
 
-import iobench.bench.ServerRole;
+import iobench.http.ServerRole;
 
 /**
  * How one warm-up phase (one scenario, one server) ended.

@@ -1,8 +1,8 @@
 package iobench.bench.warmup;
 
 import iobench.bench.Scenario;
-import iobench.bench.ServerRole;
 import iobench.bench.metrics.RunResult;
+import iobench.http.ServerRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

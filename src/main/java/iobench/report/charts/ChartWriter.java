@@ -1,7 +1,7 @@
 package iobench.report.charts;
 
 import iobench.bench.ScenarioKind;
-import iobench.bench.ServerRole;
+import iobench.http.ServerRole;
 import iobench.report.BenchReport;
 import iobench.report.Model;
 import iobench.report.ReportFiles;
@@ -144,7 +144,7 @@ public final class ChartWriter {
         if (scenarios.isEmpty()) {
             return null;
         }
-        for (ServerRole role : ServerRole.values()) {
+        for (ServerRole role : ServerRole.contenders()) {
             List<Double> v = new ArrayList<>();
             boolean any = false;
             for (String name : scenarios) {

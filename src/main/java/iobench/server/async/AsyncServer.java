@@ -9,12 +9,13 @@ import io.helidon.webserver.Routing;
 import io.helidon.webserver.ServerRequest;
 import io.helidon.webserver.ServerResponse;
 import io.helidon.webserver.WebServer;
-import iobench.server.BadParameterException;
-import iobench.server.JavalinServers;
-import iobench.server.Json;
-import iobench.server.RunningServer;
-import iobench.server.ServerSettings;
-import iobench.server.ServerStartException;
+import iobench.config.ServerSettings;
+import iobench.http.BadParameterException;
+import iobench.http.JavalinServers;
+import iobench.http.Json;
+import iobench.http.RunningServer;
+import iobench.http.ServerRole;
+import iobench.http.ServerStartException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ import java.util.logging.Logger;
  * ever holds a thread while it waits.
  */
 public final class AsyncServer {
-    public static final String ROLE = "async";
+    public static final String ROLE = ServerRole.ASYNC.label();
     static final Duration CLOSE_WITHIN = Duration.ofSeconds(5);
     private static final Logger LOGGER = Logger.getLogger(AsyncServer.class.getName());
 

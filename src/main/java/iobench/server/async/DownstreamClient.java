@@ -197,7 +197,7 @@ final class DownstreamClient implements AutoCloseable {
      * Fails every call in flight and every later one at once, and starts stopping the event loop
      * without waiting. Closing the loop's channels alone is not enough: a call still connecting
      * when the loop stops never hears back, and its timeout was to run on that same loop.
-     * For {@link iobench.server.RunningServer#cancelInFlight()}.
+     * For {@link iobench.http.RunningServer#cancelInFlight()}.
      */
     void cancelInFlight() {
         cancelled = true;

@@ -10,9 +10,9 @@ import io.helidon.webserver.Routing;
 import io.helidon.webserver.ServerRequest;
 import io.helidon.webserver.ServerResponse;
 import io.helidon.webserver.Service;
-import iobench.server.Json;
-import iobench.server.QueryParams;
-import iobench.server.ServerSettings;
+import iobench.config.ServerSettings;
+import iobench.http.Json;
+import iobench.http.QueryParams;
 import iobench.server.fanout.CallOutcome;
 import iobench.server.fanout.Downstream;
 import iobench.server.fanout.FanOutReport;
@@ -44,8 +44,8 @@ final class IoBenchService implements Service {
     public void update(Routing.Rules rules) {
         rules.get("/health", this::health)
                 .get("/benchmark/io-test", this::ioTest)
-                .get("/stats", (request, response) -> sendJson(response, 200, iobench.server.RuntimeStats.json()))
-                .post("/stats/reset", (request, response) -> sendJson(response, 200, iobench.server.RuntimeStats.reset()));
+                .get("/stats", (request, response) -> sendJson(response, 200, iobench.http.RuntimeStats.json()))
+                .post("/stats/reset", (request, response) -> sendJson(response, 200, iobench.http.RuntimeStats.reset()));
     }
 
     private void health(ServerRequest request, ServerResponse response) {

@@ -2,7 +2,7 @@ package iobench.server.fanout;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import iobench.server.Json;
+import iobench.http.Json;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;

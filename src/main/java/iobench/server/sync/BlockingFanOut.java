@@ -1,6 +1,6 @@
 package iobench.server.sync;
 
-import iobench.server.ServerSettings;
+import iobench.config.ServerSettings;
 import iobench.server.fanout.CallOutcome;
 import iobench.server.fanout.Downstream;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.bench.Scenario;
 import iobench.bench.ScenarioKind;
-import iobench.bench.ServerRole;
+import iobench.http.ServerRole;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

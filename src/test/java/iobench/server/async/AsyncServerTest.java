@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import iobench.server.Json;
-import iobench.server.RunningServer;
-import iobench.server.ServerSettings;
-import iobench.server.SettingsLoader;
+import iobench.config.ServerSettings;
+import iobench.config.SettingsLoader;
+import iobench.http.Json;
+import iobench.http.RunningServer;
 import iobench.sim.SimServer;
 import java.io.IOException;
 import java.net.URI;

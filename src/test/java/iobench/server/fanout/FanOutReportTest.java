@@ -3,7 +3,7 @@ package iobench.server.fanout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import iobench.server.Json;
+import iobench.http.Json;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.server.RunningServer;
+import iobench.http.RunningServer;
 import iobench.sim.SimServer;
 import iobench.testing.Http;
 import iobench.testing.TestSettings;

@@ -2,7 +2,7 @@ package iobench.server.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import iobench.server.RunningServer;
+import iobench.http.RunningServer;
 import iobench.server.ServerKind;
 import iobench.sim.SimServer;
 import iobench.testing.Http;

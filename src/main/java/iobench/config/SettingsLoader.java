@@ -1,11 +1,10 @@
-package iobench.server;
+package iobench.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
-
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

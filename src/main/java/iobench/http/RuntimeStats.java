@@ -1,4 +1,4 @@
-package iobench.server;
+package iobench.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package iobench.server;
+package iobench.http;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package iobench.server;
+package iobench.config;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package iobench.server;
+package iobench.http;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,4 +1,4 @@
-package iobench.server;
+package iobench.http;
 
 /**
  * A request parameter that is missing, malformed or out of range. Every server turns it into a

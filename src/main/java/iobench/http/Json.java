@@ -1,4 +1,4 @@
-package iobench.server;
+package iobench.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
