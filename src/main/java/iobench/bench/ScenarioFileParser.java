@@ -224,8 +224,12 @@ public final class ScenarioFileParser {
         String strategy = map.containsKey("strategy")
                 ? word(map.get("strategy").getValueNode(), path + ".strategy", STRATEGIES) : defaults.strategy;
         long nominalDelayMs = delayMs != null ? delayMs : simProfile.nominalMs(0);
-        return new Scenario(name, kind, nominalDelayMs, concurrent, clients, requests, repetitions, servers, strategy,
-                simProfile, rate);
+        Scenario.Common common = new Scenario.Common(name, nominalDelayMs, repetitions, servers, strategy, simProfile);
+        return switch (kind) {
+            case FAN_OUT -> new FanOutScenario(common, concurrent);
+            case CLIENTS -> new ClientsScenario(common, clients, requests);
+            case RATE -> new RateScenario(common, rate);
+        };
     }
 
     /** {@code rate} (a number or an increasing list), {@code duration}, {@code connections}, {@code slo}. */
