@@ -18,18 +18,4 @@ public enum ScenarioKind {
     public String label() {
         return label;
     }
-
-    public static ScenarioKind fromLabel(String label) {
-        for (ScenarioKind kind : values()) {
-            if (kind.label.equals(label)) {
-                return kind;
-            }
-        }
-        return null;
-    }
-
-    public static String labels() {
-        return java.util.Arrays.stream(values()).map(ScenarioKind::label)
-                .collect(java.util.stream.Collectors.joining(", "));
-    }
 }
