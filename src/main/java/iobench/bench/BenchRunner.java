@@ -35,7 +35,7 @@ public final class BenchRunner {
     public interface Progress {
         void begin(int totalRuns);
 
-        void step(String label);
+        void step(ProgressStep step);
 
         void end();
 
@@ -45,7 +45,7 @@ public final class BenchRunner {
             }
 
             @Override
-            public void step(String label) {
+            public void step(ProgressStep step) {
             }
 
             @Override
@@ -188,9 +188,7 @@ public final class BenchRunner {
         for (int rep = 1; rep <= scenario.repetitions(); rep++) {
             for (Scenario step : scenario.measuredSteps()) {
                 for (ServerRole role : order) {
-                    progress.step(step.name() + " " + role.label() + " "
-                            + (step instanceof RateScenario r ? r.rate().rate() + "/s " : "") + "rep " + rep + "/"
-                            + step.repetitions());
+                    progress.step(ProgressStep.measured(step, role, rep));
                     runMeasured(step, role, rep);
                 }
                 order.add(order.remove(0));
