@@ -35,7 +35,7 @@ public final class BenchRunner {
     public interface Progress {
         void begin(int totalRuns);
 
-        void step(String label);
+        void step(ProgressStep step);
 
         void end();
 
@@ -45,7 +45,7 @@ public final class BenchRunner {
             }
 
             @Override
-            public void step(String label) {
+            public void step(ProgressStep step) {
             }
 
             @Override
@@ -178,36 +178,18 @@ public final class BenchRunner {
         return results();
     }
 
-    private void runScenario(Scenario scenario) throws InterruptedException {
-        if (scenario.kind() == ScenarioKind.RATE) {
-            runStaircase(scenario);
-            return;
-        }
-        warm(scenario);
-        List<ServerRole> order = new ArrayList<>(scenario.servers());
-        for (int rep = 1; rep <= scenario.repetitions(); rep++) {
-            for (ServerRole role : order) {
-                progress.step(scenario.name() + " " + role.label() + " rep " + rep + "/" + scenario.repetitions());
-                runOnce(scenario, role, scenario.delayMs(), rep, false);
-            }
-            order.add(order.remove(0));
-        }
-    }
-
     /**
-     * A rate scenario: warm-ups with its first step's concurrency, then per repetition every step
-     * in increasing order, the servers rotating from one step to the next.
+     * Warm-ups, then per repetition each measured step (a staircase's steps in increasing order)
+     * against every server, the servers rotating from one step to the next.
      */
-    private void runStaircase(Scenario scenario) throws InterruptedException {
-        RateSpec spec = scenario.rate();
+    private void runScenario(Scenario scenario) throws InterruptedException {
         warm(scenario);
         List<ServerRole> order = new ArrayList<>(scenario.servers());
         for (int rep = 1; rep <= scenario.repetitions(); rep++) {
-            for (int rate : spec.rates()) {
+            for (Scenario step : scenario.measuredSteps()) {
                 for (ServerRole role : order) {
-                    progress.step(scenario.name() + " " + role.label() + " " + rate + "/s rep " + rep + "/"
-                            + scenario.repetitions());
-                    runOnce(scenario.atRate(rate, spec.durationMs()), role, scenario.delayMs(), rep, false);
+                    progress.step(ProgressStep.measured(step, role, rep));
+                    runMeasured(step, role, rep);
                 }
                 order.add(order.remove(0));
             }
@@ -246,14 +228,14 @@ public final class BenchRunner {
         return outcome;
     }
 
-    /** One measured run, added to the results. */
-    private void runOnce(Scenario scenario, ServerRole role, long delayMs, int repetition, boolean warmup)
-            throws InterruptedException {
+    /** One measured run, added to the results: the one place a run's kind decides what it sends. */
+    private void runMeasured(Scenario scenario, ServerRole role, int repetition) throws InterruptedException {
         var base = targets.of(role);
-        runOnce(role, () -> switch (scenario.kind()) {
-            case FAN_OUT -> FanOutRun.run(client, base, role, scenario, delayMs, repetition, warmup);
-            case CLIENTS -> ClientsRun.run(client, base, role, scenario, delayMs, repetition, warmup);
-            case RATE -> RateRun.run(client, base, role, scenario, delayMs, repetition, warmup);
+        long delayMs = scenario.delayMs();
+        runOnce(role, () -> switch (scenario) {
+            case FanOutScenario f -> FanOutRun.run(client, base, role, f, delayMs, repetition, false);
+            case ClientsScenario c -> ClientsRun.run(client, base, role, c, delayMs, repetition, false);
+            case RateScenario r -> RateRun.run(client, base, role, r, delayMs, repetition, false);
         });
     }
 

@@ -5,62 +5,86 @@ import iobench.sim.IoProfile;
 import java.util.List;
 
 /**
- * One scenario of the scenario file, validated.
- *
- * @param concurrent   downstream calls per request (fan-out); 1 for clients
- * @param clients      requests in flight at once (clients); 1 for fan-out
- * @param requests     requests per repetition (clients; at least {@code clients}); 1 for fan-out
- * @param strategy     how the blocking servers fan out: sequential or parallel
- * @param simProfile   the sim-wide profile (delays, faults) the sim is set to for this scenario; null: none
- * @param rate         kind rate: the rates, duration and SLO; null for the other kinds
+ * One scenario of the scenario file, validated: a {@link FanOutScenario}, a {@link ClientsScenario}
+ * or a {@link RateScenario}, each with only the figures its kind has. Code that differs by kind
+ * matches on the type ({@code switch (scenario) { case FanOutScenario f -> ... }}), once per concern.
  */
-public record Scenario(
-        String name,
-        ScenarioKind kind,
-        long delayMs,
-        int concurrent,
-        int clients,
-        int requests,
-        int repetitions,
-        List<ServerRole> servers,
-        String strategy,
-        IoProfile simProfile,
-        RateSpec rate) {
+public sealed interface Scenario permits FanOutScenario, ClientsScenario, RateScenario {
 
-    public Scenario {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name is blank");
+    /**
+     * What every kind of scenario has.
+     *
+     * @param delayMs    the delay each downstream call asks for (a profile's nominal delay when it has one)
+     * @param strategy   how the blocking servers fan out, sequential or parallel; sent with every kind's
+     *                   requests (a clients request's one call goes through it too)
+     * @param simProfile the sim-wide profile (delays, faults) the sim is set to for this scenario; null: none
+     */
+    record Common(String name, long delayMs, int repetitions, List<ServerRole> servers, String strategy,
+                  IoProfile simProfile) {
+        public Common {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("name is blank");
+            }
+            if (delayMs < 0) {
+                throw new IllegalArgumentException("scenario " + name + ": delayMs " + delayMs + " is below 0");
+            }
+            if (repetitions < 1) {
+                throw new IllegalArgumentException("scenario " + name + ": repetitions " + repetitions
+                        + " is below 1");
+            }
+            if (servers == null || servers.isEmpty()) {
+                throw new IllegalArgumentException("scenario " + name + ": servers " + servers + " is empty");
+            }
+            servers = List.copyOf(servers);
         }
-        if (delayMs < 0 || concurrent < 1 || clients < 1 || requests < clients || repetitions < 1) {
-            throw new IllegalArgumentException("scenario " + name + " has out-of-range numbers");
+
+        /** With the sim as it is: fixed delays, no faults. */
+        public Common(String name, long delayMs, int repetitions, List<ServerRole> servers, String strategy) {
+            this(name, delayMs, repetitions, servers, strategy, null);
         }
-        servers = List.copyOf(servers);
     }
 
-    public Scenario(String name, ScenarioKind kind, long delayMs, int concurrent, int clients, int requests,
-                    int repetitions, List<ServerRole> servers, String strategy, IoProfile simProfile) {
-        this(name, kind, delayMs, concurrent, clients, requests, repetitions, servers, strategy, simProfile, null);
+    Common common();
+
+    /** The label the file and the reports use: fan-out, clients or rate. */
+    ScenarioKind kind();
+
+    default String name() {
+        return common().name();
     }
 
-    /** Measured runs per server and repetition: the steps of a rate staircase, else 1. */
-    public int steps() {
-        return rate == null ? 1 : rate.rates().size();
+    default long delayMs() {
+        return common().delayMs();
     }
 
-    /** This scenario at one step of its staircase, sending for {@code durationMs}. */
-    public Scenario atRate(int ratePerS, long durationMs) {
-        return new Scenario(name, kind, delayMs, concurrent, clients, requests, repetitions, servers, strategy,
-                simProfile, rate.step(ratePerS, durationMs));
+    default int repetitions() {
+        return common().repetitions();
     }
 
-    /** A scenario with the sim as it is: fixed delays, no faults. */
-    public Scenario(String name, ScenarioKind kind, long delayMs, int concurrent, int clients, int requests,
-                    int repetitions, List<ServerRole> servers, String strategy) {
-        this(name, kind, delayMs, concurrent, clients, requests, repetitions, servers, strategy, null);
+    default List<ServerRole> servers() {
+        return common().servers();
+    }
+
+    default String strategy() {
+        return common().strategy();
+    }
+
+    default IoProfile simProfile() {
+        return common().simProfile();
     }
 
     /** The delay in seconds, as the servers' query parameter takes it. */
-    public double delaySeconds() {
-        return delayMs / 1000.0;
+    default double delaySeconds() {
+        return delayMs() / 1000.0;
+    }
+
+    /** What one repetition runs against each server, in order: the scenario itself, or a staircase's steps. */
+    default List<? extends Scenario> measuredSteps() {
+        return List.of(this);
+    }
+
+    /** Measured runs per server and repetition. */
+    default int steps() {
+        return measuredSteps().size();
     }
 }

@@ -1,15 +1,12 @@
 package iobench.bench;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
-/** The two suites of the original (one request that fans out, many clients at once), and open-model rate runs. */
+/**
+ * The label of a scenario's kind, as the file, the reports and each run's figures spell it. The
+ * kinds themselves are the {@link Scenario} types; this only names them.
+ */
 public enum ScenarioKind {
-    /** One client request per repetition; the server makes {@code concurrent} downstream calls. */
     FAN_OUT("fan-out"),
-    /** {@code clients} requests at once, each making one downstream call. */
     CLIENTS("clients"),
-    /** Requests arriving at a constant rate for a duration whatever the server does (an open model). */
     RATE("rate");
 
     private final String label;
@@ -20,18 +17,5 @@ public enum ScenarioKind {
 
     public String label() {
         return label;
-    }
-
-    public static ScenarioKind fromLabel(String label) {
-        for (ScenarioKind kind : values()) {
-            if (kind.label.equals(label)) {
-                return kind;
-            }
-        }
-        return null;
-    }
-
-    public static String labels() {
-        return Arrays.stream(values()).map(ScenarioKind::label).collect(Collectors.joining(", "));
     }
 }

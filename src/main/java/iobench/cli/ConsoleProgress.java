@@ -1,6 +1,7 @@
 package iobench.cli;
 
 import iobench.bench.BenchRunner;
+import iobench.bench.ProgressStep;
 import java.io.PrintWriter;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -39,14 +40,14 @@ final class ConsoleProgress implements BenchRunner.Progress {
     }
 
     @Override
-    public void step(String label) {
+    public void step(ProgressStep step) {
         if (bar != null) {
             if (done > 0) {
                 bar.step();
             }
-            bar.setExtraMessage(label);
+            bar.setExtraMessage(step.label());
         } else {
-            String scenario = label.substring(0, label.indexOf(' '));
+            String scenario = step.scenario();
             if (!scenario.equals(lastScenario)) {
                 err.printf("[%d/%d] %s%n", done + 1, total, scenario);
                 err.flush();

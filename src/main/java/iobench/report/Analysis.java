@@ -1,6 +1,9 @@
 package iobench.report;
 
 import iobench.bench.BenchPlan;
+import iobench.bench.ClientsScenario;
+import iobench.bench.FanOutScenario;
+import iobench.bench.RateScenario;
 import iobench.bench.Scenario;
 import iobench.bench.metrics.RunResult;
 import iobench.http.ServerRole;
@@ -45,7 +48,7 @@ public final class Analysis {
             ServerStats s = stats(scenario, role, mine, model);
             stats.add(s);
             // A rate staircase is meant to find where a server fails: its SLO judges that (Capacity).
-            if (s.failed() > 0 && scenario.kind() != iobench.bench.ScenarioKind.RATE) {
+            if (s.failed() > 0 && !(scenario instanceof RateScenario)) {
                 problems.add(role.label() + ": " + s.failed() + " failed (" + describe(s.errors()) + ")");
             }
             if (mine.size() < scenario.repetitions() * scenario.steps()) {
@@ -58,13 +61,14 @@ public final class Analysis {
                 .orElse(stats.isEmpty() ? null : stats.get(0));
         String invalid = problems.isEmpty() ? null : String.join("; ", problems);
         List<Comparison> comparisons = new ArrayList<>();
+        Faster faster = faster(scenario);
         for (ServerStats s : stats) {
-            if (s == base || scenario.kind() == iobench.bench.ScenarioKind.RATE) {
+            if (s == base || faster == null) {
                 continue;
             }
-            double speedup = invalid != null ? Double.NaN : measuredSpeedup(scenario, base, s);
+            double speedup = invalid != null ? Double.NaN : measuredSpeedup(faster, base, s);
             Confidence.Interval interval = invalid != null ? Comparison.NO_INTERVAL
-                    : pairedRatio(scenario, runs, base.server(), s.server());
+                    : pairedRatio(faster, runs, base.server(), s.server());
             comparisons.add(new Comparison(s.server(), speedup,
                     Model.speedup(scenario, s.server(), model) / Model.speedup(scenario, base.server(), model),
                     Comparison.verdict(speedup), interval));
@@ -72,13 +76,21 @@ public final class Analysis {
         return new ScenarioSummary(scenario, stats, comparisons, invalid, base == null ? null : base.server());
     }
 
-    private static double measuredSpeedup(Scenario scenario, ServerStats base, ServerStats other) {
-        double value = switch (scenario.kind()) {
-            case FAN_OUT -> base.durationS().median() / other.durationS().median();
-            case CLIENTS -> other.throughputRps().median() / base.throughputRps().median();
-            // Rate scenarios compare capacities at their SLO instead (Capacity).
-            case RATE -> Double.NaN;
+    /** What makes a server faster than the baseline: a shorter duration, or a higher throughput. */
+    private enum Faster { SHORTER_DURATION, HIGHER_THROUGHPUT }
+
+    /** How a scenario's servers are compared; null for a rate scenario, compared by capacity (Capacity) instead. */
+    private static Faster faster(Scenario scenario) {
+        return switch (scenario) {
+            case FanOutScenario f -> Faster.SHORTER_DURATION;
+            case ClientsScenario c -> Faster.HIGHER_THROUGHPUT;
+            case RateScenario r -> null;
         };
+    }
+
+    private static double measuredSpeedup(Faster faster, ServerStats base, ServerStats other) {
+        double value = faster == Faster.SHORTER_DURATION ? base.durationS().median() / other.durationS().median()
+                : other.throughputRps().median() / base.throughputRps().median();
         return Double.isFinite(value) ? value : Double.NaN;
     }
 
@@ -87,7 +99,7 @@ public final class Analysis {
      * back to back): fan-out sync duration_i / other duration_i, clients other throughput_i / sync
      * throughput_i; a repetition only one of the two has is left out.
      */
-    static Confidence.Interval pairedRatio(Scenario scenario, List<RunResult> runs, ServerRole sync, ServerRole other) {
+    private static Confidence.Interval pairedRatio(Faster faster, List<RunResult> runs, ServerRole sync, ServerRole other) {
         Map<Integer, RunResult> base = new TreeMap<>();
         Map<Integer, RunResult> mine = new TreeMap<>();
         for (RunResult r : runs) {
@@ -101,12 +113,8 @@ public final class Analysis {
         base.forEach((rep, b) -> {
             RunResult o = mine.get(rep);
             if (o != null) {
-                pairs.add(switch (scenario.kind()) {
-                    case FAN_OUT -> new double[] {b.durationS(), o.durationS()};
-                    case CLIENTS -> new double[] {o.throughputRps(), b.throughputRps()};
-                    // Rate scenarios are compared by capacity (Capacity), not by a speedup.
-                    case RATE -> new double[] {Double.NaN, Double.NaN};
-                });
+                pairs.add(faster == Faster.SHORTER_DURATION ? new double[] {b.durationS(), o.durationS()}
+                        : new double[] {o.throughputRps(), b.throughputRps()});
             }
         });
         return Confidence.ratio(pairs.stream().mapToDouble(p -> p[0]).toArray(),

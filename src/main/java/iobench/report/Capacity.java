@@ -1,8 +1,7 @@
 package iobench.report;
 
 import iobench.bench.RateSpec;
-import iobench.bench.Scenario;
-import iobench.bench.ScenarioKind;
+import iobench.bench.RateScenario;
 import iobench.bench.metrics.RunResult;
 import iobench.http.ServerRole;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ import java.util.List;
  *
  * @param invalidRuns one line per run left out: which, and why
  */
-public record Capacity(Scenario scenario, List<Step> steps, List<ServerCapacity> servers, List<String> invalidRuns) {
+public record Capacity(RateScenario scenario, List<Step> steps, List<ServerCapacity> servers, List<String> invalidRuns) {
 
     /** One server at one offered rate, over the repetitions (valid runs only, when there are any). */
     public record Step(ServerRole server, int offeredRps, int runs, int validRuns, Stat achievedRps, Stat p50Ms,
@@ -51,8 +50,8 @@ public record Capacity(Scenario scenario, List<Step> steps, List<ServerCapacity>
     public static List<Capacity> of(BenchReport report) {
         List<Capacity> out = new ArrayList<>();
         for (ScenarioSummary s : report.scenarios()) {
-            if (s.scenario().kind() == ScenarioKind.RATE && s.scenario().rate() != null) {
-                out.add(of(s.scenario(), report.runs().stream()
+            if (s.scenario() instanceof RateScenario rate) {
+                out.add(of(rate, report.runs().stream()
                         .filter(r -> !r.warmup() && r.scenario().equals(s.scenario().name()) && r.rate() != null)
                         .toList()));
             }
@@ -60,7 +59,7 @@ public record Capacity(Scenario scenario, List<Step> steps, List<ServerCapacity>
         return out;
     }
 
-    public static Capacity of(Scenario scenario, List<RunResult> runs) {
+    public static Capacity of(RateScenario scenario, List<RunResult> runs) {
         RateSpec spec = scenario.rate();
         List<Step> steps = new ArrayList<>();
         List<String> invalid = new ArrayList<>();

@@ -1,6 +1,6 @@
 package iobench.report;
 
-import iobench.bench.ScenarioKind;
+import iobench.bench.ClientsScenario;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +23,7 @@ public final class ConsoleSummary {
                     st.server().label(),
                     Numbers.cell(st.durationS().median(), 3),
                     Numbers.cell(st.throughputRps().median(), 1),
-                    s.scenario().kind() == ScenarioKind.CLIENTS ? Numbers.cell(st.p99Ms().median(), 1) : "",
+                    s.scenario() instanceof ClientsScenario ? Numbers.cell(st.p99Ms().median(), 1) : "",
                     Numbers.percent(st.successRate()),
                     c == null ? (st.server() == s.baseline() ? "baseline" : "no baseline")
                             : s.valid() ? c.cell() : "NOT VALID",

@@ -30,9 +30,10 @@ public final class CsvReport {
         out.append(String.join(",", COLUMNS.stream().map(CsvReport::quote).toList())).append('\n');
         for (RunResult r : rows(report)) {
             // Only fan-out has a strategy; a clients request makes one call.
-            String strategy = r.kind() != iobench.bench.ScenarioKind.FAN_OUT ? "" : report.scenarios().stream()
+            String strategy = report.scenarios().stream()
                     .filter(s -> s.scenario().name().equals(r.scenario()))
-                    .map(s -> s.scenario().strategy()).findFirst().orElse("");
+                    .map(s -> s.scenario() instanceof iobench.bench.FanOutScenario f ? f.strategy() : "")
+                    .findFirst().orElse("");
             List<String> row = new ArrayList<>();
             row.add(r.scenario());
             row.add(r.kind().label());

@@ -1,5 +1,8 @@
 package iobench.report;
 
+import iobench.bench.ClientsScenario;
+import iobench.bench.FanOutScenario;
+import iobench.bench.RateScenario;
 import iobench.bench.ScenarioKind;
 import iobench.bench.metrics.ErrorTally;
 import iobench.http.ServerRole;
@@ -103,10 +106,13 @@ public final class MarkdownReport {
                 List<String> cells = new ArrayList<>();
                 cells.add(first ? "**" + s.scenario().name() + "**" + (s.valid() ? "" : " (not valid)") : "");
                 cells.add(first ? Numbers.fixed(s.scenario().delaySeconds(), 3) + " s" : "");
-                cells.add(first ? Integer.toString(fanOut ? s.scenario().concurrent() : s.scenario().clients()) : "");
-                if (fanOut) {
-                    cells.add(first ? s.scenario().strategy() : "");
-                }
+                // The suite's own columns: K and strategy for fan-out, the clients for clients.
+                cells.addAll(switch (s.scenario()) {
+                    case FanOutScenario f -> first ? List.of(Integer.toString(f.concurrent()), f.strategy())
+                            : List.of("", "");
+                    case ClientsScenario n -> List.of(first ? Integer.toString(n.clients()) : "");
+                    case RateScenario r -> List.<String>of();
+                });
                 cells.add(st.server().label());
                 cells.add(Numbers.range(st.durationS(), 3));
                 cells.add(Numbers.range(st.throughputRps(), 1));
@@ -222,7 +228,7 @@ public final class MarkdownReport {
         Set<ServerRole> others = EnumSet.noneOf(ServerRole.class);
         report.scenarios().forEach(s -> s.comparisons().forEach(c -> others.add(c.server())));
         if (others.isEmpty()) {
-            boolean rate = report.scenarios().stream().anyMatch(s -> s.scenario().kind() == ScenarioKind.RATE);
+            boolean rate = report.scenarios().stream().anyMatch(s -> s.scenario() instanceof RateScenario);
             md.append(rate ? "Rate scenarios compare the servers by their capacity at the SLO, above.\n\n"
                     : "Only one server ran, so there is nothing to compare.\n\n");
             return;

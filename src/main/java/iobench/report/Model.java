@@ -1,5 +1,8 @@
 package iobench.report;
 
+import iobench.bench.ClientsScenario;
+import iobench.bench.FanOutScenario;
+import iobench.bench.RateScenario;
 import iobench.bench.Scenario;
 import iobench.http.ServerRole;
 
@@ -14,22 +17,22 @@ public final class Model {
 
     public static double predictedDurationS(Scenario s, ServerRole role, ModelParams p) {
         double d = s.delaySeconds();
-        return switch (s.kind()) {
-            case FAN_OUT -> {
+        return switch (s) {
+            case FanOutScenario f -> {
                 if (role == ServerRole.ASYNC) {
                     yield d;
                 }
-                if (s.strategy().equals("sequential")) {
-                    yield s.concurrent() * d;
+                if (f.strategy().equals("sequential")) {
+                    yield f.concurrent() * d;
                 }
-                yield role == ServerRole.SYNC ? waves(s.concurrent(), p.fanoutThreads()) * d : d;
+                yield role == ServerRole.SYNC ? waves(f.concurrent(), p.fanoutThreads()) * d : d;
             }
-            case CLIENTS -> {
-                int inParallel = role == ServerRole.SYNC ? Math.min(s.clients(), p.syncThreads()) : s.clients();
-                yield waves(s.requests(), inParallel) * d;
+            case ClientsScenario c -> {
+                int inParallel = role == ServerRole.SYNC ? Math.min(c.clients(), p.syncThreads()) : c.clients();
+                yield waves(c.requests(), inParallel) * d;
             }
             // An open model has no duration to predict: its schedule sets it.
-            case RATE -> Double.NaN;
+            case RateScenario r -> Double.NaN;
         };
     }
 

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import iobench.bench.ClientsScenario;
+import iobench.bench.FanOutScenario;
+import iobench.bench.RateScenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -102,9 +105,15 @@ public final class SummaryJson {
         n.put("name", s.scenario().name());
         n.put("kind", s.scenario().kind().label());
         n.put("delay_s", s.scenario().delaySeconds());
-        n.put("concurrent", s.scenario().concurrent());
-        n.put("clients", s.scenario().clients());
-        n.put("requests", s.scenario().requests());
+        // The summary's columns predate rate scenarios, and each kind fills only its own: the others say 1.
+        int[] shape = switch (s.scenario()) {
+            case FanOutScenario f -> new int[] {f.concurrent(), 1, 1};
+            case ClientsScenario c -> new int[] {1, c.clients(), c.requests()};
+            case RateScenario r -> new int[] {1, 1, 1};
+        };
+        n.put("concurrent", shape[0]);
+        n.put("clients", shape[1]);
+        n.put("requests", shape[2]);
         n.put("repetitions", s.scenario().repetitions());
         n.put("strategy", s.scenario().strategy());
         n.put("valid", s.valid());
@@ -176,7 +185,7 @@ public final class SummaryJson {
         ObjectNode o = JSON.createObjectNode();
         o.put("scenario", c.scenario().name());
         // The SLO each step was judged by (null without one), so a reader can draw it beside the p99s.
-        iobench.bench.RateSpec.Slo slo = c.scenario().rate() == null ? null : c.scenario().rate().slo();
+        iobench.bench.RateSpec.Slo slo = c.scenario().rate().slo();
         number(o, "slo_p99_ms", slo == null ? Double.NaN : slo.p99Ms());
         number(o, "slo_error_rate", slo == null ? Double.NaN : slo.errorRate());
         ArrayNode servers = o.putArray("servers");

@@ -127,10 +127,14 @@ class BenchEndToEndTest {
                     assertEquals(Integer.toString(header.size()), r.get("#fields"), what);
                     assertEquals(s.kind().label(), r.get("kind"), what);
                     assertEquals("0.050", r.get("delay_s"), what);
-                    assertEquals(Integer.toString(s.concurrent()), r.get("concurrent"), what);
-                    assertEquals(Integer.toString(s.clients()), r.get("clients"), what);
-                    assertEquals(Integer.toString(s.requests()), r.get("requests"), what);
-                    int expectedSuccesses = s.kind() == ScenarioKind.FAN_OUT ? s.concurrent() : s.requests();
+                    // A run's shape: K calls in one request for fan-out, N clients' requests of one call each.
+                    int concurrent = s instanceof FanOutScenario f ? f.concurrent() : 1;
+                    int clients = s instanceof ClientsScenario c ? c.clients() : 1;
+                    int requests = s instanceof ClientsScenario c ? c.requests() : 1;
+                    assertEquals(Integer.toString(concurrent), r.get("concurrent"), what);
+                    assertEquals(Integer.toString(clients), r.get("clients"), what);
+                    assertEquals(Integer.toString(requests), r.get("requests"), what);
+                    int expectedSuccesses = s.kind() == ScenarioKind.FAN_OUT ? concurrent : requests;
                     assertEquals(Integer.toString(expectedSuccesses), r.get("successful"), what);
                     assertEquals("0", r.get("failed"), what);
                     assertEquals("", r.get("errors"), what);

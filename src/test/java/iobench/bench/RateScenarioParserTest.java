@@ -1,6 +1,7 @@
 package iobench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +26,8 @@ class RateScenarioParserTest {
 
     @Test
     void aStaircaseWithAnSloParses() {
-        Scenario s = parse("""
+        // A rate scenario has no K and no clients of its own: its type says so (they were placeholder 1s).
+        RateScenario s = assertInstanceOf(RateScenario.class, parse("""
                 defaults: {repetitions: 2, servers: [async, sync]}
                 scenarios:
                   - name: cap
@@ -34,7 +36,7 @@ class RateScenarioParserTest {
                     rate: [50, 100, 200, 400, 800]
                     duration: 10s
                     slo: {p99: 500ms, errors: 1%}
-                """).scenarios().get(0);
+                """).scenarios().get(0));
         assertEquals(ScenarioKind.RATE, s.kind());
         assertEquals(100, s.delayMs());
         assertEquals(List.of(50, 100, 200, 400, 800), s.rate().rates());
@@ -42,10 +44,8 @@ class RateScenarioParserTest {
         assertEquals(0, s.rate().connections());
         assertEquals(new RateSpec.Slo(500, 0.01), s.rate().slo());
         assertEquals(5, s.steps());
-        assertEquals(1, s.concurrent());
-        assertEquals(1, s.clients());
         assertEquals(List.of(ServerRole.SYNC, ServerRole.ASYNC), s.servers());
-        Scenario step = s.atRate(200, 1_000);
+        RateScenario step = s.atRate(200, 1_000);
         assertEquals(List.of(200), step.rate().rates());
         assertEquals(1_000, step.rate().durationMs());
         assertEquals(s.rate().slo(), step.rate().slo());
@@ -53,7 +53,7 @@ class RateScenarioParserTest {
 
     @Test
     void aSingleRateConnectionsAndTheDefaultErrorShareParse() {
-        Scenario s = parse("""
+        RateScenario s = (RateScenario) parse("""
                 scenarios:
                   - {name: one, kind: rate, delay: 0.02, rate: 75, duration: 1.5s, connections: 4, slo: {p99: 0.25}}
                   - {name: bare, kind: rate, delay: 0.02, rate: 1, duration: 100ms}
@@ -62,10 +62,10 @@ class RateScenarioParserTest {
         assertEquals(1_500, s.rate().durationMs());
         assertEquals(4, s.rate().connections());
         assertEquals(new RateSpec.Slo(250, ScenarioFileParser.DEFAULT_SLO_ERROR_RATE), s.rate().slo());
-        assertNull(parse("""
+        assertNull(((RateScenario) parse("""
                 scenarios:
                   - {name: bare, kind: rate, delay: 0.02, rate: 1, duration: 100ms}
-                """).scenarios().get(0).rate().slo());
+                """).scenarios().get(0)).rate().slo());
     }
 
     /** Each row: the scenario's keys | the text the message must point at | the key path | the problem. */
@@ -119,6 +119,6 @@ class RateScenarioParserTest {
     void theRateExampleParses() throws IOException {
         BenchPlan plan = ScenarioFileParser.parse("examples/scenarios-rate.yaml",
                 Files.readString(Path.of("examples/scenarios-rate.yaml"), StandardCharsets.UTF_8), CAPS);
-        assertTrue(plan.scenarios().stream().anyMatch(s -> s.kind() == ScenarioKind.RATE && s.rate().slo() != null));
+        assertTrue(plan.scenarios().stream().anyMatch(s -> s.kind() == ScenarioKind.RATE && ((RateScenario) s).rate().slo() != null));
     }
 }

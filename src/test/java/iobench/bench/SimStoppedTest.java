@@ -89,7 +89,8 @@ class SimStoppedTest {
             }
 
             @Override
-            public void step(String label) {
+            public void step(ProgressStep step) {
+                String label = step.label();
                 labels.add(label);
                 // On the bench's own thread, before the first run of "after": nothing is in flight.
                 if (label.startsWith("after ") && stoppedAt.get() == null) {

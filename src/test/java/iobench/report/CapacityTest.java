@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.bench.BenchPlan;
+import iobench.bench.RateScenario;
 import iobench.bench.RateSpec;
 import iobench.bench.Scenario;
 import iobench.bench.ScenarioKind;
@@ -32,8 +33,8 @@ import org.junit.jupiter.api.Test;
 class CapacityTest {
     static final List<Integer> STEPS = List.of(20, 40, 80, 160);
     static final RateSpec SPEC = new RateSpec(STEPS, 5_000, 0, new RateSpec.Slo(300, 0.01));
-    static final Scenario SCENARIO = new Scenario("cap", ScenarioKind.RATE, 100, 1, 1, 1, 3,
-            List.of(ServerRole.SYNC, ServerRole.ASYNC), "sequential", null, SPEC);
+    static final RateScenario SCENARIO = new RateScenario(new Scenario.Common("cap", 100, 3,
+            List.of(ServerRole.SYNC, ServerRole.ASYNC), "sequential"), SPEC);
 
     static RunResult run(ServerRole role, int rep, int rate, double p99Ms, int failed, RunConditions conditions) {
         int requests = rate * 5;
@@ -108,8 +109,8 @@ class CapacityTest {
             // Missed at 80 and 160, but those runs measured the generator, not the server.
             runs.add(run(ServerRole.SYNC, 1, rate, rate >= 80 ? 2_000 : 110, 0, c));
         }
-        Capacity c = Capacity.of(new Scenario("cap", ScenarioKind.RATE, 100, 1, 1, 1, 1, List.of(ServerRole.SYNC),
-                "sequential", null, SPEC), runs);
+        Capacity c = Capacity.of(new RateScenario(new Scenario.Common("cap", 100, 1, List.of(ServerRole.SYNC),
+                "sequential"), SPEC), runs);
         assertArrayEquals(new double[] {40}, c.servers().get(0).perRepetition());
         assertTrue(c.servers().get(0).censored(), "no valid step was missed");
         assertEquals(2, c.invalidRuns().size(), c.invalidRuns().toString());

@@ -3,8 +3,9 @@ package iobench.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import iobench.bench.ClientsScenario;
+import iobench.bench.FanOutScenario;
 import iobench.bench.Scenario;
-import iobench.bench.ScenarioKind;
 import iobench.http.ServerRole;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,11 +18,11 @@ class ModelTest {
     private static final List<ServerRole> ALL = List.of(ServerRole.SYNC, ServerRole.ASYNC, ServerRole.VIRTUAL);
 
     private static Scenario fanOut(long delayMs, int k, String strategy) {
-        return new Scenario("f", ScenarioKind.FAN_OUT, delayMs, k, 1, 1, 3, ALL, strategy);
+        return new FanOutScenario(new Scenario.Common("f", delayMs, 3, ALL, strategy), k);
     }
 
     private static Scenario clients(long delayMs, int clients, int requests) {
-        return new Scenario("c", ScenarioKind.CLIENTS, delayMs, 1, clients, requests, 3, ALL, "sequential");
+        return new ClientsScenario(new Scenario.Common("c", delayMs, 3, ALL, "sequential"), clients, requests);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package iobench.bench.load;
 
+import iobench.bench.ClientsScenario;
 import iobench.bench.Scenario;
 import iobench.bench.metrics.ErrorTally;
 import iobench.bench.metrics.Histograms;
@@ -27,7 +28,7 @@ public final class ClientsRun {
     private ClientsRun() {
     }
 
-    public static RunResult run(LoadClient client, URI base, ServerRole role, Scenario scenario, long delayMs,
+    public static RunResult run(LoadClient client, URI base, ServerRole role, ClientsScenario scenario, long delayMs,
                                 int repetition, boolean warmup) throws InterruptedException {
         return run(client, base, role, scenario, delayMs, 1, scenario.clients(), scenario.requests(), repetition,
                 warmup);

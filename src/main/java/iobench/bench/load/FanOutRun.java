@@ -1,6 +1,6 @@
 package iobench.bench.load;
 
-import iobench.bench.Scenario;
+import iobench.bench.FanOutScenario;
 import iobench.bench.metrics.Histograms;
 import iobench.bench.metrics.LatencySummary;
 import iobench.bench.metrics.RunConditions;
@@ -20,7 +20,7 @@ public final class FanOutRun {
     private FanOutRun() {
     }
 
-    public static RunResult run(LoadClient client, URI base, ServerRole role, Scenario scenario, long delayMs,
+    public static RunResult run(LoadClient client, URI base, ServerRole role, FanOutScenario scenario, long delayMs,
                                 int repetition, boolean warmup) {
         int k = scenario.concurrent();
         URI uri = IoTestUri.of(base, role, delayMs, k, scenario.strategy());

@@ -1,7 +1,7 @@
 package iobench.bench.load;
 
 import iobench.bench.RateSpec;
-import iobench.bench.Scenario;
+import iobench.bench.RateScenario;
 import iobench.bench.metrics.ErrorTally;
 import iobench.bench.metrics.Histograms;
 import iobench.bench.metrics.LatencySummary;
@@ -40,7 +40,7 @@ public final class RateRun {
     private RateRun() {
     }
 
-    public static RunResult run(LoadClient client, URI base, ServerRole role, Scenario scenario, long delayMs,
+    public static RunResult run(LoadClient client, URI base, ServerRole role, RateScenario scenario, long delayMs,
                                 int repetition, boolean warmup) throws InterruptedException {
         return run(client, base, role, scenario, delayMs, repetition, warmup, LoadClient.MAX_IN_FLIGHT);
     }
@@ -50,7 +50,7 @@ public final class RateRun {
         return Math.max(2_000 + 2 * delayMs, Math.min(durationMs, 30_000));
     }
 
-    static RunResult run(LoadClient client, URI base, ServerRole role, Scenario scenario, long delayMs,
+    static RunResult run(LoadClient client, URI base, ServerRole role, RateScenario scenario, long delayMs,
                          int repetition, boolean warmup, int maxAdmitted) throws InterruptedException {
         RateSpec spec = scenario.rate();
         int rate = spec.rate();

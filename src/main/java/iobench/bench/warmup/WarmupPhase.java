@@ -1,5 +1,6 @@
 package iobench.bench.warmup;
 
+import iobench.bench.ProgressStep;
 import iobench.bench.Scenario;
 import iobench.bench.metrics.RunResult;
 import iobench.http.ServerRole;
@@ -25,10 +26,10 @@ public final class WarmupPhase {
     /**
      * @param sharedFrom auto only: the earlier scenario of the same shape after which the server was
      *                   already steady (one round then opens this scenario's connections), or null
-     * @param progress   told each round's label where the rounds are counted, else the phase's once
+     * @param progress   told of each round where the rounds are counted, else of the phase once
      */
     public static WarmupOutcome run(Scenario scenario, ServerRole role, Warmup policy, JitClock jit, String sharedFrom,
-                                    Rounds rounds, Consumer<String> progress) throws InterruptedException {
+                                    Rounds rounds, Consumer<ProgressStep> progress) throws InterruptedException {
         WarmupShape shape = WarmupShape.of(scenario);
         List<SteadyState.Round> done = new ArrayList<>();
         long startNs = System.nanoTime();
@@ -38,9 +39,9 @@ public final class WarmupPhase {
         while (true) {
             int round = done.size() + 1;
             if (policy.mode() == Warmup.Mode.ROUNDS) {
-                progress.accept(scenario.name() + " " + role.label() + " warm-up " + round + "/" + policy.rounds());
+                progress.accept(ProgressStep.warmupRound(scenario.name(), role, round, policy.rounds()));
             } else if (round == 1) {
-                progress.accept(scenario.name() + " " + role.label() + " warm-up (" + policy.describe() + ")");
+                progress.accept(ProgressStep.warmup(scenario.name(), role, policy.describe()));
             }
             RunResult result = rounds.run(shape);
             double jitAfter = jit.totalMs();

@@ -1,5 +1,8 @@
 package iobench.bench.warmup;
 
+import iobench.bench.ClientsScenario;
+import iobench.bench.FanOutScenario;
+import iobench.bench.RateScenario;
 import iobench.bench.Scenario;
 
 /**
@@ -19,16 +22,16 @@ public record WarmupShape(int concurrent, int clients, int requests) {
     static final int MAX_RATE_CLIENTS = 200;
 
     public static WarmupShape of(Scenario scenario) {
-        return switch (scenario.kind()) {
-            case CLIENTS -> repeated(1, scenario.clients(), Math.max(scenario.requests(), ROUND_CALLS));
-            case FAN_OUT -> {
-                int k = scenario.concurrent();
+        return switch (scenario) {
+            case ClientsScenario c -> repeated(1, c.clients(), Math.max(c.requests(), ROUND_CALLS));
+            case FanOutScenario f -> {
+                int k = f.concurrent();
                 int requests = ceilDiv(ROUND_CALLS, k);
                 yield repeated(k, Math.min(MAX_FAN_OUT_COPIES, requests), requests);
             }
-            case RATE -> {
+            case RateScenario r -> {
                 // The requests a rate keeps in flight at the scenario's delay: rate x delay.
-                long inFlight = (long) Math.ceil(scenario.rate().rates().get(0) * scenario.delayMs() / 1000.0);
+                long inFlight = (long) Math.ceil(r.rate().rates().get(0) * r.delayMs() / 1000.0);
                 int clients = (int) Math.max(1, Math.min(MAX_RATE_CLIENTS, inFlight));
                 yield repeated(1, clients, ROUND_CALLS);
             }

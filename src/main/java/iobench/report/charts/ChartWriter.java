@@ -1,6 +1,8 @@
 package iobench.report.charts;
 
-import iobench.bench.ScenarioKind;
+import iobench.bench.ClientsScenario;
+import iobench.bench.FanOutScenario;
+import iobench.bench.Scenario;
 import iobench.http.ServerRole;
 import iobench.report.BenchReport;
 import iobench.report.Model;
@@ -39,8 +41,8 @@ public final class ChartWriter {
     public static List<iobench.report.charts.Chart> write(BenchReport report, Path dir) throws IOException {
         System.setProperty("java.awt.headless", "true");
         List<iobench.report.charts.Chart> written = new ArrayList<>();
-        List<ScenarioSummary> clients = sortedBy(report, ScenarioKind.CLIENTS, s -> s.scenario().clients());
-        List<ScenarioSummary> fanOut = sortedBy(report, ScenarioKind.FAN_OUT, s -> s.scenario().concurrent());
+        List<ScenarioSummary> clients = sortedBy(report, ClientsScenario.class, ClientsScenario::clients);
+        List<ScenarioSummary> fanOut = sortedBy(report, FanOutScenario.class, FanOutScenario::concurrent);
         if (!clients.isEmpty()) {
             save(dir, "throughput-vs-clients.png", "Throughput against clients", throughput(report, clients), written);
             save(dir, "latency-vs-clients.png", "p50 and p99 latency against clients", latency(clients), written);
@@ -60,10 +62,19 @@ public final class ChartWriter {
         return written;
     }
 
-    private static List<ScenarioSummary> sortedBy(BenchReport report, ScenarioKind kind,
-                                                  java.util.function.ToIntFunction<ScenarioSummary> key) {
-        return report.scenarios().stream().filter(s -> s.scenario().kind() == kind)
-                .sorted(Comparator.comparingInt(key)).toList();
+    /** The scenarios of one kind, by {@code key}; the charts below take each list as that kind's. */
+    private static <T extends Scenario> List<ScenarioSummary> sortedBy(BenchReport report, Class<T> kind,
+                                                                       java.util.function.ToIntFunction<T> key) {
+        return report.scenarios().stream().filter(s -> kind.isInstance(s.scenario()))
+                .sorted(Comparator.comparingInt(s -> key.applyAsInt(kind.cast(s.scenario())))).toList();
+    }
+
+    private static ClientsScenario asClients(ScenarioSummary s) {
+        return (ClientsScenario) s.scenario();
+    }
+
+    private static FanOutScenario asFanOut(ScenarioSummary s) {
+        return (FanOutScenario) s.scenario();
     }
 
     private static XYChart throughput(BenchReport report, List<ScenarioSummary> clients) {
@@ -77,8 +88,8 @@ public final class ChartWriter {
             chart.addSeries(e.getKey().label(), e.getValue()[0], e.getValue()[1]);
         }
         // The sync pool's ceiling as the model has it: T threads, one delay per wave.
-        double[] x = clients.stream().mapToDouble(s -> s.scenario().clients()).toArray();
-        double[] y = clients.stream().mapToDouble(s -> s.scenario().requests()
+        double[] x = clients.stream().mapToDouble(s -> asClients(s).clients()).toArray();
+        double[] y = clients.stream().mapToDouble(s -> asClients(s).requests()
                 / Model.predictedDurationS(s.scenario(), ServerRole.SYNC, report.model())).toArray();
         if (java.util.Arrays.stream(y).allMatch(v -> v > 0 && Double.isFinite(v))) {
             XYSeries ceiling = chart.addSeries("sync model (" + report.model().syncThreads() + " threads)", x, y);
@@ -119,7 +130,7 @@ public final class ChartWriter {
                 String name = st.server() == ServerRole.ASYNC ? "async" : st.server().label() + " " + s.scenario().strategy();
                 double y = st.durationS().median();
                 if (y > 0) {
-                    series.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {s.scenario().concurrent(), y});
+                    series.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {asFanOut(s).concurrent(), y});
                 }
             }
         }
@@ -175,7 +186,7 @@ public final class ChartWriter {
             for (ServerStats st : s.servers()) {
                 double y = figure.applyAsDouble(st);
                 if (y > 0 && Double.isFinite(y)) {
-                    points.computeIfAbsent(st.server(), k -> new ArrayList<>()).add(new double[] {s.scenario().clients(), y});
+                    points.computeIfAbsent(st.server(), k -> new ArrayList<>()).add(new double[] {asClients(s).clients(), y});
                 }
             }
         }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.bench.EmbeddedServers;
-import iobench.bench.Scenario;
+import iobench.bench.RateScenario;
 import iobench.bench.ScenarioFileParser;
 import iobench.bench.metrics.RunResult;
 import iobench.http.ServerRole;
@@ -28,7 +28,7 @@ class RateRunStallTest {
     @Test
     @Timeout(30)
     void theCorrectedP99ShowsASimStallAndTheUncorrectedOneUnderstatesIt() throws Exception {
-        Scenario scenario = ScenarioFileParser.parse("stall.yaml", """
+        RateScenario scenario = (RateScenario) ScenarioFileParser.parse("stall.yaml", """
                 scenarios:
                   - {name: stall, kind: rate, delay: 0.005, rate: 100, duration: 4s, connections: 3, servers: [async]}
                 """, ScenarioFileParser.Caps.of(60_000, 1000)).scenarios().get(0);

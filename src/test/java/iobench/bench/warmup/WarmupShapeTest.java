@@ -3,20 +3,21 @@ package iobench.bench.warmup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import iobench.bench.ClientsScenario;
+import iobench.bench.FanOutScenario;
 import iobench.bench.Scenario;
-import iobench.bench.ScenarioKind;
 import iobench.http.ServerRole;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WarmupShapeTest {
     private static Scenario fanOut(int k) {
-        return new Scenario("f", ScenarioKind.FAN_OUT, 300, k, 1, 1, 3, List.of(ServerRole.SYNC), "sequential");
+        return new FanOutScenario(new Scenario.Common("f", 300, 3, List.of(ServerRole.SYNC), "sequential"), k);
     }
 
     private static Scenario clients(int clients, int requests) {
-        return new Scenario("c", ScenarioKind.CLIENTS, 200, 1, clients, requests, 3, List.of(ServerRole.SYNC),
-                "sequential");
+        return new ClientsScenario(new Scenario.Common("c", 200, 3, List.of(ServerRole.SYNC), "sequential"), clients,
+                requests);
     }
 
     @Test

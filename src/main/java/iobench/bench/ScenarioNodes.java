@@ -1,0 +1,152 @@
+package iobench.bench;
+
+import iobench.http.ServerRole;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * The scenario file's nodes read with their place: every refusal names the file, line and column
+ * and the path of the value ({@code scenarios.yaml:14:17: scenarios[2].concurrent: 'abc' is not
+ * allowed; expected an integer from 1 to 1000}). The typed parsers here are the ones the key
+ * tables ({@link KeyMap}) are built from.
+ */
+final class ScenarioNodes {
+    private static final Pattern PERCENT = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*%");
+
+    private final String source;
+
+    ScenarioNodes(String source) {
+        this.source = source;
+    }
+
+    String source() {
+        return source;
+    }
+
+    ScenarioFileException fail(Node node, String path, String problem) {
+        return new ScenarioFileException(where(node.getStartMark()) + path + ": " + problem);
+    }
+
+    String where(Mark mark) {
+        return mark == null ? source + ": " : source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": ";
+    }
+
+    /** The keys of a map, each allowed and given once; {@code path} "" or "the file" for the top. */
+    KeyMap keys(Node node, String path, Set<String> allowed) {
+        if (!(node instanceof MappingNode mappingNode)) {
+            throw fail(node, path, "expected a map of keys (" + String.join(", ", sorted(allowed)) + ")");
+        }
+        Map<String, NodeTuple> map = new LinkedHashMap<>();
+        for (NodeTuple tuple : mappingNode.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            String key = keyNode instanceof ScalarNode scalar ? scalar.getValue() : null;
+            String keyPath = path.isEmpty() || path.equals("the file") ? String.valueOf(key) : path + "." + key;
+            if (key == null || !allowed.contains(key)) {
+                throw fail(keyNode, keyPath, "unknown key; expected one of " + String.join(", ", sorted(allowed)));
+            }
+            if (map.put(key, tuple) != null) {
+                throw fail(keyNode, keyPath, "the key is given twice; expected it once");
+            }
+        }
+        return new KeyMap(this, node, path, map);
+    }
+
+    String scalar(Node node, String path, String allowed) {
+        if (!(node instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
+            throw fail(node, path, "expected " + allowed);
+        }
+        return scalar.getValue().trim();
+    }
+
+    ValueParser<Integer> integer(int min, int max) {
+        String allowed = "an integer from " + min + " to " + max;
+        return (node, path) -> {
+            String text = scalar(node, path, allowed);
+            long value;
+            try {
+                value = Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw fail(node, path, "'" + text + "' is not allowed; expected " + allowed);
+            }
+            if (value < min || value > max) {
+                throw fail(node, path, "'" + text + "' is not allowed; expected " + allowed);
+            }
+            return (int) value;
+        };
+    }
+
+    /** Seconds ({@code 0.5}) or a duration with its unit ({@code 250ms}), up to {@code maxMs}. */
+    ValueParser<Long> duration(long maxMs) {
+        String allowed = "seconds from 0 to " + Durations.format(maxMs) + " (such as 0.5), or a duration such as 250ms";
+        return (node, path) -> {
+            String text = scalar(node, path, allowed);
+            long ms = Durations.parseMs(text);
+            if (ms < 0 || ms > maxMs) {
+                throw fail(node, path, "'" + text + "' is not allowed; expected " + allowed);
+            }
+            return ms;
+        };
+    }
+
+    /** One of {@code choices}, in any case. */
+    ValueParser<String> word(List<String> choices) {
+        String allowed = "one of " + String.join(", ", choices);
+        return (node, path) -> {
+            String text = scalar(node, path, allowed).toLowerCase(Locale.ROOT);
+            if (!choices.contains(text)) {
+                throw fail(node, path, "'" + text + "' is not allowed; expected " + allowed);
+            }
+            return text;
+        };
+    }
+
+    /** {@code 1%}, {@code 0.5 %}: a share from 0 to 100 %, as a fraction. */
+    double percent(Node node, String path) {
+        String allowed = "a percentage from 0% to 100%, such as 1%";
+        String text = scalar(node, path, allowed);
+        Matcher m = PERCENT.matcher(text);
+        double value = m.matches() ? Double.parseDouble(m.group(1)) : -1;
+        if (value < 0 || value > 100) {
+            throw fail(node, path, "'" + text + "' is not allowed; expected " + allowed);
+        }
+        return value / 100.0;
+    }
+
+    /** A list of contenders such as {@code [sync, async]}, each once, sync first (the baseline of every speedup). */
+    List<ServerRole> servers(Node node, String path) {
+        String allowed = "a list of servers such as [sync, async], from " + ServerRole.contenderLabels();
+        if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
+            throw fail(node, path, "expected " + allowed);
+        }
+        List<ServerRole> roles = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            String text = scalar(item, path, allowed);
+            ServerRole role = ServerRole.contenderFromLabel(text);
+            if (role == null) {
+                throw fail(item, path, "'" + text + "' is not allowed; expected one of " + ServerRole.contenderLabels());
+            }
+            if (roles.contains(role)) {
+                throw fail(item, path, "'" + text + "' is listed twice; expected each server once");
+            }
+            roles.add(role);
+        }
+        roles.sort(null);
+        return roles;
+    }
+
+    private static List<String> sorted(Set<String> keys) {
+        return keys.stream().sorted().toList();
+    }
+}
