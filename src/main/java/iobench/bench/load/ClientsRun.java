@@ -6,6 +6,9 @@ import iobench.bench.metrics.Histograms;
 import iobench.bench.metrics.LatencySummary;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
+import iobench.bench.metrics.Offered;
+import iobench.bench.metrics.Outcome;
+import iobench.bench.metrics.RunId;
 import iobench.bench.metrics.RunResult;
 import iobench.http.ServerRole;
 import java.net.URI;
@@ -89,12 +92,11 @@ public final class ClientsRun {
             throw e;
         }
         long durationNs = System.nanoTime() - startNs;
-        double durationS = durationNs / 1e9;
-        return new RunResult(scenario.name(), scenario.kind(), role, repetition, warmup, delayMs, concurrent, clients,
-                requests, successful.get(), failed.get(), errors.counts(), durationNs,
-                durationS > 0 ? successful.get() / durationS : 0.0, LatencySummary.of(latency), Double.NaN,
-                RunCosts.NONE, new RunConditions(Double.NaN, startLag.getValueAtPercentile(99) / 1000.0, Double.NaN))
-                .withErrorSamples(errors.samples());
+        return new RunResult(new RunId(scenario.name(), scenario.kind(), role, repetition, warmup),
+                new Offered(delayMs, concurrent, clients, requests),
+                new Outcome(successful.get(), failed.get(), errors.counts(), errors.samples(), durationNs, Double.NaN),
+                LatencySummary.of(latency), RunCosts.NONE,
+                new RunConditions(Double.NaN, startLag.getValueAtPercentile(99) / 1000.0, Double.NaN), null);
     }
 
     /** A failed request: its kind, as counted in the report, and what it said. */

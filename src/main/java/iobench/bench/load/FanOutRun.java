@@ -5,6 +5,9 @@ import iobench.bench.metrics.Histograms;
 import iobench.bench.metrics.LatencySummary;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
+import iobench.bench.metrics.Offered;
+import iobench.bench.metrics.Outcome;
+import iobench.bench.metrics.RunId;
 import iobench.bench.metrics.RunResult;
 import iobench.http.ServerRole;
 import java.net.URI;
@@ -27,7 +30,6 @@ public final class FanOutRun {
         HttpResult result = client.get(uri, Duration.ofMillis(delayMs * k).plus(CLIENT_TIMEOUT_SLACK));
         Histogram latency = Histograms.concurrent();
         Histograms.recordNanos(latency, result.latencyNs());
-        double durationS = result.latencyNs() / 1e9;
 
         int successful;
         int failed;
@@ -52,9 +54,9 @@ public final class FanOutRun {
             samples = answer.downstreamSamples();
             serverDurationS = answer.serverDurationS();
         }
-        return new RunResult(scenario.name(), scenario.kind(), role, repetition, warmup, delayMs, k, 1, 1,
-                successful, failed, errors, result.latencyNs(), durationS > 0 ? successful / durationS : 0.0,
-                LatencySummary.of(latency), serverDurationS, RunCosts.NONE,
-                new RunConditions(Double.NaN, 0.0, Double.NaN)).withErrorSamples(samples);
+        return new RunResult(new RunId(scenario.name(), scenario.kind(), role, repetition, warmup),
+                new Offered(delayMs, k, 1, 1),
+                new Outcome(successful, failed, errors, samples, result.latencyNs(), serverDurationS),
+                LatencySummary.of(latency), RunCosts.NONE, new RunConditions(Double.NaN, 0.0, Double.NaN), null);
     }
 }

@@ -8,6 +8,9 @@ import iobench.bench.metrics.LatencySummary;
 import iobench.bench.metrics.RateFigures;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
+import iobench.bench.metrics.Offered;
+import iobench.bench.metrics.Outcome;
+import iobench.bench.metrics.RunId;
 import iobench.bench.metrics.RunResult;
 import iobench.http.ServerRole;
 import java.net.URI;
@@ -138,10 +141,11 @@ public final class RateRun {
         RateFigures figures = new RateFigures(rate, LatencySummary.of(uncorrected), lagSummary, dropped.get(),
                 spec.connections(), peakOnWire.get(), needed);
         double lagP99 = lagSummary.count() == 0 ? Double.NaN : lagSummary.p99Ms();
-        return new RunResult(scenario.name(), scenario.kind(), role, repetition, warmup, delayMs, 1, needed,
-                (int) count, successful.get(), failed.get(), errors.counts(), durationNs,
-                successful.get() / (durationNs / 1e9), LatencySummary.of(corrected), Double.NaN, RunCosts.NONE,
-                new RunConditions(Double.NaN, lagP99, Double.NaN), figures, errors.samples());
+        return new RunResult(new RunId(scenario.name(), scenario.kind(), role, repetition, warmup),
+                new Offered(delayMs, 1, needed, (int) count),
+                new Outcome(successful.get(), failed.get(), errors.counts(), errors.samples(), durationNs, Double.NaN),
+                LatencySummary.of(corrected), RunCosts.NONE, new RunConditions(Double.NaN, lagP99, Double.NaN),
+                figures);
     }
 
     /** One request on its virtual thread: wait for a connection if they are limited, send, record. */
