@@ -3,6 +3,7 @@ package iobench.report;
 import iobench.bench.BenchPlan;
 import iobench.bench.Scenario;
 import iobench.bench.metrics.RunResult;
+import iobench.bench.warmup.Warmup;
 import iobench.http.ServerRole;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,9 @@ public final class Analysis {
             summaries.add(summarise(scenario, runs, model));
         }
         List<RunResult> warmups = allRuns.stream().filter(RunResult::warmup).toList();
+        // Complete, and no warm-up outcome yet: the runner adds those (withWarmup), a cut-short run its reason.
         return new BenchReport(environment, model, summaries, measured, null, warmups,
-                ThresholdCheck.check(plan, summaries));
+                ThresholdCheck.check(plan, summaries), List.of(), List.of(), Warmup.AUTO);
     }
 
     static ScenarioSummary summarise(Scenario scenario, List<RunResult> runs, ModelParams model) {
