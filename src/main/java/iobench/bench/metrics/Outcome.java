@@ -31,9 +31,4 @@ public record Outcome(int successful, int failed, Map<String, Integer> errors, M
         double durationS = durationS();
         return durationS > 0 ? successful / durationS : 0.0;
     }
-
-    public double successRate() {
-        int total = successful + failed;
-        return total == 0 ? 0.0 : (double) successful / total;
-    }
 }

@@ -23,7 +23,8 @@ public record RunResult(RunId id, Offered offered, Outcome outcome, LatencySumma
         return new RunResult(id, offered, outcome, latency, newCosts, newConditions, rate);
     }
 
-    // Today's flat names, read by the report classes: each is one of the parts' figures.
+    // Today's flat names, each one of the parts' figures: the report classes, the runner and the
+    // bench command read runs by them, and keep doing so while those classes change elsewhere.
 
     public String scenario() {
         return id.scenario();
@@ -95,9 +96,5 @@ public record RunResult(RunId id, Offered offered, Outcome outcome, LatencySumma
 
     public double serverDurationS() {
         return outcome.serverDurationS();
-    }
-
-    public double successRate() {
-        return outcome.successRate();
     }
 }

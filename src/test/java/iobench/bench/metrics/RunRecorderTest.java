@@ -70,7 +70,6 @@ class RunRecorderTest {
                 () -> assertEquals(Map.of("downstream-refused", "ConnectException: Connection refused"),
                         outcome.errorSamples()),
                 () -> assertEquals(3.5, outcome.throughputRps(), 1e-9),
-                () -> assertEquals(0.7, outcome.successRate(), 1e-9),
                 () -> assertEquals(1.25, outcome.serverDurationS()));
     }
 
