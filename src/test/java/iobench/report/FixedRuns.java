@@ -95,7 +95,8 @@ final class FixedRuns {
                 Map.of("downstream-refused", 1, "timeout", 1), 5.5, 502, 5500, 5500).errorSamples(Map.of(
                 "downstream-refused", "ConnectException: a later refusal, not the first",
                 "timeout", "SocketTimeoutException: timeout | read of GET /benchmark/io-test?delay=0.500&concurrent=1, "
-                        + "waited 5.5 s,\n on 127.0.0.1:8003, then the connection was closed by the load generator")).build());
+                        + "waited 5.5 s,\n on 127.0.0.1:8003, then the connection was closed by the load generator"))
+                .build());
         return withCosts(runs);
     }
 

@@ -1,6 +1,8 @@
 package iobench.bench.metrics;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 
@@ -88,8 +90,8 @@ public final class RunRecorder {
                            double serverDurationS, LatencySummary latency, LatencySummary serviceTime,
                            LatencySummary sendLag) {
         public Snapshot {
-            errors = Map.copyOf(errors);
-            errorSamples = Map.copyOf(errorSamples);
+            errors = Collections.unmodifiableMap(new TreeMap<>(errors));
+            errorSamples = Collections.unmodifiableMap(new TreeMap<>(errorSamples));
         }
 
         /** What came back, over the run's wall time. */
