@@ -23,8 +23,8 @@ public record RunResult(RunId id, Offered offered, Outcome outcome, LatencySumma
         return new RunResult(id, offered, outcome, latency, newCosts, newConditions, rate);
     }
 
-    // Today's flat names, each one of the parts' figures: the report classes, the runner and the
-    // bench command read runs by them, and keep doing so while those classes change elsewhere.
+    // The flat names every reader of a run (the report classes, the runner, the bench command) uses,
+    // each one of the parts' figures: a reader need not know which part holds it.
 
     public String scenario() {
         return id.scenario();
