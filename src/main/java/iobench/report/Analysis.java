@@ -6,6 +6,7 @@ import iobench.bench.FanOutScenario;
 import iobench.bench.RateScenario;
 import iobench.bench.Scenario;
 import iobench.bench.metrics.RunResult;
+import iobench.bench.warmup.Warmup;
 import iobench.http.ServerRole;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +34,9 @@ public final class Analysis {
             summaries.add(summarise(scenario, runs, model));
         }
         List<RunResult> warmups = allRuns.stream().filter(RunResult::warmup).toList();
+        // Complete, and no warm-up outcome yet: the runner adds those (withWarmup), a cut-short run its reason.
         return new BenchReport(environment, model, summaries, measured, null, warmups,
-                ThresholdCheck.check(plan, summaries));
+                ThresholdCheck.check(plan, summaries), List.of(), List.of(), Warmup.AUTO);
     }
 
     static ScenarioSummary summarise(Scenario scenario, List<RunResult> runs, ModelParams model) {

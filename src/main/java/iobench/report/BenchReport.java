@@ -31,27 +31,6 @@ public record BenchReport(Environment environment, ModelParams model, List<Scena
         timeToSteady = List.copyOf(timeToSteady);
     }
 
-    public BenchReport(Environment environment, ModelParams model, List<ScenarioSummary> scenarios,
-                       List<RunResult> runs, String incompleteReason, List<RunResult> warmups,
-                       List<ThresholdCheck> thresholds) {
-        this(environment, model, scenarios, runs, incompleteReason, warmups, thresholds, List.of(), List.of(),
-                Warmup.AUTO);
-    }
-
-    public BenchReport(Environment environment, ModelParams model, List<ScenarioSummary> scenarios, List<RunResult> runs,
-                       String incompleteReason, List<RunResult> warmups) {
-        this(environment, model, scenarios, runs, incompleteReason, warmups, List.of());
-    }
-
-    public BenchReport(Environment environment, ModelParams model, List<ScenarioSummary> scenarios, List<RunResult> runs,
-                       String incompleteReason) {
-        this(environment, model, scenarios, runs, incompleteReason, List.of());
-    }
-
-    public BenchReport(Environment environment, ModelParams model, List<ScenarioSummary> scenarios, List<RunResult> runs) {
-        this(environment, model, scenarios, runs, null);
-    }
-
     public BenchReport incomplete(String reason) {
         return new BenchReport(environment, model, scenarios, runs, reason, warmups, thresholds, warmupPhases,
                 timeToSteady, warmupCaps);

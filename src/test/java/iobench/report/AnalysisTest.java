@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import iobench.bench.BenchPlan;
 import iobench.bench.ScenarioFileParser;
 import iobench.bench.ScenarioKind;
-import iobench.bench.metrics.LatencySummary;
+import iobench.bench.metrics.RunBuilder;
 import iobench.bench.metrics.RunResult;
 import iobench.http.ServerRole;
 import java.util.ArrayList;
@@ -164,7 +164,8 @@ class AnalysisTest {
     private static RunResult fanOut(ServerRole role, int rep, double seconds) {
         long ns = Math.round(seconds * 1e9);
         double ms = seconds * 1000;
-        return new RunResult("s", ScenarioKind.FAN_OUT, role, rep, false, 100, 2, 1, 1, 2, 0, Map.of(), ns,
-                2 / seconds, new LatencySummary(ms, ms, ms, ms, 1), seconds);
+        return RunBuilder.run("s", ScenarioKind.FAN_OUT, role).repetition(rep).offered(100, 2, 1, 1)
+                .outcome(2, 0, Map.of()).durationNs(ns).serverDurationS(seconds)
+                .latency(RunBuilder.latency(ms, ms, ms, ms, 1)).build();
     }
 }

@@ -15,6 +15,7 @@ import iobench.bench.metrics.LatencySummary;
 import iobench.bench.metrics.RateFigures;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
+import iobench.bench.metrics.RunBuilder;
 import iobench.bench.metrics.RunResult;
 import iobench.http.ServerRole;
 import java.util.ArrayList;
@@ -38,14 +39,15 @@ class CapacityTest {
 
     static RunResult run(ServerRole role, int rep, int rate, double p99Ms, int failed, RunConditions conditions) {
         int requests = rate * 5;
-        LatencySummary corrected = new LatencySummary(101, 105, p99Ms, p99Ms + 10, requests);
-        LatencySummary uncorrected = new LatencySummary(101, 104, Math.min(p99Ms, 150), 160, requests);
-        LatencySummary lag = new LatencySummary(0.2, 0.5, conditions.loadgenLagP99Ms(), 3, requests);
-        return new RunResult("cap", ScenarioKind.RATE, role, rep, false, 100, 1, Math.max(1, rate / 10), requests,
-                requests - failed, failed, failed == 0 ? Map.of() : Map.of("timeout", failed), 5_100_000_000L,
-                (requests - failed) / 5.1, corrected, Double.NaN, RunCosts.NONE, conditions,
-                new RateFigures(rate, uncorrected, lag, 0, 0, Math.max(1, rate / 10), Math.max(1, rate / 10)),
-                Map.of());
+        LatencySummary corrected = RunBuilder.latency(101, 105, p99Ms, p99Ms + 10, requests);
+        LatencySummary uncorrected = RunBuilder.latency(101, 104, Math.min(p99Ms, 150), 160, requests);
+        LatencySummary lag = RunBuilder.latency(0.2, 0.5, conditions.loadgenLagP99Ms(), 3, requests);
+        return RunBuilder.run("cap", ScenarioKind.RATE, role).repetition(rep)
+                .offered(100, 1, Math.max(1, rate / 10), requests)
+                .outcome(requests - failed, failed, failed == 0 ? Map.of() : Map.of("timeout", failed))
+                .durationNs(5_100_000_000L).latency(corrected).conditions(conditions)
+                .rate(new RateFigures(rate, uncorrected, lag, 0, 0, Math.max(1, rate / 10), Math.max(1, rate / 10)))
+                .build();
     }
 
     static RunConditions fine() {

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.bench.ScenarioKind;
-import iobench.bench.metrics.LatencySummary;
-import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
+import iobench.bench.metrics.RunBuilder;
 import iobench.bench.metrics.RunResult;
 import iobench.http.ServerRole;
 import java.util.List;
@@ -17,9 +16,10 @@ import org.junit.jupiter.api.Test;
 /** Per-call costs over the measured repetitions: totals over calls, the repetitions' range, and "too few calls". */
 class CostSummaryTest {
     private static RunResult run(int rep, int requests, double cpuMsPerCall) {
-        return new RunResult("s", ScenarioKind.CLIENTS, ServerRole.ASYNC, rep, false, 20, 1, 50, requests, requests, 0,
-                Map.of(), 1_000_000_000L, requests, new LatencySummary(20, 21, 22, 23, requests), Double.NaN,
-                new RunCosts(cpuMsPerCall, 40.0 + rep, 5, -1, Double.NaN, "threads"), RunConditions.UNKNOWN);
+        return RunBuilder.run("s", ScenarioKind.CLIENTS, ServerRole.ASYNC).repetition(rep)
+                .offered(20, 1, 50, requests).outcome(requests, 0, Map.of()).durationNs(1_000_000_000L)
+                .latency(RunBuilder.latency(20, 21, 22, 23, requests))
+                .costs(new RunCosts(cpuMsPerCall, 40.0 + rep, 5, -1, Double.NaN, "threads")).build();
     }
 
     @Test

@@ -2,7 +2,8 @@ package iobench.report;
 
 import iobench.bench.BenchPlan;
 import iobench.bench.ScenarioFileParser;
-import iobench.bench.metrics.LatencySummary;
+import iobench.bench.ScenarioKind;
+import iobench.bench.metrics.RunBuilder;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunResult;
@@ -70,8 +71,8 @@ final class FixedRuns {
         runs.add(fanOut("fan-par", ServerRole.SYNC, 3, 200, 50, 0.400));
         runs.add(fanOut("fan-par", ServerRole.VIRTUAL, 3, 200, 50, 0.203));
         // clients-100: d = 0.2 s, 100 clients.
-        runs.add(clients("clients-100", ServerRole.SYNC, 0, 50, 100, 90, 10, Map.of("timeout", 10), 9.0, 1, 1, 1)
-                .withErrorSamples(Map.of("timeout", "InterruptedIOException: timeout")));
+        runs.add(clientsRun("clients-100", ServerRole.SYNC, 0, 50, 100, 90, 10, Map.of("timeout", 10), 9.0, 1, 1, 1)
+                .errorSamples(Map.of("timeout", "InterruptedIOException: timeout")).build());
         runs.add(clients("clients-100", ServerRole.ASYNC, 0, 50, 100, 100, 0, Map.of(), 9.0, 1, 1, 1));
         runs.add(clients("clients-100", ServerRole.SYNC, 1, 200, 100, 100, 0, Map.of(), 2.62, 1400, 2600, 2615));
         runs.add(clients("clients-100", ServerRole.ASYNC, 1, 200, 100, 100, 0, Map.of(), 0.21, 205, 209, 210));
@@ -84,17 +85,18 @@ final class FixedRuns {
         runs.add(clients("broken", ServerRole.ASYNC, 0, 50, 20, 20, 0, Map.of(), 0.06, 50, 51, 52));
         runs.add(clients("broken", ServerRole.SYNC, 1, 500, 20, 20, 0, Map.of(), 1.51, 1000, 1505, 1509));
         runs.add(clients("broken", ServerRole.ASYNC, 1, 500, 20, 20, 0, Map.of(), 0.51, 503, 508, 509));
-        runs.add(clients("broken", ServerRole.ASYNC, 2, 500, 20, 15, 5, Map.of("downstream-refused", 5), 0.05, 2, 505,
-                506).withErrorSamples(Map.of("downstream-refused",
-                "ConnectException: Connection refused: /127.0.0.1:8001")));
+        runs.add(clientsRun("broken", ServerRole.ASYNC, 2, 500, 20, 15, 5, Map.of("downstream-refused", 5), 0.05, 2,
+                505, 506).errorSamples(Map.of("downstream-refused",
+                "ConnectException: Connection refused: /127.0.0.1:8001")).build());
         runs.add(clients("broken", ServerRole.SYNC, 2, 500, 20, 20, 0, Map.of(), 1.52, 1001, 1510, 1515));
         runs.add(clients("broken", ServerRole.SYNC, 3, 500, 20, 20, 0, Map.of(), 1.50, 999, 1499, 1500));
         // Repetition 2's refusal is the first; this timeout's message has a cell bar, commas and a tail to cut.
-        runs.add(clients("broken", ServerRole.ASYNC, 3, 500, 20, 18, 2,
-                Map.of("downstream-refused", 1, "timeout", 1), 5.5, 502, 5500, 5500).withErrorSamples(Map.of(
+        runs.add(clientsRun("broken", ServerRole.ASYNC, 3, 500, 20, 18, 2,
+                Map.of("downstream-refused", 1, "timeout", 1), 5.5, 502, 5500, 5500).errorSamples(Map.of(
                 "downstream-refused", "ConnectException: a later refusal, not the first",
                 "timeout", "SocketTimeoutException: timeout | read of GET /benchmark/io-test?delay=0.500&concurrent=1, "
-                        + "waited 5.5 s,\n on 127.0.0.1:8003, then the connection was closed by the load generator")));
+                        + "waited 5.5 s,\n on 127.0.0.1:8003, then the connection was closed by the load generator"))
+                .build());
         return withCosts(runs);
     }
 
@@ -124,25 +126,32 @@ final class FixedRuns {
     private static RunResult fanOut(String name, ServerRole role, int rep, long delayMs, int k, double seconds) {
         long ns = Math.round(seconds * 1e9);
         double ms = seconds * 1000;
-        return new RunResult(name, iobench.bench.ScenarioKind.FAN_OUT, role, rep, false, delayMs, k, 1, 1, k, 0,
-                Map.of(), ns, k / seconds, new LatencySummary(ms, ms, ms, ms, 1), seconds - 0.002);
+        return RunBuilder.run(name, ScenarioKind.FAN_OUT, role).repetition(rep).offered(delayMs, k, 1, 1)
+                .outcome(k, 0, Map.of()).durationNs(ns).serverDurationS(seconds - 0.002)
+                .latency(RunBuilder.latency(ms, ms, ms, ms, 1)).build();
     }
 
     /** A warm-up that failed every call and took 99 s: harmless only if warm-ups are left out. */
     private static RunResult fanOutWarmupThatFailed(String name, ServerRole role, long delayMs, int k) {
-        return new RunResult(name, iobench.bench.ScenarioKind.FAN_OUT, role, 0, true, delayMs, k, 1, 1, 0, k,
-                Map.of("refused", 1), 99_000_000_000L, 0.0, new LatencySummary(99_000, 99_000, 99_000, 99_000, 1),
-                Double.NaN).withErrorSamples(Map.of("refused",
-                "ConnectException: Failed to connect to /127.0.0.1:8002"));
+        return RunBuilder.run(name, ScenarioKind.FAN_OUT, role).repetition(0).warmup(true).offered(delayMs, k, 1, 1)
+                .outcome(0, k, Map.of("refused", 1))
+                .errorSamples(Map.of("refused", "ConnectException: Failed to connect to /127.0.0.1:8002"))
+                .durationNs(99_000_000_000L).latency(RunBuilder.latency(99_000, 99_000, 99_000, 99_000, 1)).build();
     }
 
     private static RunResult clients(String name, ServerRole role, int rep, long delayMs, int clients, int ok,
                                      int failed, Map<String, Integer> errors, double seconds, double p50Ms,
                                      double p99Ms, double maxMs) {
+        return clientsRun(name, role, rep, delayMs, clients, ok, failed, errors, seconds, p50Ms, p99Ms, maxMs).build();
+    }
+
+    private static RunBuilder clientsRun(String name, ServerRole role, int rep, long delayMs, int clients, int ok,
+                                         int failed, Map<String, Integer> errors, double seconds, double p50Ms,
+                                         double p99Ms, double maxMs) {
         long ns = Math.round(seconds * 1e9);
         double p90Ms = (p50Ms + p99Ms) / 2;
-        return new RunResult(name, iobench.bench.ScenarioKind.CLIENTS, role, rep, rep == 0, delayMs, 1, clients,
-                clients, ok, failed, errors, ns, ok / seconds, new LatencySummary(p50Ms, p90Ms, p99Ms, maxMs, clients),
-                Double.NaN);
+        return RunBuilder.run(name, ScenarioKind.CLIENTS, role).repetition(rep).warmup(rep == 0)
+                .offered(delayMs, 1, clients, clients).outcome(ok, failed, errors).durationNs(ns)
+                .latency(RunBuilder.latency(p50Ms, p90Ms, p99Ms, maxMs, clients));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import iobench.bench.ScenarioKind;
 import iobench.bench.metrics.Histograms;
 import iobench.bench.metrics.LatencySummary;
+import iobench.bench.metrics.RunBuilder;
 import iobench.bench.metrics.RunResult;
 import iobench.http.ServerRole;
 import java.io.IOException;
@@ -37,9 +38,7 @@ class HlogFilesTest {
                 h.recordValue((long) (r.latency().p50Ms() * 1000) + i);
             }
             LatencySummary latency = LatencySummary.of(h);
-            out.add(new RunResult(r.scenario(), r.kind(), r.server(), r.repetition(), false, r.delayMs(), r.concurrent(),
-                    r.clients(), r.requests(), r.successful(), r.failed(), r.errors(), r.durationNs(), r.throughputRps(),
-                    latency, r.serverDurationS(), r.costs(), r.conditions()));
+            out.add(RunBuilder.from(r).warmup(false).errorSamples(Map.of()).latency(latency).build());
         }
         return out;
     }
@@ -84,7 +83,7 @@ class HlogFilesTest {
 
     @Test
     void aRunMadeWithoutAHistogramHasNone() {
-        assertNull(new LatencySummary(1, 2, 3, 4, 5).histogramMicros());
+        assertNull(RunBuilder.latency(1, 2, 3, 4, 5).histogramMicros());
         LatencySummary empty = LatencySummary.of(Histograms.concurrent());
         assertEquals(0, empty.count());
         assertEquals(0, empty.histogramMicros().getTotalCount());

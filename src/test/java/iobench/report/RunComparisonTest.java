@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import iobench.bench.metrics.RunBuilder;
 import iobench.bench.metrics.RunResult;
 import iobench.http.ServerRole;
 import java.io.IOException;
@@ -54,11 +55,8 @@ class RunComparisonTest {
     }
 
     private static RunResult withDuration(RunResult r, long ns) {
-        double s = ns / 1e9;
-        double perSecond = r.kind() == iobench.bench.ScenarioKind.FAN_OUT ? r.concurrent() / s : r.successful() / s;
-        return new RunResult(r.scenario(), r.kind(), r.server(), r.repetition(), r.warmup(), r.delayMs(), r.concurrent(),
-                r.clients(), r.requests(), r.successful(), r.failed(), r.errors(), ns, perSecond, r.latency(),
-                r.serverDurationS(), r.costs(), r.conditions()).withErrorSamples(r.errorSamples());
+        // Throughput follows: successful calls (fan-out) or requests (clients) over the new duration.
+        return RunBuilder.from(r).durationNs(ns).build();
     }
 
     @BeforeAll

@@ -2,11 +2,11 @@ package iobench.bench.load;
 
 import iobench.bench.ClientsScenario;
 import iobench.bench.Scenario;
-import iobench.bench.metrics.ErrorTally;
-import iobench.bench.metrics.Histograms;
-import iobench.bench.metrics.LatencySummary;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
+import iobench.bench.metrics.Offered;
+import iobench.bench.metrics.RunId;
+import iobench.bench.metrics.RunRecorder;
 import iobench.bench.metrics.RunResult;
 import iobench.http.ServerRole;
 import java.net.URI;
@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.HdrHistogram.Histogram;
 
 /**
  * {@code clients} requests started together, each making one downstream call: the original's
@@ -45,14 +43,9 @@ public final class ClientsRun {
         // Even a pool of one thread serves everyone within requests x calls x delay; the slack covers the rest.
         Duration timeout = Duration.ofMillis(delayMs * requests * concurrent).plus(FanOutRun.CLIENT_TIMEOUT_SLACK);
 
-        Histogram latency = Histograms.concurrent();
-        AtomicInteger successful = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        ErrorTally errors = new ErrorTally();
+        RunRecorder recorder = new RunRecorder();
         CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch go = new CountDownLatch(1);
-        // How late each client's first request left after the start signal: the generator's own lag.
-        Histogram startLag = Histograms.concurrent();
         long[] goNs = new long[1];
         List<Future<?>> running = new ArrayList<>(clients);
         for (int c = 0; c < clients; c++) {
@@ -60,17 +53,12 @@ public final class ClientsRun {
             running.add(client.threads().submit(() -> {
                 ready.countDown();
                 go.await();
-                Histograms.recordNanos(startLag, System.nanoTime() - goNs[0]);
+                // How late each client's first request left after the start signal: the generator's own lag.
+                recorder.sendLagNs(System.nanoTime() - goNs[0]);
                 for (int i = 0; i < share; i++) {
                     HttpResult result = client.get(uri, timeout);
-                    Histograms.recordNanos(latency, result.latencyNs());
-                    Failure failure = failureOf(result);
-                    if (failure == null) {
-                        successful.incrementAndGet();
-                    } else {
-                        failed.incrementAndGet();
-                        errors.add(failure.kind(), failure.message());
-                    }
+                    recorder.latencyNs(result.latencyNs());
+                    record(recorder, result);
                 }
                 return null;
             }));
@@ -90,12 +78,20 @@ public final class ClientsRun {
             throw e;
         }
         long durationNs = System.nanoTime() - startNs;
-        double durationS = durationNs / 1e9;
-        return new RunResult(scenario.name(), scenario.kind(), role, repetition, warmup, delayMs, concurrent, clients,
-                requests, successful.get(), failed.get(), errors.counts(), durationNs,
-                durationS > 0 ? successful.get() / durationS : 0.0, LatencySummary.of(latency), Double.NaN,
-                RunCosts.NONE, new RunConditions(Double.NaN, startLag.getValueAtPercentile(99) / 1000.0, Double.NaN))
-                .withErrorSamples(errors.samples());
+        RunRecorder.Snapshot figures = recorder.snapshot();
+        return new RunResult(new RunId(scenario.name(), scenario.kind(), role, repetition, warmup),
+                new Offered(delayMs, concurrent, clients, requests), figures.outcome(durationNs), figures.latency(),
+                RunCosts.NONE, new RunConditions(Double.NaN, figures.sendLagP99Ms(), Double.NaN), null);
+    }
+
+    /** One request's answer: a success, or a failure under its kind ({@link #failureOf}). */
+    static void record(RunRecorder recorder, HttpResult result) {
+        Failure failure = failureOf(result);
+        if (failure == null) {
+            recorder.succeeded();
+        } else {
+            recorder.failed(failure.kind(), failure.message());
+        }
     }
 
     /** A failed request: its kind, as counted in the report, and what it said. */

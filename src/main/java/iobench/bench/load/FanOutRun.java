@@ -1,16 +1,15 @@
 package iobench.bench.load;
 
 import iobench.bench.FanOutScenario;
-import iobench.bench.metrics.Histograms;
-import iobench.bench.metrics.LatencySummary;
+import iobench.bench.metrics.Offered;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
+import iobench.bench.metrics.RunId;
+import iobench.bench.metrics.RunRecorder;
 import iobench.bench.metrics.RunResult;
 import iobench.http.ServerRole;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
-import org.HdrHistogram.Histogram;
 
 /** One client request to a server's fan-out endpoint: the original's fan-out suite. */
 public final class FanOutRun {
@@ -25,36 +24,35 @@ public final class FanOutRun {
         int k = scenario.concurrent();
         URI uri = IoTestUri.of(base, role, delayMs, k, scenario.strategy());
         HttpResult result = client.get(uri, Duration.ofMillis(delayMs * k).plus(CLIENT_TIMEOUT_SLACK));
-        Histogram latency = Histograms.concurrent();
-        Histograms.recordNanos(latency, result.latencyNs());
-        double durationS = result.latencyNs() / 1e9;
+        RunRecorder recorder = new RunRecorder();
+        recorder.latencyNs(result.latencyNs());
+        record(recorder, result, k);
+        RunRecorder.Snapshot figures = recorder.snapshot();
+        return new RunResult(new RunId(scenario.name(), scenario.kind(), role, repetition, warmup),
+                new Offered(delayMs, k, 1, 1), figures.outcome(result.latencyNs()), figures.latency(), RunCosts.NONE,
+                new RunConditions(Double.NaN, 0.0, Double.NaN), null);
+    }
 
-        int successful;
-        int failed;
-        Map<String, Integer> errors;
-        Map<String, String> samples;
-        double serverDurationS = Double.NaN;
-        ServerAnswer answer = result.answered() ? ServerAnswer.parse(result.body()) : null;
+    /**
+     * The fan-out's calls, counted one by one from the server's answer; a request without a
+     * usable answer failed all {@code k} of them, once under its kind.
+     */
+    private static void record(RunRecorder recorder, HttpResult result, int k) {
         if (!result.answered()) {
-            successful = 0;
-            failed = k;
-            errors = Map.of(result.errorKind().label(), 1);
-            samples = Map.of(result.errorKind().label(), result.message());
-        } else if (answer == null) {
-            successful = 0;
-            failed = k;
-            errors = Map.of("http-" + result.status(), 1);
-            samples = Map.of("http-" + result.status(), ClientsRun.httpMessage(result, null));
-        } else {
-            successful = answer.successful();
-            failed = answer.failed() + Math.max(0, k - answer.successful() - answer.failed());
-            errors = answer.downstreamErrors();
-            samples = answer.downstreamSamples();
-            serverDurationS = answer.serverDurationS();
+            recorder.failed(k);
+            recorder.error(result.errorKind().label(), 1, result.message());
+            return;
         }
-        return new RunResult(scenario.name(), scenario.kind(), role, repetition, warmup, delayMs, k, 1, 1,
-                successful, failed, errors, result.latencyNs(), durationS > 0 ? successful / durationS : 0.0,
-                LatencySummary.of(latency), serverDurationS, RunCosts.NONE,
-                new RunConditions(Double.NaN, 0.0, Double.NaN)).withErrorSamples(samples);
+        ServerAnswer answer = ServerAnswer.parse(result.body());
+        if (answer == null) {
+            recorder.failed(k);
+            recorder.error("http-" + result.status(), 1, ClientsRun.httpMessage(result, null));
+            return;
+        }
+        recorder.succeeded(answer.successful());
+        // Calls the answer does not account for (neither successful nor failed) count as failed.
+        recorder.failed(answer.failed() + Math.max(0, k - answer.successful() - answer.failed()));
+        recorder.serverErrors(answer.downstreamErrors(), answer.downstreamSamples());
+        recorder.serverDurationS(answer.serverDurationS());
     }
 }

@@ -1,24 +1,20 @@
 package iobench.bench.load;
 
-import iobench.bench.RateSpec;
 import iobench.bench.RateScenario;
-import iobench.bench.metrics.ErrorTally;
-import iobench.bench.metrics.Histograms;
-import iobench.bench.metrics.LatencySummary;
+import iobench.bench.RateSpec;
+import iobench.bench.metrics.Offered;
 import iobench.bench.metrics.RateFigures;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
+import iobench.bench.metrics.RunId;
+import iobench.bench.metrics.RunRecorder;
 import iobench.bench.metrics.RunResult;
 import iobench.http.ServerRole;
 import java.net.URI;
-import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.HdrHistogram.Histogram;
 
 /**
  * An open-model run: requests fall due at a constant rate for a duration ({@link Schedule}),
@@ -57,24 +53,14 @@ public final class RateRun {
         long count = Schedule.count(rate, spec.durationMs());
         URI uri = IoTestUri.of(base, role, delayMs, 1, scenario.strategy());
         int needed = (int) Math.max(1, Math.ceil(rate * delayMs / 1000.0));
-        Semaphore connections = spec.connections() > 0 ? new Semaphore(spec.connections(), true) : null;
-
-        Histogram corrected = Histograms.concurrent();
-        Histogram uncorrected = Histograms.concurrent();
-        Histogram lag = Histograms.concurrent();
+        RunRecorder recorder = new RunRecorder();
         AtomicInteger admitted = new AtomicInteger();
-        AtomicInteger onWire = new AtomicInteger();
-        AtomicInteger peakOnWire = new AtomicInteger();
-        AtomicInteger successful = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
         AtomicInteger dropped = new AtomicInteger();
-        AtomicLong lastEndNs = new AtomicLong();
-        ErrorTally errors = new ErrorTally();
-
         Schedule schedule = new Schedule(System.nanoTime() + LEAD_NS, rate);
         long deadlineNs = schedule.endNs(spec.durationMs()) + TimeUnit.MILLISECONDS.toNanos(drainMs(spec.durationMs(),
                 delayMs));
-        lastEndNs.set(schedule.startNs());
+        RateRequests requests = new RateRequests(client, uri, deadlineNs, spec.connections(), recorder,
+                schedule.startNs());
 
         Runnable send = () -> {
             for (long n = 0; n < count; n++) {
@@ -93,9 +79,7 @@ public final class RateRun {
                 try {
                     client.threads().execute(() -> {
                         try {
-                            Histograms.recordNanos(lag, System.nanoTime() - intended);
-                            one(client, uri, intended, deadlineNs, connections, onWire, peakOnWire, corrected,
-                                    uncorrected, successful, failed, errors, lastEndNs);
+                            requests.send(intended);
                         } finally {
                             admitted.decrementAndGet();
                         }
@@ -124,71 +108,21 @@ public final class RateRun {
         }
         int unfinished = admitted.get();
         if (unfinished > 0) {
-            failed.addAndGet(unfinished);
-            errors.add("unfinished", unfinished, unfinished + " request(s) still unanswered when the step's drain "
-                    + "time (" + drainMs(spec.durationMs(), delayMs) + " ms) ended");
+            recorder.failed(unfinished);
+            recorder.error("unfinished", unfinished, unfinished + " request(s) still unanswered when the step's "
+                    + "drain time (" + drainMs(spec.durationMs(), delayMs) + " ms) ended");
         }
         if (dropped.get() > 0) {
-            failed.addAndGet(dropped.get());
-            errors.add("dropped", dropped.get(), dropped.get() + " request(s) not sent: " + maxAdmitted
+            recorder.failed(dropped.get());
+            recorder.error("dropped", dropped.get(), dropped.get() + " request(s) not sent: " + maxAdmitted
                     + " were in flight already, and a late send would hide the server's delay");
         }
-        long durationNs = Math.max(1, lastEndNs.get() - schedule.startNs());
-        LatencySummary lagSummary = LatencySummary.of(lag);
-        RateFigures figures = new RateFigures(rate, LatencySummary.of(uncorrected), lagSummary, dropped.get(),
-                spec.connections(), peakOnWire.get(), needed);
-        double lagP99 = lagSummary.count() == 0 ? Double.NaN : lagSummary.p99Ms();
-        return new RunResult(scenario.name(), scenario.kind(), role, repetition, warmup, delayMs, 1, needed,
-                (int) count, successful.get(), failed.get(), errors.counts(), durationNs,
-                successful.get() / (durationNs / 1e9), LatencySummary.of(corrected), Double.NaN, RunCosts.NONE,
-                new RunConditions(Double.NaN, lagP99, Double.NaN), figures, errors.samples());
-    }
-
-    /** One request on its virtual thread: wait for a connection if they are limited, send, record. */
-    private static void one(LoadClient client, URI uri, long intendedNs, long deadlineNs, Semaphore connections,
-                            AtomicInteger onWire, AtomicInteger peakOnWire, Histogram corrected, Histogram uncorrected,
-                            AtomicInteger successful, AtomicInteger failed, ErrorTally errors,
-                            AtomicLong lastEndNs) {
-        boolean holding = false;
-        try {
-            if (connections != null) {
-                holding = connections.tryAcquire(Math.max(0, deadlineNs - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (!holding) {
-                    long now = System.nanoTime();
-                    Histograms.recordNanos(corrected, now - intendedNs);
-                    failed.incrementAndGet();
-                    errors.add("timeout", "no connection of the scenario's 'connections' came free before the "
-                            + "step's deadline");
-                    lastEndNs.accumulateAndGet(now, Math::max);
-                    return;
-                }
-            }
-            peakOnWire.accumulateAndGet(onWire.incrementAndGet(), Math::max);
-            HttpResult result;
-            try {
-                long timeoutNs = Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadlineNs - System.nanoTime());
-                result = client.get(uri, Duration.ofNanos(timeoutNs));
-            } finally {
-                onWire.decrementAndGet();
-            }
-            Histograms.recordNanos(corrected, result.endNs() - intendedNs);
-            Histograms.recordNanos(uncorrected, result.latencyNs());
-            lastEndNs.accumulateAndGet(result.endNs(), Math::max);
-            ClientsRun.Failure failure = ClientsRun.failureOf(result);
-            if (failure == null) {
-                successful.incrementAndGet();
-            } else {
-                failed.incrementAndGet();
-                errors.add(failure.kind(), failure.message());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failed.incrementAndGet();
-            errors.add("interrupted", "the run was interrupted before this request ended");
-        } finally {
-            if (holding) {
-                connections.release();
-            }
-        }
+        long durationNs = Math.max(1, requests.lastEndNs() - schedule.startNs());
+        RunRecorder.Snapshot figures = recorder.snapshot();
+        RateFigures rateFigures = new RateFigures(rate, figures.serviceTime(), figures.sendLag(), dropped.get(),
+                spec.connections(), requests.peakOnWire(), needed);
+        return new RunResult(new RunId(scenario.name(), scenario.kind(), role, repetition, warmup),
+                new Offered(delayMs, 1, needed, (int) count), figures.outcome(durationNs), figures.latency(),
+                RunCosts.NONE, new RunConditions(Double.NaN, figures.sendLagP99Ms(), Double.NaN), rateFigures);
     }
 }

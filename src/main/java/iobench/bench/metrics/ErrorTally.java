@@ -25,6 +25,15 @@ public final class ErrorTally {
         samples.putIfAbsent(kind, sample(message));
     }
 
+    /**
+     * Failures someone else tallied (a server's fan-out answer): its counts, and its messages as
+     * they are, so that a kind it gave no message for has none here either.
+     */
+    public void addAll(Map<String, Integer> kindCounts, Map<String, String> kindSamples) {
+        kindCounts.forEach((kind, count) -> counts.merge(kind, count, Integer::sum));
+        kindSamples.forEach((kind, message) -> samples.putIfAbsent(kind, sample(message)));
+    }
+
     public Map<String, Integer> counts() {
         return new TreeMap<>(counts);
     }

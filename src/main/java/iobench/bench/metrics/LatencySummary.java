@@ -11,11 +11,6 @@ import org.HdrHistogram.Histogram;
 public record LatencySummary(double p50Ms, double p90Ms, double p99Ms, double maxMs, long count,
                              Histogram histogramMicros) {
 
-    /** Percentiles without the histogram they came from. */
-    public LatencySummary(double p50Ms, double p90Ms, double p99Ms, double maxMs, long count) {
-        this(p50Ms, p90Ms, p99Ms, maxMs, count, null);
-    }
-
     public static LatencySummary of(Histogram micros) {
         Histogram copy = new Histogram(micros.getLowestDiscernibleValue(), micros.getHighestTrackableValue(),
                 micros.getNumberOfSignificantValueDigits());

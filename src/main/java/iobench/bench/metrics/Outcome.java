@@ -1,0 +1,34 @@
+package iobench.bench.metrics;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What came back from a run, and how long it took.
+ *
+ * @param successful      fan-out: downstream calls that succeeded; clients and rate: requests that succeeded
+ * @param failed          the same, failed; a request fails when it got no answer, a non-200 status,
+ *                        or the server reported a failed downstream call
+ * @param errors          failures by kind (refused, timeout, http-502, downstream-refused, ...)
+ * @param errorSamples    the first message of each kind in {@code errors}, one short line each
+ * @param durationNs      client-side wall time of the whole run
+ * @param serverDurationS fan-out: the duration the server itself measured; NaN otherwise
+ */
+public record Outcome(int successful, int failed, Map<String, Integer> errors, Map<String, String> errorSamples,
+                      long durationNs, double serverDurationS) {
+    public Outcome {
+        errors = Collections.unmodifiableMap(new TreeMap<>(errors));
+        errorSamples = Collections.unmodifiableMap(ErrorTally.samples(errorSamples));
+    }
+
+    public double durationS() {
+        return durationNs / 1e9;
+    }
+
+    /** Fan-out: downstream calls per second; clients and rate: requests per second. */
+    public double throughputRps() {
+        double durationS = durationS();
+        return durationS > 0 ? successful / durationS : 0.0;
+    }
+}

@@ -1,0 +1,13 @@
+package iobench.bench.metrics;
+
+import iobench.bench.ScenarioKind;
+import iobench.http.ServerRole;
+
+/**
+ * What ran: one scenario against one server, and which of its runs this was.
+ *
+ * @param repetition 1-based; 0 for warm-up runs
+ * @param warmup     a warm-up run: listed in results.csv, counted by no figure
+ */
+public record RunId(String scenario, ScenarioKind kind, ServerRole server, int repetition, boolean warmup) {
+}
