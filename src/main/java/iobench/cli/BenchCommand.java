@@ -45,7 +45,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,8 +79,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the report (default: reports/<yyyyMMdd-HHmmss>).")
     Path outDir;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Server settings layered over config/iobench.yaml.")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Mixin
     ServerUrlOptions urls;
@@ -91,14 +90,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "memory can be read from the OS and the servers share no heap or JIT. Default: all in this JVM.")
     boolean isolate;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Request threads of the embedded sync server (default 8).")
-    Integer threads;
+    @Mixin
+    SyncPoolOptions syncPools;
 
-    @Option(names = "--fanout-threads", paramLabel = "N", description = "Parallel fan-out pool of the embedded sync server (default 32).")
-    Integer fanoutThreads;
-
-    @Option(names = "--event-loops", paramLabel = "N", description = "Event loops of the embedded async server (default 2).")
-    Integer eventLoops;
+    @Mixin
+    EventLoopOptions eventLoops;
 
     @Option(names = "--baseline", paramLabel = "DIR",
             description = "A report directory of an earlier run: compare.md and a section of report.md set every "
@@ -109,11 +105,8 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Map<String, Object> overrides = new LinkedHashMap<>();
-        overrides.put("sync-threads", threads);
-        overrides.put("fanout-threads", fanoutThreads);
-        overrides.put("async-event-loops", eventLoops);
-        ServerSettings settings = SettingsLoader.load(config, System.getenv(), overrides);
+        ServerSettings settings = SettingsLoader.load(config.file(), System.getenv(),
+                syncPools.overrides().and(eventLoops.overrides()));
 
         // Everything the user gave is checked before a server starts or a directory is made.
         BenchPlan plan = readPlan(settings);
@@ -137,7 +130,7 @@ final class BenchCommand implements Callable<Integer> {
         Set<ServerRole> embedded = EnumSet.noneOf(ServerRole.class);
         needed.stream().filter(r -> !external.containsKey(r)).forEach(embedded::add);
         String startedAt = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        try (ServerSet servers = isolate ? new ChildServers(settings, config, simUrl, embedded)
+        try (ServerSet servers = isolate ? new ChildServers(settings, config.file(), simUrl, embedded)
                 : new EmbeddedServers(settings, simUrl, embedded);
              // Our servers close idle connections after idle-timeout-s; the generator lets go first.
              LoadClient client = new LoadClient(settings.pooledConnectionIdleMs())) {

@@ -40,7 +40,16 @@ public final class SettingsLoader {
     /**
      * @param file      a settings file, or null
      * @param env       the environment (only {@code IOBENCH_*} entries are read)
-     * @param overrides values from options, by key; null values are ignored
+     * @param overrides the values given as options
+     */
+    public static ServerSettings load(Path file, Map<String, String> env, SettingsOverrides overrides) {
+        return load(file, env, overrides.byKey());
+    }
+
+    /**
+     * @param file      a settings file, or null
+     * @param env       the environment (only {@code IOBENCH_*} entries are read)
+     * @param overrides values by settings key (as in the file); null values are ignored
      */
     public static ServerSettings load(Path file, Map<String, String> env, Map<String, ?> overrides) {
         Map<String, String> values = new LinkedHashMap<>();
