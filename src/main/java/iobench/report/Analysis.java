@@ -3,6 +3,7 @@ package iobench.report;
 import iobench.bench.BenchPlan;
 import iobench.bench.Scenario;
 import iobench.bench.metrics.RunResult;
+import iobench.bench.warmup.Warmup;
 import iobench.http.ServerRole;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,8 @@ public final class Analysis {
         }
         List<RunResult> warmups = allRuns.stream().filter(RunResult::warmup).toList();
         return new BenchReport(environment, model, summaries, measured, null, warmups,
-                ThresholdCheck.check(plan, summaries));
+                ThresholdCheck.check(plan, summaries), List.of(), List.of(), Warmup.AUTO,
+                Capacity.of(summaries, measured));
     }
 
     static ScenarioSummary summarise(Scenario scenario, List<RunResult> runs, ModelParams model) {

@@ -54,7 +54,7 @@ public final class SummaryJson {
             scenarios.add(scenario(s));
         }
         ArrayNode capacities = root.putArray("capacity");
-        for (Capacity c : Capacity.of(report)) {
+        for (Capacity c : report.capacities()) {
             capacities.add(capacity(c));
         }
         ArrayNode thresholds = root.putArray("thresholds");
