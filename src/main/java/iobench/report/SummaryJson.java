@@ -27,6 +27,11 @@ public final class SummaryJson {
     }
 
     public static String render(BenchReport report) {
+        return text(tree(report));
+    }
+
+    /** The summary as a tree: what summary.json holds, for a comparison without writing and parsing it. */
+    public static ObjectNode tree(BenchReport report) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -90,8 +95,13 @@ public final class SummaryJson {
             o.put("steady", w.steady());
             o.put("capped", w.capped());
         }
+        return root;
+    }
+
+    /** summary.json's text of a tree made by {@link #tree}. */
+    public static String text(JsonNode tree) {
         try {
-            return JSON.writeValueAsString(root) + "\n";
+            return JSON.writeValueAsString(tree) + "\n";
         } catch (JsonProcessingException ex) {
             throw new UncheckedIOException(ex);
         }
