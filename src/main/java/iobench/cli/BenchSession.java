@@ -75,8 +75,7 @@ final class BenchSession {
         Set<ServerRole> embedded = EnumSet.noneOf(ServerRole.class);
         needed.stream().filter(r -> !setup.external().containsKey(r)).forEach(embedded::add);
         String startedAt = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        boolean isolate = setup.isolate();
-        try (ServerSet servers = isolate ? new ChildServers(settings, setup.config(), setup.simUrl(), embedded)
+        try (ServerSet servers = setup.isolate() ? new ChildServers(settings, setup.config(), setup.simUrl(), embedded)
                 : new EmbeddedServers(settings, setup.simUrl(), embedded);
              // Our servers close idle connections after idle-timeout-s; the generator lets go first.
              LoadClient client = new LoadClient(settings.pooledConnectionIdleMs())) {
@@ -95,50 +94,64 @@ final class BenchSession {
             err.printf("Running %d scenarios (%d runs) from %s%n", plan.scenarios().size(), BenchRunner.measuredRuns(plan),
                     plan.source());
             err.flush();
-            long startNs = System.nanoTime();
-            Map<ServerRole, CostMeter> meters = new EnumMap<>(ServerRole.class);
-            embedded.forEach(role -> meters.put(role, servers.meter(role, client)));
-            // With --isolate this JVM runs the load generator alone (an external sim is elsewhere too).
-            boolean loadGeneratorAlone = isolate;
-            // The warm-up rule watches each server's JIT: this JVM's for embedded servers, /stats for the others.
-            Map<ServerRole, JitClock> jitClocks = new EnumMap<>(ServerRole.class);
-            urls.forEach((role, uri) -> jitClocks.put(role, embedded.contains(role) && !isolate
-                    ? JitClock.thisJvm() : JitClock.fromStats(client, uri)));
-            BenchRunner runner = new BenchRunner(client, targets, plan,
-                    new ConsoleProgress(err, ConsoleProgress.isTerminal()), meters, loadGeneratorAlone, jitClocks)
-                    .withCpuAccounts(servers.cpuAccounts());
-            List<RunResult> results;
-            String incomplete = null;
-            String stoppedBy = null;
-            try (StopSignals stop = StopSignals.install(err, () -> {
-                client.cancelAll();
-                servers.cancelInFlight();
-            })) {
-                try {
-                    results = runner.run();
-                } catch (InterruptedException e) {
-                    // Ctrl-C or SIGTERM: keep what finished and write it down.
-                    Thread.interrupted();
-                    results = runner.results();
-                    stoppedBy = stop.signalName();
-                    // Measured runs only: how many warm-up rounds auto takes is not known in advance.
-                    incomplete = "stopped by " + stoppedBy + " after " + results.stream().filter(r -> !r.warmup()).count()
-                            + " of " + BenchRunner.measuredRuns(plan) + " runs";
-                } catch (BenchRunner.AbortedException e) {
-                    results = runner.results();
-                    incomplete = e.getMessage();
-                }
-            } finally {
-                meters.values().forEach(CostMeter::close);
-            }
-            double elapsedS = (System.nanoTime() - startNs) / 1e9;
+            Measured measured = measure(plan, servers, client, targets, embedded);
 
-            BenchReport report = Analysis.analyse(plan, results, RunEnvironment.of(plan, startedAt, setup, described),
-                    model).withWarmup(plan.warmup(), runner.warmups(), runner.timeToSteady());
-            return new Outcome(incomplete == null ? report : report.incomplete(incomplete), stoppedBy, elapsedS);
+            BenchReport report = Analysis.analyse(plan, measured.results(),
+                            RunEnvironment.of(plan, startedAt, setup, described), model)
+                    .withWarmup(plan.warmup(), measured.runner().warmups(), measured.runner().timeToSteady());
+            return new Outcome(measured.incomplete() == null ? report : report.incomplete(measured.incomplete()),
+                    measured.stoppedBy(), measured.elapsedS());
         } catch (HealthCheck.UnhealthyException e) {
             throw new ExitException(ExitCodes.CANNOT_RUN, e.getMessage());
         }
+    }
+
+    /** What the runner measured; {@code incomplete} says why it stopped early, or is null. */
+    private record Measured(BenchRunner runner, List<RunResult> results, String incomplete, String stoppedBy,
+                            double elapsedS) {
+    }
+
+    /** Runs the plan, metered, until its end, an abort or a stop signal; keeps what finished. */
+    private Measured measure(BenchPlan plan, ServerSet servers, LoadClient client, Targets targets,
+                             Set<ServerRole> embedded) {
+        boolean isolate = setup.isolate();
+        long startNs = System.nanoTime();
+        Map<ServerRole, CostMeter> meters = new EnumMap<>(ServerRole.class);
+        embedded.forEach(role -> meters.put(role, servers.meter(role, client)));
+        // With --isolate this JVM runs the load generator alone (an external sim is elsewhere too).
+        boolean loadGeneratorAlone = isolate;
+        // The warm-up rule watches each server's JIT: this JVM's for embedded servers, /stats for the others.
+        Map<ServerRole, JitClock> jitClocks = new EnumMap<>(ServerRole.class);
+        targets.servers().forEach((role, uri) -> jitClocks.put(role, embedded.contains(role) && !isolate
+                ? JitClock.thisJvm() : JitClock.fromStats(client, uri)));
+        BenchRunner runner = new BenchRunner(client, targets, plan,
+                new ConsoleProgress(err, ConsoleProgress.isTerminal()), meters, loadGeneratorAlone, jitClocks)
+                .withCpuAccounts(servers.cpuAccounts());
+        List<RunResult> results;
+        String incomplete = null;
+        String stoppedBy = null;
+        try (StopSignals stop = StopSignals.install(err, () -> {
+            client.cancelAll();
+            servers.cancelInFlight();
+        })) {
+            try {
+                results = runner.run();
+            } catch (InterruptedException e) {
+                // Ctrl-C or SIGTERM: keep what finished and write it down.
+                Thread.interrupted();
+                results = runner.results();
+                stoppedBy = stop.signalName();
+                // Measured runs only: how many warm-up rounds auto takes is not known in advance.
+                incomplete = "stopped by " + stoppedBy + " after " + results.stream().filter(r -> !r.warmup()).count()
+                        + " of " + BenchRunner.measuredRuns(plan) + " runs";
+            } catch (BenchRunner.AbortedException e) {
+                results = runner.results();
+                incomplete = e.getMessage();
+            }
+        } finally {
+            meters.values().forEach(CostMeter::close);
+        }
+        return new Measured(runner, results, incomplete, stoppedBy, (System.nanoTime() - startNs) / 1e9);
     }
 
     /** Every server of the run, one line each, printed now and kept for the report. */
