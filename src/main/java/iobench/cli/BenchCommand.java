@@ -7,17 +7,13 @@ import iobench.http.ServerRole;
 import iobench.report.BenchReport;
 import iobench.report.ConsoleSummary;
 import iobench.report.ReportDirectory;
-import iobench.report.SummaryJson;
 import iobench.report.format.AnalysedRun;
 import iobench.report.format.Baseline;
 import iobench.report.format.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -46,9 +42,6 @@ final class BenchCommand implements Callable<Integer> {
             description = "The scenario file (default: ./scenarios.yaml, else the one inside the jar).")
     Path scenariosFile;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the report (default: reports/<yyyyMMdd-HHmmss>).")
-    Path outDir;
-
     @Mixin
     ConfigOption config;
 
@@ -66,10 +59,8 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     EventLoopOptions eventLoops;
 
-    @Option(names = "--baseline", paramLabel = "DIR",
-            description = "A report directory of an earlier run: compare.md and a section of report.md set every "
-                    + "figure beside it, with the change and whether it is beyond the noise.")
-    Path baseline;
+    @Mixin
+    ReportOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -77,18 +68,18 @@ final class BenchCommand implements Callable<Integer> {
                 syncPools.overrides().and(eventLoops.overrides()));
         // Everything the user gave is checked before a server starts or a directory is made.
         BenchPlan plan = ScenarioFiles.plan(scenariosFile, settings);
-        Baseline earlier = baseline == null ? null : readBaseline(baseline);
+        Baseline earlier = output.baseline();
         Map<ServerRole, URI> external = urls.servers();
         BenchSession.Setup setup = new BenchSession.Setup(settings, config.file(), external, urls.sim(), isolate,
                 commandLine());
-        Path reportDir = reportDir();
+        Path reportDir = output.reportDir();
         BenchSession.Outcome outcome = new BenchSession(setup, spec.commandLine().getErr()).run(plan);
-        report(outcome, earlier, reportDir);
+        finish(outcome, earlier, reportDir);
         return outcome.exitCode();
     }
 
     /** The figures on the console, then every report file, then a last line that says how the run ended. */
-    private void report(BenchSession.Outcome outcome, Baseline earlier, Path reportDir) {
+    private void finish(BenchSession.Outcome outcome, Baseline earlier, Path reportDir) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         BenchReport report = outcome.report();
@@ -118,29 +109,6 @@ final class BenchCommand implements Callable<Integer> {
                     reportDir.resolve("results.csv"));
         }
         out.flush();
-    }
-
-    private static Baseline readBaseline(Path dir) {
-        try {
-            return Baseline.read(dir);
-        } catch (SummaryJson.NotASummaryException e) {
-            throw ExitException.invalidInput(e.getMessage());
-        }
-    }
-
-    /** --out, else reports/<yyyyMMdd-HHmmss>; checked now, since a report that cannot be written would lose the run. */
-    private Path reportDir() {
-        Path reportDir = outDir != null ? outDir
-                : Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        if (Files.exists(reportDir) && !Files.isDirectory(reportDir)) {
-            throw ExitException.invalidInput("--out " + reportDir + " is a file; expected a directory to write the report in");
-        }
-        try {
-            ReportDirectory.check(reportDir);
-        } catch (ReportDirectory.NotWritableException e) {
-            throw ExitException.invalidInput(e.getMessage());
-        }
-        return reportDir;
     }
 
     private String commandLine() {

@@ -255,15 +255,6 @@ public final class SummaryJson {
         }
     }
 
-    /** A summary rendered by {@link #render}, as a tree. */
-    public static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The summary.json of a report directory, checked to be one. */
     public static JsonNode read(Path reportDir) throws NotASummaryException {
         Path file = reportDir.resolve(FILE);
