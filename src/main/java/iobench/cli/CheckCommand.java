@@ -6,6 +6,7 @@ import iobench.bench.EmbeddedServers;
 import iobench.bench.HealthCheck;
 import iobench.bench.load.LoadClient;
 import iobench.config.SettingsLoader;
+import iobench.config.SettingsOverrides;
 import iobench.http.ServerRole;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -59,7 +60,7 @@ final class CheckCommand implements Callable<Integer> {
         // Nothing given: check a fresh set of embedded servers, all of them.
         Set<ServerRole> embedded = simUrl == null && given.isEmpty() ? EnumSet.copyOf(ServerRole.contenders())
                 : EnumSet.noneOf(ServerRole.class);
-        try (EmbeddedServers servers = new EmbeddedServers(SettingsLoader.load(null, System.getenv(), Map.of()),
+        try (EmbeddedServers servers = new EmbeddedServers(SettingsLoader.load(null, System.getenv(), SettingsOverrides.NONE),
                 simUrl, embedded);
              LoadClient client = new LoadClient()) {
             Map<ServerRole, URI> targets = new EnumMap<>(servers.targets().servers());
@@ -67,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
             URI sim = servers.targets().simUrl();
             boolean healthy = true;
             out.println("Health");
-            healthy &= health(out, client, "sim", sim);
+            healthy &= health(out, client, ServerRole.SIM.label(), sim);
             for (Map.Entry<ServerRole, URI> e : targets.entrySet()) {
                 healthy &= health(out, client, e.getKey().label(), e.getValue());
             }

@@ -15,10 +15,10 @@ public final class Cli {
     }
 
     public static int execute(String... args) {
-        Logging.configure(java.util.Arrays.asList(args).contains("-v") || java.util.Arrays.asList(args).contains("--verbose"));
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        return create(out, err).execute(args);
+        // Tests run commands without it: resetting JUL would take the test JVM's own logging away.
+        return create(out, err).setExecutionStrategy(Logging::configuredThenRun).execute(args);
     }
 
     public static CommandLine create(PrintWriter out, PrintWriter err) {

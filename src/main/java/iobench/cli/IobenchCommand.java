@@ -34,7 +34,7 @@ public final class IobenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** Read early by {@link Logging}, before any logger exists; declared here so every command accepts it. */
+    /** Read from the parse result by {@link Logging}; declared here so every command accepts it. */
     @picocli.CommandLine.Option(names = {"-v", "--verbose"}, scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Log more: iobench and its libraries at info level (default: warnings only).")
     boolean verbose;

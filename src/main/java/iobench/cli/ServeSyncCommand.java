@@ -1,11 +1,10 @@
 package iobench.cli;
 
-import iobench.config.ServerSettings;
-import iobench.http.RunningServer;
+import iobench.http.ServerRole;
 import iobench.server.sync.SyncServer;
-import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "serve-sync", mixinStandardHelpOptions = true,
         description = "Start the sync server: blocking handlers (Javalin) on a bounded Jetty thread pool.",
@@ -13,28 +12,18 @@ import picocli.CommandLine.Option;
         footer = {"  iobench serve-sync --threads 8",
             "  curl 'http://127.0.0.1:8002/benchmark/io-test?delay=0.2&concurrent=10'",
             "  iobench serve-sync --host 0.0.0.0 --sim-url http://sim:8001"})
-final class ServeSyncCommand extends BenchServerCommand {
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Requests handled at once (default 8, like Gunicorn's 4 workers x 2 threads).")
-    Integer threads;
+final class ServeSyncCommand implements Callable<Integer> {
+    @Mixin
+    ServeOptions serve;
 
-    @Option(names = "--fanout-threads", paramLabel = "N",
-            description = "Platform threads for the 'parallel' fan-out strategy (default 32).")
-    Integer fanoutThreads;
+    @Mixin
+    FanOutOptions fanOut;
 
-    @Override
-    protected String role() {
-        return "sync";
-    }
+    @Mixin
+    SyncPoolOptions pools;
 
     @Override
-    protected void moreOverrides(Map<String, Object> overrides) {
-        overrides.put("sync-threads", threads);
-        overrides.put("fanout-threads", fanoutThreads);
-    }
-
-    @Override
-    protected RunningServer start(ServerSettings settings, int port) {
-        return SyncServer.startPlatform(settings, port);
+    public Integer call() throws InterruptedException {
+        return serve.serve(ServerRole.SYNC, fanOut.overrides().and(pools.overrides()), SyncServer::startPlatform);
     }
 }

@@ -1,5 +1,6 @@
 package iobench.config;
 
+import iobench.http.ServerRole;
 import java.net.URI;
 import java.time.Duration;
 
@@ -51,6 +52,16 @@ public record ServerSettings(
         if (!ok) {
             throw new IllegalArgumentException("setting " + key + " = " + value + " is invalid; allowed: " + allowed);
         }
+    }
+
+    /** The port the settings give this server. */
+    public int port(ServerRole role) {
+        return switch (role) {
+            case SIM -> simPort;
+            case SYNC -> syncPort;
+            case ASYNC -> asyncPort;
+            case VIRTUAL -> virtualPort;
+        };
     }
 
     /** Per downstream call: the delay asked plus the configured slack. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Builds {@link ServerSettings} from its layers, the later winning: the defaults packaged in
@@ -40,7 +41,16 @@ public final class SettingsLoader {
     /**
      * @param file      a settings file, or null
      * @param env       the environment (only {@code IOBENCH_*} entries are read)
-     * @param overrides values from options, by key; null values are ignored
+     * @param overrides the values given as options
+     */
+    public static ServerSettings load(Path file, Map<String, String> env, SettingsOverrides overrides) {
+        return load(file, env, overrides.byKey());
+    }
+
+    /**
+     * @param file      a settings file, or null
+     * @param env       the environment (only {@code IOBENCH_*} entries are read)
+     * @param overrides values by settings key (as in the file); null values are ignored
      */
     public static ServerSettings load(Path file, Map<String, String> env, Map<String, ?> overrides) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -139,37 +149,35 @@ public final class SettingsLoader {
     }
 
     private static int integer(Map<String, String> v, String key) {
-        String raw = v.get(key);
-        try {
-            return Integer.parseInt(raw.trim());
-        } catch (RuntimeException e) {
-            throw new SettingsException("setting " + key + " = '" + raw + "' is not a whole number");
-        }
+        return parsed(v, key, Integer::parseInt, "a whole number");
     }
 
     private static long millis(Map<String, String> v, String key) {
-        String raw = v.get(key);
-        try {
-            double seconds = Double.parseDouble(raw.trim());
+        return parsed(v, key, text -> {
+            double seconds = Double.parseDouble(text);
             if (!Double.isFinite(seconds)) {
                 throw new NumberFormatException();
             }
             return Math.round(seconds * 1000.0);
-        } catch (RuntimeException e) {
-            throw new SettingsException("setting " + key + " = '" + raw + "' is not a number of seconds");
-        }
+        }, "a number of seconds");
     }
 
     private static URI uri(Map<String, String> v, String key) {
-        String raw = v.get(key);
-        try {
-            URI uri = URI.create(raw.trim());
+        return parsed(v, key, text -> {
+            URI uri = URI.create(text);
             String path = uri.getPath() == null ? "" : uri.getPath();
             // The base URL only: endpoints are appended by the caller.
-            return path.endsWith("/") ? URI.create(raw.trim().substring(0, raw.trim().length() - 1)) : uri;
-        } catch (RuntimeException e) {
-            throw new SettingsException("setting " + key + " = '" + raw + "' is not a URL such as http://127.0.0.1:8001");
-        }
+            return path.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
+        }, "a URL such as http://127.0.0.1:8001");
     }
 
+    /** The setting parsed from its trimmed text; one message for any value that cannot be, naming the key. */
+    private static <T> T parsed(Map<String, String> v, String key, Function<String, T> parse, String expected) {
+        String raw = v.get(key);
+        try {
+            return parse.apply(raw.trim());
+        } catch (RuntimeException e) {
+            throw new SettingsException("setting " + key + " = '" + raw + "' is not " + expected);
+        }
+    }
 }

@@ -36,7 +36,8 @@ public final class Analysis {
         List<RunResult> warmups = allRuns.stream().filter(RunResult::warmup).toList();
         // Complete, and no warm-up outcome yet: the runner adds those (withWarmup), a cut-short run its reason.
         return new BenchReport(environment, model, summaries, measured, null, warmups,
-                ThresholdCheck.check(plan, summaries), List.of(), List.of(), Warmup.AUTO);
+                ThresholdCheck.check(plan, summaries), List.of(), List.of(), Warmup.AUTO,
+                Capacity.of(summaries, measured));
     }
 
     static ScenarioSummary summarise(Scenario scenario, List<RunResult> runs, ModelParams model) {

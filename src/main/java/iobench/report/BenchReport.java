@@ -17,12 +17,15 @@ import java.util.List;
  * @param warmupPhases     how each warm-up phase (scenario, server) ended
  * @param timeToSteady     per server, its first request and how long it took to become steady
  * @param warmupCaps       the plan's warm-up mode and its caps
+ * @param capacities       per rate scenario what it found ({@link Capacity#of(List, List)}): computed
+ *                         once, read by every output that shows it
  */
 public record BenchReport(Environment environment, ModelParams model, List<ScenarioSummary> scenarios,
                           List<RunResult> runs, String incompleteReason, List<RunResult> warmups,
                           List<ThresholdCheck> thresholds, List<WarmupOutcome> warmupPhases,
-                          List<TimeToSteady> timeToSteady, Warmup warmupCaps) {
+                          List<TimeToSteady> timeToSteady, Warmup warmupCaps, List<Capacity> capacities) {
     public BenchReport {
+        capacities = List.copyOf(capacities);
         scenarios = List.copyOf(scenarios);
         runs = List.copyOf(runs);
         warmups = List.copyOf(warmups);
@@ -33,12 +36,12 @@ public record BenchReport(Environment environment, ModelParams model, List<Scena
 
     public BenchReport incomplete(String reason) {
         return new BenchReport(environment, model, scenarios, runs, reason, warmups, thresholds, warmupPhases,
-                timeToSteady, warmupCaps);
+                timeToSteady, warmupCaps, capacities);
     }
 
     public BenchReport withWarmup(Warmup policy, List<WarmupOutcome> phases, List<TimeToSteady> steady) {
         return new BenchReport(environment, model, scenarios, runs, incompleteReason, warmups, thresholds, phases,
-                steady, policy);
+                steady, policy, capacities);
     }
 
     /** The servers whose warm-up for this scenario gave up at its cap before they were steady. */

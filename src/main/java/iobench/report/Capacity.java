@@ -46,12 +46,12 @@ public record Capacity(RateScenario scenario, List<Step> steps, List<ServerCapac
         }
     }
 
-    /** One per rate scenario of the report, in its order. */
-    public static List<Capacity> of(BenchReport report) {
+    /** One per rate scenario of the summaries, in their order, from the runs measured. */
+    public static List<Capacity> of(List<ScenarioSummary> scenarios, List<RunResult> runs) {
         List<Capacity> out = new ArrayList<>();
-        for (ScenarioSummary s : report.scenarios()) {
+        for (ScenarioSummary s : scenarios) {
             if (s.scenario() instanceof RateScenario rate) {
-                out.add(of(rate, report.runs().stream()
+                out.add(of(rate, runs.stream()
                         .filter(r -> !r.warmup() && r.scenario().equals(s.scenario().name()) && r.rate() != null)
                         .toList()));
             }

@@ -12,7 +12,7 @@ final class CapacityReport {
     }
 
     static void render(StringBuilder md, BenchReport report) {
-        List<Capacity> all = Capacity.of(report);
+        List<Capacity> all = report.capacities();
         if (all.isEmpty()) {
             return;
         }

@@ -47,7 +47,7 @@ public final class ConsoleSummary {
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }
-        for (Capacity c : Capacity.of(report)) {
+        for (Capacity c : report.capacities()) {
             List<String> parts = new ArrayList<>();
             int lowest = c.scenario().rate().rates().get(0);
             for (Capacity.ServerCapacity sc : c.servers()) {

@@ -30,6 +30,11 @@ public final class SummaryJson {
     }
 
     public static String render(BenchReport report) {
+        return text(tree(report));
+    }
+
+    /** The summary as a tree: what summary.json holds, for a comparison without writing and parsing it. */
+    public static ObjectNode tree(BenchReport report) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -57,7 +62,7 @@ public final class SummaryJson {
             scenarios.add(scenario(s));
         }
         ArrayNode capacities = root.putArray("capacity");
-        for (Capacity c : Capacity.of(report)) {
+        for (Capacity c : report.capacities()) {
             capacities.add(capacity(c));
         }
         ArrayNode thresholds = root.putArray("thresholds");
@@ -93,8 +98,13 @@ public final class SummaryJson {
             o.put("steady", w.steady());
             o.put("capped", w.capped());
         }
+        return root;
+    }
+
+    /** summary.json's text of a tree made by {@link #tree}. */
+    public static String text(JsonNode tree) {
         try {
-            return JSON.writeValueAsString(root) + "\n";
+            return JSON.writeValueAsString(tree) + "\n";
         } catch (JsonProcessingException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -251,15 +261,6 @@ public final class SummaryJson {
     public static final class NotASummaryException extends IOException {
         public NotASummaryException(String message) {
             super(message);
-        }
-    }
-
-    /** A summary rendered by {@link #render}, as a tree. */
-    public static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

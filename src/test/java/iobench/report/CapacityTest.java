@@ -133,7 +133,7 @@ class CapacityTest {
         }
         BenchReport report = Analysis.analyse(new BenchPlan("rate.yaml", 1, 50, List.of(SCENARIO)), runs,
                 FixedRuns.ENVIRONMENT, FixedRuns.MODEL);
-        assertEquals("?", Capacity.of(report).get(0).servers().get(1).bound());
+        assertEquals("?", report.capacities().get(0).servers().get(1).bound());
         String md = MarkdownReport.render(report);
         assertTrue(md.contains("| async | ≥ 160 | ≥ 160 | – | both capacities are lower bounds (no valid step missed): "
                 + "no ratio; raise the staircase |"), md);

@@ -21,7 +21,7 @@ final class RateCharts {
 
     /** Null when the report has no rate step with a p99. */
     static XYChart p99AgainstOfferedRate(BenchReport report) {
-        List<Capacity> all = Capacity.of(report);
+        List<Capacity> all = report.capacities();
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         double minX = Double.MAX_VALUE;
         double maxX = 0;

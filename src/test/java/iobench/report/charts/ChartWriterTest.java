@@ -56,7 +56,7 @@ class ChartWriterTest {
         BenchReport full = FixedRunsAccess.report();
         BenchReport fanOutOnly = new BenchReport(full.environment(), full.model(),
                 full.scenarios().stream().filter(s -> s.scenario().kind() == iobench.bench.ScenarioKind.FAN_OUT).toList(),
-                List.of(), null, List.of(), List.of(), List.of(), List.of(), iobench.bench.warmup.Warmup.AUTO);
+                List.of(), null, List.of(), List.of(), List.of(), List.of(), iobench.bench.warmup.Warmup.AUTO, List.of());
 
         List<Chart> charts = ChartWriter.write(fanOutOnly, dir);
 

@@ -1,0 +1,177 @@
+package iobench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import iobench.bench.BenchPlan;
+import iobench.bench.BenchRunner;
+import iobench.bench.ChildServers;
+import iobench.bench.EmbeddedServers;
+import iobench.bench.HealthCheck;
+import iobench.bench.ServerSet;
+import iobench.bench.Targets;
+import iobench.bench.load.LoadClient;
+import iobench.bench.metrics.CostMeter;
+import iobench.bench.metrics.RunResult;
+import iobench.bench.warmup.JitClock;
+import iobench.config.ServerSettings;
+import iobench.http.ServerRole;
+import iobench.report.Analysis;
+import iobench.report.BenchReport;
+import iobench.report.ModelParams;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One bench run, from the servers to the analysed report: starts the servers the plan needs and
+ * the user did not give (in this JVM or, isolated, each in its own), checks every server's health,
+ * wires meters and JIT clocks, runs the plan until its end or a stop signal, and analyses what ran.
+ */
+final class BenchSession {
+    /**
+     * @param stoppedBy the signal that stopped the run (SIGINT...), or null
+     * @param elapsedS  from the first scenario to the last run's end
+     */
+    record Outcome(BenchReport report, String stoppedBy, double elapsedS) {
+        /** A stopped run: interrupted; cut short otherwise, failed figures or thresholds: failed. */
+        int exitCode() {
+            if (!report.complete()) {
+                return stoppedBy != null ? ExitCodes.INTERRUPTED : ExitCodes.FAILED;
+            }
+            boolean allValid = report.scenarios().stream().allMatch(s -> s.valid());
+            return allValid && report.brokenThresholds().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+    }
+
+    /**
+     * @param config   the settings file, for the servers' own JVMs when isolated; or null
+     * @param external the compared servers already running elsewhere, by role
+     * @param simUrl   the simulation server running elsewhere, or null to start one
+     * @param isolate  each server in a JVM of its own, instead of all in this one
+     */
+    record Setup(ServerSettings settings, Path config, Map<ServerRole, URI> external, URI simUrl, boolean isolate,
+                 String commandLine) {
+    }
+
+    private final Setup setup;
+    private final PrintWriter err;
+
+    BenchSession(Setup setup, PrintWriter err) {
+        this.setup = setup;
+        this.err = err;
+    }
+
+    Outcome run(BenchPlan plan) throws Exception {
+        ServerSettings settings = setup.settings();
+        Set<ServerRole> needed = EnumSet.noneOf(ServerRole.class);
+        plan.scenarios().forEach(s -> needed.addAll(s.servers()));
+        Set<ServerRole> embedded = EnumSet.noneOf(ServerRole.class);
+        needed.stream().filter(r -> !setup.external().containsKey(r)).forEach(embedded::add);
+        String startedAt = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        try (ServerSet servers = setup.isolate() ? new ChildServers(settings, setup.config(), setup.simUrl(), embedded)
+                : new EmbeddedServers(settings, setup.simUrl(), embedded);
+             // Our servers close idle connections after idle-timeout-s; the generator lets go first.
+             LoadClient client = new LoadClient(settings.pooledConnectionIdleMs())) {
+            Map<ServerRole, URI> urls = new EnumMap<>(ServerRole.class);
+            urls.putAll(servers.targets().servers());
+            setup.external().forEach((role, uri) -> {
+                if (needed.contains(role)) {
+                    urls.put(role, uri);
+                }
+            });
+            Targets targets = new Targets(servers.targets().simUrl(), urls);
+            List<String> described = describe(servers);
+
+            Map<ServerRole, JsonNode> health = HealthCheck.check(client, targets);
+            ModelParams model = modelParams(health.get(ServerRole.SYNC), settings);
+            err.printf("Running %d scenarios (%d runs) from %s%n", plan.scenarios().size(), BenchRunner.measuredRuns(plan),
+                    plan.source());
+            err.flush();
+            Measured measured = measure(plan, servers, client, targets, embedded);
+
+            BenchReport report = Analysis.analyse(plan, measured.results(),
+                            RunEnvironment.of(plan, startedAt, setup, described), model)
+                    .withWarmup(plan.warmup(), measured.runner().warmups(), measured.runner().timeToSteady());
+            return new Outcome(measured.incomplete() == null ? report : report.incomplete(measured.incomplete()),
+                    measured.stoppedBy(), measured.elapsedS());
+        } catch (HealthCheck.UnhealthyException e) {
+            throw new ExitException(ExitCodes.CANNOT_RUN, e.getMessage());
+        }
+    }
+
+    /** What the runner measured; {@code incomplete} says why it stopped early, or is null. */
+    private record Measured(BenchRunner runner, List<RunResult> results, String incomplete, String stoppedBy,
+                            double elapsedS) {
+    }
+
+    /** Runs the plan, metered, until its end, an abort or a stop signal; keeps what finished. */
+    private Measured measure(BenchPlan plan, ServerSet servers, LoadClient client, Targets targets,
+                             Set<ServerRole> embedded) {
+        boolean isolate = setup.isolate();
+        long startNs = System.nanoTime();
+        Map<ServerRole, CostMeter> meters = new EnumMap<>(ServerRole.class);
+        embedded.forEach(role -> meters.put(role, servers.meter(role, client)));
+        // With --isolate this JVM runs the load generator alone (an external sim is elsewhere too).
+        boolean loadGeneratorAlone = isolate;
+        // The warm-up rule watches each server's JIT: this JVM's for embedded servers, /stats for the others.
+        Map<ServerRole, JitClock> jitClocks = new EnumMap<>(ServerRole.class);
+        targets.servers().forEach((role, uri) -> jitClocks.put(role, embedded.contains(role) && !isolate
+                ? JitClock.thisJvm() : JitClock.fromStats(client, uri)));
+        BenchRunner runner = new BenchRunner(client, targets, plan,
+                new ConsoleProgress(err, ConsoleProgress.isTerminal()), meters, loadGeneratorAlone, jitClocks)
+                .withCpuAccounts(servers.cpuAccounts());
+        List<RunResult> results;
+        String incomplete = null;
+        String stoppedBy = null;
+        try (StopSignals stop = StopSignals.install(err, () -> {
+            client.cancelAll();
+            servers.cancelInFlight();
+        })) {
+            try {
+                results = runner.run();
+            } catch (InterruptedException e) {
+                // Ctrl-C or SIGTERM: keep what finished and write it down.
+                Thread.interrupted();
+                results = runner.results();
+                stoppedBy = stop.signalName();
+                // Measured runs only: how many warm-up rounds auto takes is not known in advance.
+                incomplete = "stopped by " + stoppedBy + " after " + results.stream().filter(r -> !r.warmup()).count()
+                        + " of " + BenchRunner.measuredRuns(plan) + " runs";
+            } catch (BenchRunner.AbortedException e) {
+                results = runner.results();
+                incomplete = e.getMessage();
+            }
+        } finally {
+            meters.values().forEach(CostMeter::close);
+        }
+        return new Measured(runner, results, incomplete, stoppedBy, (System.nanoTime() - startNs) / 1e9);
+    }
+
+    /** Every server of the run, one line each, printed now and kept for the report. */
+    private List<String> describe(ServerSet servers) {
+        List<String> described = new ArrayList<>(servers.descriptions());
+        setup.external().forEach((role, uri) -> described.add(role.label() + " at " + uri + " (external)"));
+        if (setup.simUrl() != null) {
+            described.add("sim at " + setup.simUrl() + " (external)");
+        }
+        described.forEach(line -> err.println("  " + line));
+        err.flush();
+        return described;
+    }
+
+    /** The sync server's limits from its own /health, so the model is right for external servers too. */
+    private static ModelParams modelParams(JsonNode syncHealth, ServerSettings settings) {
+        if (syncHealth == null) {
+            return new ModelParams(settings.syncThreads(), settings.fanoutThreads());
+        }
+        return new ModelParams(syncHealth.path("threads").asInt(settings.syncThreads()),
+                syncHealth.path("fanout_threads").asInt(settings.fanoutThreads()));
+    }
+}

@@ -1,0 +1,57 @@
+package iobench.cli;
+
+import iobench.bench.BenchPlan;
+import iobench.bench.ScenarioFileException;
+import iobench.bench.ScenarioFileParser;
+import iobench.config.ServerSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** bench's scenario file: the one given, else ./scenarios.yaml, else the one inside the jar. */
+final class ScenarioFiles {
+    static final String DEFAULT_SCENARIOS = "scenarios.yaml";
+
+    private ScenarioFiles() {
+    }
+
+    /**
+     * The plan of {@code given} (or the default), checked against the servers' caps; anything
+     * unusable ends in {@link ExitException#invalidInput}, before a server starts.
+     */
+    static BenchPlan plan(Path given, ServerSettings settings) {
+        String source;
+        String text;
+        try {
+            if (given != null) {
+                if (!Files.isReadable(given)) {
+                    throw ExitException.invalidInput("--scenarios " + given
+                            + " cannot be read; expected a readable YAML file (see scenarios.yaml)");
+                }
+                source = given.toString();
+                text = Files.readString(given, StandardCharsets.UTF_8);
+            } else if (Files.isReadable(Path.of(DEFAULT_SCENARIOS))) {
+                source = DEFAULT_SCENARIOS;
+                text = Files.readString(Path.of(DEFAULT_SCENARIOS), StandardCharsets.UTF_8);
+            } else {
+                source = DEFAULT_SCENARIOS + " (inside the jar)";
+                try (InputStream in = ScenarioFiles.class.getResourceAsStream("/" + DEFAULT_SCENARIOS)) {
+                    if (in == null) {
+                        throw new IllegalStateException("the jar lacks " + DEFAULT_SCENARIOS);
+                    }
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            throw ExitException.invalidInput("the scenario file cannot be read: " + e.getMessage());
+        }
+        try {
+            return ScenarioFileParser.parse(source, text,
+                    ScenarioFileParser.Caps.of(settings.maxDelayMs(), settings.maxConcurrent()));
+        } catch (ScenarioFileException e) {
+            throw ExitException.invalidInput(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package iobench.cli;
+
+import iobench.config.ServerSettings;
+import iobench.http.RunningServer;
+import java.io.PrintWriter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+
+/**
+ * The life of a {@code serve-*} process: start one server, print where it listens, and on
+ * SIGINT/SIGTERM (or, for a child of bench, when bench ends) stop it within a few seconds.
+ */
+final class ServerProcess {
+    /** Starts a server of one kind: SimServer::start, SyncServer::startPlatform... */
+    @FunctionalInterface
+    interface Factory {
+        RunningServer start(ServerSettings settings, int port);
+    }
+
+    private ServerProcess() {
+    }
+
+    /** @param parentPid the bench that started this server as its child, or null */
+    static int run(Supplier<RunningServer> start, Long parentPid, PrintWriter out) throws InterruptedException {
+        RunningServer server = start.get();
+        try {
+            // For `iobench healthcheck` (the container's HEALTHCHECK): the real port, when IOBENCH_HEALTH_FILE is set.
+            HealthcheckCommand.announce(System.getenv(), server.port());
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        out.println(server.describe());
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                if (parentPid != null) {
+                    // A child of bench serves bench alone: when bench stops it, nobody awaits the
+                    // answers in flight, so their calls end now instead of holding the stop.
+                    server.cancelInFlight();
+                }
+                server.close();
+            } finally {
+                stopped.countDown();
+            }
+        }, "iobench-shutdown"));
+        if (parentPid != null) {
+            ProcessHandle.of(parentPid).map(ProcessHandle::onExit)
+                    .orElse(CompletableFuture.completedFuture(null))
+                    .thenRun(() -> System.exit(ExitCodes.OK));
+        }
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}
