@@ -1,0 +1,101 @@
+package iobench.report;
+
+import iobench.bench.ClientsScenario;
+import iobench.bench.FanOutScenario;
+import iobench.bench.RateScenario;
+import iobench.bench.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The two suites' tables of {@code report.md}: fan-out (one request, K downstream calls) and
+ * concurrent clients (N requests at once), each row a server with its speedup against the baseline.
+ */
+final class SuiteTables {
+    private SuiteTables() {
+    }
+
+    /**
+     * The table of one suite of the original, {@link FanOutScenario} or {@link ClientsScenario}, with
+     * the notes on its scenarios below it; nothing when the report has none of that kind.
+     */
+    static void render(StringBuilder md, BenchReport report, Class<? extends Scenario> suite) {
+        List<ScenarioSummary> scenarios = report.scenarios().stream().filter(s -> suite.isInstance(s.scenario())).toList();
+        if (scenarios.isEmpty()) {
+            return;
+        }
+        boolean fanOut = suite == FanOutScenario.class;
+        md.append(fanOut ? "## Fan-out: one request, the server makes K downstream calls\n\n"
+                : "## Concurrent clients: N requests at once, one downstream call each\n\n");
+        md.append(fanOut
+                ? "| scenario | delay | K | strategy | server | duration s | calls/s | success | model s | speedup | model speedup | verdict |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+                : "| scenario | delay | clients | server | duration s | req/s | p50 ms | p99 ms | success | model s | speedup | model speedup | verdict |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        List<String> notes = new ArrayList<>();
+        for (ScenarioSummary s : scenarios) {
+            boolean first = true;
+            for (ServerStats st : s.servers()) {
+                Comparison c = s.comparisons().stream().filter(x -> x.server() == st.server()).findFirst().orElse(null);
+                List<String> cells = new ArrayList<>();
+                cells.add(first ? "**" + s.scenario().name() + "**" + (s.valid() ? "" : " (not valid)") : "");
+                cells.add(first ? Numbers.fixed(s.scenario().delaySeconds(), 3) + " s" : "");
+                // The suite's own columns: K and strategy for fan-out, the clients for clients.
+                cells.addAll(switch (s.scenario()) {
+                    case FanOutScenario f -> first ? List.of(Integer.toString(f.concurrent()), f.strategy())
+                            : List.of("", "");
+                    case ClientsScenario n -> List.of(first ? Integer.toString(n.clients()) : "");
+                    case RateScenario r -> List.<String>of();
+                });
+                cells.add(st.server().label());
+                cells.add(Numbers.range(st.durationS(), 3));
+                cells.add(Numbers.range(st.throughputRps(), 1));
+                if (!fanOut) {
+                    cells.add(Numbers.range(st.p50Ms(), 1));
+                    cells.add(Numbers.range(st.p99Ms(), 1));
+                }
+                cells.add(Numbers.percent(st.successRate()));
+                cells.add(Numbers.cell(st.modelDurationS(), 3) + efficiency(st));
+                if (c == null) {
+                    cells.add(st.server() == s.baseline() ? "baseline" : "no baseline");
+                    cells.add("");
+                    cells.add("");
+                } else {
+                    cells.add(s.valid() ? c.cell() : "not valid");
+                    cells.add(Numbers.times(c.modelSpeedup()));
+                    cells.add(c.verdict());
+                }
+                md.append("| ").append(String.join(" | ", cells)).append(" |\n");
+                first = false;
+            }
+            if (!s.valid()) {
+                notes.add("- **" + s.scenario().name() + "** is not valid: " + s.invalidReason());
+            }
+            if (s.baselineIsNotSync()) {
+                notes.add("- " + s.scenario().name() + ": no sync in this scenario; speedups are against "
+                        + s.baseline().label() + ", the first server it lists.");
+            }
+            CpuShares.of(report).stream().filter(c -> c.scenario().equals(s.scenario().name()))
+                    .map(CpuShares::limitNote).filter(n -> !n.isEmpty()).forEach(n -> notes.add("- " + n));
+            String warm = WarmupReport.notSteadyNote(report, s.scenario().name());
+            if (!warm.isEmpty()) {
+                notes.add("- " + s.scenario().name() + ": " + warm);
+            }
+            for (ServerStats st : s.servers()) {
+                if (st.modelNote() != null) {
+                    notes.add("- " + s.scenario().name() + ", " + st.server().label() + ": " + st.modelNote());
+                }
+            }
+        }
+        md.append('\n');
+        if (!notes.isEmpty()) {
+            notes.forEach(n -> md.append(n).append('\n'));
+            md.append('\n');
+        }
+    }
+
+    private static String efficiency(ServerStats st) {
+        double e = st.efficiency();
+        return Double.isNaN(e) ? "" : " (" + Numbers.fixed(e * 100, 0) + " %)";
+    }
+}
