@@ -64,7 +64,8 @@ class LongSoakTest {
     /** A fixed offered rate (req/s) instead of {@link #LOAD_SHARE} of the measured capacity: to replay a run. */
     private static final String FIXED_RATE = System.getProperty("iobench.soaklong.rate", "");
     /** How often the load prints its progress: in flight, answers and the window's latency, GC. */
-    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(
+            Long.parseLong(System.getProperty("iobench.soaklong.progress-s", "30")));
 
     /** The request shape: two calls of 50 ms at once, so every server fans out and a failed call can share a request with a good one. */
     private static final long DELAY_MS = 50;
@@ -265,6 +266,7 @@ class LongSoakTest {
         AtomicLong inconsistent = new AtomicLong();
         AtomicReference<String> firstOddity = new AtomicReference<>();
         AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
         Map<String, AtomicLong> failedByKind = new ConcurrentHashMap<>();
         Map<String, AtomicLong> callFailures = new ConcurrentHashMap<>();
         Histogram latency = Histograms.concurrent();
@@ -281,7 +283,9 @@ class LongSoakTest {
                             return;
                         }
                     }
-                    if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
+                    int nowInFlight = inFlight.incrementAndGet();
+                    mostInFlight.accumulateAndGet(nowInFlight, Math::max);
+                    if (nowInFlight > MAX_IN_FLIGHT) {
                         inFlight.decrementAndGet();
                         dropped.incrementAndGet();
                         continue;
@@ -310,7 +314,7 @@ class LongSoakTest {
                     });
                 }
             });
-            Progress progress = new Progress(window, inFlight, finished, dropped);
+            Progress progress = new Progress(window, inFlight, mostInFlight, finished, dropped);
             while (sender.isAlive()) {
                 sender.join(PROGRESS_EVERY.toMillis());
                 progress.print();
@@ -332,6 +336,8 @@ class LongSoakTest {
     private static final class Progress {
         private final Recorder window;
         private final AtomicInteger inFlight;
+        /** The most requests on the wire at once since the last line. */
+        private final AtomicInteger mostInFlight;
         private final AtomicLong finished;
         private final AtomicLong dropped;
         private final long startNs = System.nanoTime();
@@ -339,9 +345,11 @@ class LongSoakTest {
         private long gcCount = gcCount();
         private long gcMs = gcMs();
 
-        Progress(Recorder window, AtomicInteger inFlight, AtomicLong finished, AtomicLong dropped) {
+        Progress(Recorder window, AtomicInteger inFlight, AtomicInteger mostInFlight, AtomicLong finished,
+                 AtomicLong dropped) {
             this.window = window;
             this.inFlight = inFlight;
+            this.mostInFlight = mostInFlight;
             this.finished = finished;
             this.dropped = dropped;
         }
@@ -352,9 +360,10 @@ class LongSoakTest {
             long ms = gcMs();
             Runtime rt = Runtime.getRuntime();
             System.out.printf(Locale.ROOT, "  %4.0f s: ended %d (%d in this window, p99 %.0f ms, max %.0f ms),"
-                            + " in flight %d, dropped %d; GC %d in %d ms; heap %.0f MB; Helidon client pool %s%n",
+                            + " in flight %d (at most %d), dropped %d; GC %d in %d ms; heap %.0f MB; Helidon client pool %s%n",
                     (System.nanoTime() - startNs) / 1e9, finished.get(), reuse.getTotalCount(),
                     reuse.getValueAtPercentile(99) / 1000.0, reuse.getMaxValue() / 1000.0, inFlight.get(),
+                    mostInFlight.getAndSet(inFlight.get()),
                     dropped.get(), count - gcCount, ms - gcMs, (rt.totalMemory() - rt.freeMemory()) / 1048576.0,
                     helidonPool());
             gcCount = count;
