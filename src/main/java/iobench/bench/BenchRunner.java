@@ -280,7 +280,7 @@ public final class BenchRunner {
     /** After failures: is the simulation server still there? If not, nothing further can be measured. */
     private void checkSimulationServer(Scenario scenario) {
         try {
-            HealthCheck.ask(client, "sim", targets.simUrl());
+            HealthCheck.ask(client, ServerRole.SIM.label(), targets.simUrl());
         } catch (HealthCheck.UnhealthyException e) {
             throw new AbortedException("the simulation server stopped answering during scenario '" + scenario.name()
                     + "' (" + e.getMessage() + ")");

@@ -67,8 +67,9 @@ public final class ChildServers implements ServerSet {
                     case SYNC -> options.addAll(List.of("--threads", Integer.toString(settings.syncThreads()),
                             "--fanout-threads", Integer.toString(settings.fanoutThreads())));
                     case ASYNC -> options.addAll(List.of("--event-loops", Integer.toString(settings.asyncEventLoops())));
-                    case VIRTUAL, SIM -> {
+                    case VIRTUAL -> {
                     }
+                    case SIM -> throw new IllegalArgumentException("the sim is started above, not as a contender");
                 }
                 Child child = start(role.label(), options, configFile);
                 byRole.put(role, child);
@@ -195,7 +196,7 @@ public final class ChildServers implements ServerSet {
 
     /**
      * SIGTERM to every child now, without waiting: a child started by bench cancels its downstream
-     * calls before it closes (see ServeCommand), so its requests in flight end at once and it exits
+     * calls before it closes (see ServerProcess), so its requests in flight end at once and it exits
      * while bench writes its report; {@link #close()} then only waits for the exits.
      */
     @Override

@@ -18,11 +18,6 @@ public record ClientsScenario(Common common, int clients, int requests) implemen
         }
     }
 
-    /** As many requests as clients: each client sends one. */
-    public ClientsScenario(Common common, int clients) {
-        this(common, clients, clients);
-    }
-
     @Override
     public ScenarioKind kind() {
         return ScenarioKind.CLIENTS;

@@ -37,11 +37,6 @@ public sealed interface Scenario permits FanOutScenario, ClientsScenario, RateSc
             }
             servers = List.copyOf(servers);
         }
-
-        /** With the sim as it is: fixed delays, no faults. */
-        public Common(String name, long delayMs, int repetitions, List<ServerRole> servers, String strategy) {
-            this(name, delayMs, repetitions, servers, strategy, null);
-        }
     }
 
     Common common();

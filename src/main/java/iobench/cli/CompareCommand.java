@@ -56,7 +56,7 @@ final class CompareCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    static JsonNode read(Path dir) {
+    private static JsonNode read(Path dir) {
         try {
             return SummaryJson.read(dir);
         } catch (SummaryJson.NotASummaryException e) {

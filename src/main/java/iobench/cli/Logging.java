@@ -33,7 +33,7 @@ final class Logging {
         return false;
     }
 
-    static void configure(boolean verbose) {
+    private static void configure(boolean verbose) {
         if (verbose) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         }

@@ -99,7 +99,6 @@ public final class MarkdownReport {
         }
     }
 
-    /** " (98 %)": model / measured, the share of the model's ideal the server reached. */
     private static void costs(StringBuilder md, BenchReport report) {
         md.append("## What each model costs\n\n");
         md.append("Per downstream call, over the measured repetitions only (after warm-up): the total over the ")

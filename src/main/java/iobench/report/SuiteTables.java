@@ -94,6 +94,7 @@ final class SuiteTables {
         }
     }
 
+    /** " (98 %)": model / measured, the share of the model's ideal the server reached. */
     private static String efficiency(ServerStats st) {
         double e = st.efficiency();
         return Double.isNaN(e) ? "" : " (" + Numbers.fixed(e * 100, 0) + " %)";

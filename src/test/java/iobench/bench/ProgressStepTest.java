@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The progress bar's line for each kind of step, as it read when the steps were strings. */
 class ProgressStepTest {
     private static final Scenario.Common COMMON = new Scenario.Common("stress", 300, 3, List.of(ServerRole.SYNC),
-            "sequential");
+            "sequential", null);
 
     @Test
     void aMeasuredRunNamesItsRepetitionAndARateStepItsRate() {

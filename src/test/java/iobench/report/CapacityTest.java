@@ -35,7 +35,7 @@ class CapacityTest {
     static final List<Integer> STEPS = List.of(20, 40, 80, 160);
     static final RateSpec SPEC = new RateSpec(STEPS, 5_000, 0, new RateSpec.Slo(300, 0.01));
     static final RateScenario SCENARIO = new RateScenario(new Scenario.Common("cap", 100, 3,
-            List.of(ServerRole.SYNC, ServerRole.ASYNC), "sequential"), SPEC);
+            List.of(ServerRole.SYNC, ServerRole.ASYNC), "sequential", null), SPEC);
 
     static RunResult run(ServerRole role, int rep, int rate, double p99Ms, int failed, RunConditions conditions) {
         int requests = rate * 5;
@@ -112,7 +112,7 @@ class CapacityTest {
             runs.add(run(ServerRole.SYNC, 1, rate, rate >= 80 ? 2_000 : 110, 0, c));
         }
         Capacity c = Capacity.of(new RateScenario(new Scenario.Common("cap", 100, 1, List.of(ServerRole.SYNC),
-                "sequential"), SPEC), runs);
+                "sequential", null), SPEC), runs);
         assertArrayEquals(new double[] {40}, c.servers().get(0).perRepetition());
         assertTrue(c.servers().get(0).censored(), "no valid step was missed");
         assertEquals(2, c.invalidRuns().size(), c.invalidRuns().toString());

@@ -18,11 +18,11 @@ class ModelTest {
     private static final List<ServerRole> ALL = List.of(ServerRole.SYNC, ServerRole.ASYNC, ServerRole.VIRTUAL);
 
     private static Scenario fanOut(long delayMs, int k, String strategy) {
-        return new FanOutScenario(new Scenario.Common("f", delayMs, 3, ALL, strategy), k);
+        return new FanOutScenario(new Scenario.Common("f", delayMs, 3, ALL, strategy, null), k);
     }
 
     private static Scenario clients(long delayMs, int clients, int requests) {
-        return new ClientsScenario(new Scenario.Common("c", delayMs, 3, ALL, "sequential"), clients, requests);
+        return new ClientsScenario(new Scenario.Common("c", delayMs, 3, ALL, "sequential", null), clients, requests);
     }
 
     @Test

@@ -2,7 +2,6 @@ package iobench.report.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import iobench.report.BenchReport;
-import iobench.report.SummaryJson;
 import iobench.report.charts.Chart;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,8 @@ import java.util.List;
  * summary tree made once (summary.json and the comparisons read the same one), and what earlier
  * outputs learnt for later ones.
  *
+ * @param summary       summary.json's tree: null until {@link SummaryFormat} made it, after results.csv
+ *                      is on disk, so that a summary that cannot be made loses no data
  * @param baseline      the earlier run to compare with, or null
  * @param stoppedBy     the signal that stopped the run (SIGINT...), or null: a stopped run gets no
  *                      charts and no pages, since bench promises to end within 2 s
@@ -27,11 +28,15 @@ public record AnalysedRun(BenchReport report, JsonNode summary, Baseline baselin
     }
 
     public static AnalysedRun of(BenchReport report, Baseline baseline, String stoppedBy) {
-        return new AnalysedRun(report, SummaryJson.tree(report), baseline, stoppedBy, List.of(), null, List.of());
+        return new AnalysedRun(report, null, baseline, stoppedBy, List.of(), null, List.of());
     }
 
     public boolean stopped() {
         return stoppedBy != null;
+    }
+
+    AnalysedRun withSummary(JsonNode tree) {
+        return new AnalysedRun(report, tree, baseline, stoppedBy, charts, chartsMissing, warnings);
     }
 
     AnalysedRun withCharts(List<Chart> drawn, String missing) {

@@ -15,9 +15,9 @@ import java.util.function.Predicate;
 /**
  * Writes every output of a run, in the order that protects the data: results.csv and
  * summary.json first (should a document fail, the figures are not lost), then hlog/, the charts,
- * the Markdown, and last the pages, which are read back from the files before them so that
- * {@code iobench report DIR} makes the same ones, and whose failure only warns. Any other
- * failure ends the writing with its exception.
+ * compare.md beside a baseline, the Markdown, and last the pages, which are read back from the
+ * files before them so that {@code iobench report DIR} makes the same ones, and whose failure only
+ * warns. Any other failure ends the writing with its exception.
  */
 public final class ReportWriter {
     private static final Predicate<AnalysedRun> ALWAYS = run -> true;
@@ -27,7 +27,7 @@ public final class ReportWriter {
 
     private static final List<ReportFormat> EVERY_OUTPUT = List.of(
             FileFormat.text("results.csv", ALWAYS, (run, dir) -> CsvReport.render(run.report())),
-            FileFormat.text(SummaryJson.FILE, ALWAYS, (run, dir) -> SummaryJson.text(run.summary())),
+            new SummaryFormat(),
             new FileFormat(HlogFiles.DIR + "/", ALWAYS, (run, dir) -> HlogFiles.write(run.report(), dir)),
             new ChartsFormat(),
             FileFormat.text("compare.md", COMPARED, (run, dir) -> RunComparison.document(run.baseline().summary(),

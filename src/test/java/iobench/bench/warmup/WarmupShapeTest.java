@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class WarmupShapeTest {
     private static Scenario fanOut(int k) {
-        return new FanOutScenario(new Scenario.Common("f", 300, 3, List.of(ServerRole.SYNC), "sequential"), k);
+        return new FanOutScenario(new Scenario.Common("f", 300, 3, List.of(ServerRole.SYNC), "sequential", null), k);
     }
 
     private static Scenario clients(int clients, int requests) {
-        return new ClientsScenario(new Scenario.Common("c", 200, 3, List.of(ServerRole.SYNC), "sequential"), clients,
+        return new ClientsScenario(new Scenario.Common("c", 200, 3, List.of(ServerRole.SYNC), "sequential", null), clients,
                 requests);
     }
 

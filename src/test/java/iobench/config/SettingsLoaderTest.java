@@ -1,11 +1,9 @@
-package iobench.server;
+package iobench.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.config.ServerSettings;
-import iobench.config.SettingsLoader;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

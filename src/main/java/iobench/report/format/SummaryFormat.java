@@ -1,0 +1,26 @@
+package iobench.report.format;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import iobench.report.ReportFiles;
+import iobench.report.SummaryJson;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * summary.json: makes the summary tree once, writes it, and hands it to the formats after it
+ * (compare.md and report.md compare the same tree). Made here, after results.csv, rather than
+ * up front: should the summary fail, the CSV is already on disk.
+ */
+final class SummaryFormat implements ReportFormat {
+    @Override
+    public String file() {
+        return SummaryJson.FILE;
+    }
+
+    @Override
+    public AnalysedRun write(AnalysedRun run, Path dir) throws IOException {
+        JsonNode tree = SummaryJson.tree(run.report());
+        ReportFiles.write(dir, SummaryJson.FILE, SummaryJson.text(tree));
+        return run.withSummary(tree);
+    }
+}
