@@ -150,7 +150,8 @@ START_AT ?=
 START_IN ?= 60
 SCENARIOS ?=
 K8S_DIST := target/k8s-distributed
-K8S_SERVERS := $(addprefix deploy/kubernetes/,sim.yaml sync.yaml async.yaml virtual.yaml)
+# The servers of deploy/kubernetes without its single bench Job and its claim (kubectl apply -l).
+K8S_SERVERS := -k deploy/kubernetes -l 'app.kubernetes.io/component in (sim,sync,async,virtual)'
 NEED_KUBECTL = @command -v kubectl >/dev/null 2>&1 || { echo "$@: needs kubectl (1.27 or newer, with its built-in kustomize), which is not installed here" >&2; exit 1; }
 # Shell: the run's name and start instant (date -u: GNU's -d @secs, else BSD's -r secs).
 DIST_RUN_AND_START = run="$(or $(RUN),dist-$$(date -u +%Y%m%d-%H%M%S))"; start="$(START_AT)"; \
@@ -169,14 +170,14 @@ K8S_DIST_PREPARE = set -e; \
 k8s-distributed-render: ## Print the manifests k8s-distributed would apply with N generators (needs kubectl; applies nothing)
 	$(NEED_KUBECTL)
 	@$(K8S_DIST_PREPARE); \
-	echo "# The servers: $(K8S_SERVERS) as they are. Then kubectl kustomize $(K8S_DIST):"; \
+	echo "# First the servers: kubectl apply $(K8S_SERVERS). Then kubectl apply -k $(K8S_DIST):"; \
 	kubectl kustomize $(K8S_DIST)
 
 k8s-distributed: ## On the current kubectl context: the servers, N generator pods from one instant a minute ahead, one merged report (N=4)
 	$(NEED_KUBECTL)
 	@$(K8S_DIST_PREPARE); \
 	echo "run $$run: $(N) generators, load from $$start (settings: $(K8S_DIST)/run.env)"; \
-	kubectl apply $(addprefix -f ,$(K8S_SERVERS)); \
+	kubectl apply $(K8S_SERVERS); \
 	kubectl delete job iobench-generators iobench-merge --ignore-not-found; \
 	kubectl apply -k $(K8S_DIST); \
 	echo; \
