@@ -23,7 +23,8 @@ ARGS ?=
 SHELL := /bin/bash
 
 # The JDK (21+), found once. help, clean and the container targets need none.
-NO_JDK_GOALS := help clean docker-build docker-run compose-up compose-down compose-bench lint-packaging
+NO_JDK_GOALS := help clean docker-build docker-run compose-up compose-down compose-bench compose-distributed \
+                lint-packaging k8s-distributed k8s-distributed-render
 ifneq ($(filter-out $(NO_JDK_GOALS),$(or $(MAKECMDGOALS),help)),)
 JAVA_HOME := $(shell scripts/find-jdk.sh)
 ifeq ($(JAVA_HOME),)
@@ -46,12 +47,13 @@ JAR := target/iobench.jar
 JAR_INPUTS := $(shell find src config -type f -o -type d 2>/dev/null) pom.xml $(wildcard scenarios.yaml)
 
 .PHONY: help build test bench bench-quick serve-sim serve-sync serve-async serve-virtual clean \
-        docker-build docker-run compose-up compose-down compose-bench lint-packaging
+        docker-build docker-run compose-up compose-down compose-bench compose-distributed lint-packaging \
+        k8s-distributed k8s-distributed-render
 
 help: ## List the targets (this is the default)
 	@echo "Usage: make <target> [ARGS=\"...\"] [JVM_FLAGS=\"...\"]"
 	@echo
-	@awk 'BEGIN { FS = ":.*## " } /^[a-zA-Z0-9_.-]+:.*## / { printf "  %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@awk 'BEGIN { FS = ":.*## " } /^[a-zA-Z0-9_.-]+:.*## / { printf "  %-24s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 	@echo
 	@echo "JVM_FLAGS default: $(JVM_FLAGS)"
 	@echo "The JDK comes from scripts/find-jdk.sh (JAVA_HOME if it is 21+, else the newest one installed)."
@@ -135,7 +137,62 @@ compose-bench: ## Run the benchmark container against the compose servers; repor
 
 compose-down: ## Stop and remove the compose containers
 	$(NEED_COMPOSE)
-	docker compose --profile bench down
+	docker compose --profile bench --profile distributed down
+
+# --- Load from several generators (docs/distributed.md) -----------------------------------------
+# N generator pods on Kubernetes (compose always has 3); RUN names the run's directory, by default
+# dist-<UTC time>; the load starts at START_AT (ISO-8601, UTC), by default START_IN seconds from
+# now; SCENARIOS is a scenario file in the image (empty: run.env's, scenarios.yaml).
+# Defaults for all of them are in deploy/kubernetes/distributed/run.env; these only override it.
+N ?= 4
+RUN ?=
+START_AT ?=
+START_IN ?= 60
+SCENARIOS ?=
+K8S_DIST := target/k8s-distributed
+# The servers of deploy/kubernetes without its single bench Job and its claim (kubectl apply -l).
+K8S_SERVERS := -k deploy/kubernetes -l 'app.kubernetes.io/component in (sim,sync,async,virtual)'
+NEED_KUBECTL = @command -v kubectl >/dev/null 2>&1 || { echo "$@: needs kubectl (1.27 or newer, with its built-in kustomize), which is not installed here" >&2; exit 1; }
+# Shell: the run's name and start instant (date -u: GNU's -d @secs, else BSD's -r secs).
+DIST_RUN_AND_START = run="$(or $(RUN),dist-$$(date -u +%Y%m%d-%H%M%S))"; start="$(START_AT)"; \
+	if [ -z "$$start" ]; then t=$$(( $$(date -u +%s) + $(START_IN) )); \
+	  start=$$(date -u -d "@$$t" +%Y-%m-%dT%H:%M:%SZ 2>/dev/null || date -u -r "$$t" +%Y-%m-%dT%H:%M:%SZ); fi
+# Shell: a copy of deploy/kubernetes/distributed in $(K8S_DIST) whose run.env has N, the run's
+# name and start (and SCENARIOS if given); the checked-in run.env stays as it is.
+K8S_DIST_PREPARE = set -e; \
+	[[ "$(N)" =~ ^[1-9][0-9]*$$ ]] || { echo "$@: N must be a whole number above 0, not '$(N)'" >&2; exit 2; }; \
+	$(DIST_RUN_AND_START); \
+	rm -rf $(K8S_DIST); mkdir -p $(dir $(K8S_DIST)); cp -R deploy/kubernetes/distributed $(K8S_DIST); \
+	sed -i.orig -e "s|^SHARES=.*|SHARES=$(N)|" -e "s|^RUN_NAME=.*|RUN_NAME=$$run|" -e "s|^START_AT=.*|START_AT=$$start|" \
+	  $(if $(SCENARIOS),-e "s|^SCENARIOS=.*|SCENARIOS=$(SCENARIOS)|") $(K8S_DIST)/run.env; \
+	rm -f $(K8S_DIST)/run.env.orig
+
+k8s-distributed-render: ## Print the manifests k8s-distributed would apply with N generators (needs kubectl; applies nothing)
+	$(NEED_KUBECTL)
+	@$(K8S_DIST_PREPARE); \
+	echo "# First the servers: kubectl apply $(K8S_SERVERS). Then kubectl apply -k $(K8S_DIST):"; \
+	kubectl kustomize $(K8S_DIST)
+
+k8s-distributed: ## On the current kubectl context: the servers, N generator pods from one instant a minute ahead, one merged report (N=4)
+	$(NEED_KUBECTL)
+	@$(K8S_DIST_PREPARE); \
+	echo "run $$run: $(N) generators, load from $$start (settings: $(K8S_DIST)/run.env)"; \
+	kubectl apply $(K8S_SERVERS); \
+	kubectl delete job iobench-generators iobench-merge --ignore-not-found; \
+	kubectl apply -k $(K8S_DIST); \
+	echo; \
+	echo "Watch:  kubectl get pods -l app.kubernetes.io/part-of=iobench -o wide -w"; \
+	echo "        kubectl logs -f job/iobench-merge      (waits for the $(N) segments, then merges)"; \
+	echo "Report: /reports/$$run/merged/ on the claim iobench-segments (docs/distributed.md: reading it)"
+
+compose-distributed: ## 3 generators on this host (compose profile distributed) from one instant, merged report in reports/<run>/merged/
+	$(NEED_COMPOSE)
+	@mkdir -p reports
+	docker compose up -d --build sim sync async virtual
+	@$(DIST_RUN_AND_START); \
+	echo "run $$run: 3 generators, load from $$start; report in reports/$$run/merged/"; \
+	IOBENCH_RUN="$$run" IOBENCH_START_AT="$$start" IOBENCH_UID=$(shell id -u) IOBENCH_GID=$(shell id -g) \
+	  docker compose --profile distributed run --rm merge
 
 lint-packaging: ## Lint the Dockerfile with dockerfilelint (needs npx and the npm registry; else skipped)
 	@if command -v npx >/dev/null 2>&1; then \
