@@ -44,9 +44,9 @@ public record StartAt(String given, Instant instant) {
      * with InterruptedException, as it ends a run.
      */
     public void await() throws InterruptedException {
-        for (long waitMs = Duration.between(Instant.now(), instant).toMillis(); waitMs > 0;
-             waitMs = Duration.between(Instant.now(), instant).toMillis()) {
-            Thread.sleep(Math.min(waitMs, 1_000));
+        // Never early: toMillis() drops the last fraction of a millisecond, hence at least 1 ms a sleep.
+        for (Instant now = Instant.now(); now.isBefore(instant); now = Instant.now()) {
+            Thread.sleep(Math.max(1, Math.min(Duration.between(now, instant).toMillis(), 1_000)));
         }
     }
 }
