@@ -149,8 +149,10 @@ public final class RunMerge {
     }
 
     /**
-     * Per-call costs are the servers', which segments (against external servers) do not meter; a
-     * figure is kept only where every segment that sent something agrees on it being unmeasured.
+     * Per-call costs are the server's over the run's calls. Where one segment alone sent the run
+     * (a fan-out), its figures are the run's; where several did, each saw the server serve them
+     * all, so no segment's figure is per call of the run: none. (Segments against external servers
+     * meter nothing anyway.)
      */
     private static RunCosts costs(List<RunResult> shares) {
         List<RunCosts> measured = shares.stream().filter(r -> !EmptyRun.isEmpty(r)).map(RunResult::costs).toList();
