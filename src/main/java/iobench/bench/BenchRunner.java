@@ -1,15 +1,15 @@
 package iobench.bench;
 
 import iobench.bench.load.ClientsRun;
-import iobench.bench.load.FanOutRun;
 import iobench.bench.load.LoadClient;
-import iobench.bench.load.RateRun;
 import iobench.bench.metrics.CostMeter;
 import iobench.bench.metrics.CpuAccounts;
 import iobench.bench.metrics.ProcFs;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunResult;
+import iobench.bench.segment.Segment;
+import iobench.bench.segment.SegmentRuns;
 import iobench.bench.warmup.JitClock;
 import iobench.bench.warmup.SteadyState;
 import iobench.bench.warmup.TimeToSteady;
@@ -62,6 +62,7 @@ public final class BenchRunner {
     private final boolean loadGeneratorAlone;
     private final Map<ServerRole, JitClock> jitClocks;
     private CpuAccounts cpuAccounts = CpuAccounts.NONE;
+    private Segment segment = Segment.WHOLE;
     private final List<WarmupOutcome> warmups = new ArrayList<>();
     /** Per server and shape (kind and strategy): the scenario after whose warm-up it was steady. */
     private final Map<ServerRole, Map<String, String>> steadyShapes = new EnumMap<>(ServerRole.class);
@@ -131,6 +132,12 @@ public final class BenchRunner {
     /** How each run tells where the machine's CPU went (none by default). */
     public BenchRunner withCpuAccounts(CpuAccounts accounts) {
         this.cpuAccounts = accounts;
+        return this;
+    }
+
+    /** Sends only this segment's share of every run (and warms with its share). */
+    public BenchRunner withSegment(Segment share) {
+        this.segment = share;
         return this;
     }
 
@@ -220,7 +227,8 @@ public final class BenchRunner {
         WarmupOutcome outcome = WarmupPhase.run(scenario, role, plan.warmup(),
                 jitClocks.getOrDefault(role, JitClock.UNKNOWN), sharedFrom,
                 shape -> runOnce(role, () -> ClientsRun.run(client, targets.of(role), role, scenario, delayMs,
-                        shape.concurrent(), shape.clients(), shape.requests(), 0, true)),
+                        shape.concurrent(), SegmentRuns.warmupShare(segment, shape.clients()),
+                        SegmentRuns.warmupShare(segment, shape.requests()), 0, true)),
                 progress::step);
         if (outcome.steady() && sharedFrom == null) {
             steadyShapes.computeIfAbsent(role, r -> new HashMap<>()).put(shapeKey, scenario.name());
@@ -228,15 +236,9 @@ public final class BenchRunner {
         return outcome;
     }
 
-    /** One measured run, added to the results: the one place a run's kind decides what it sends. */
+    /** One measured run (this segment's share of it), added to the results. */
     private void runMeasured(Scenario scenario, ServerRole role, int repetition) throws InterruptedException {
-        var base = targets.of(role);
-        long delayMs = scenario.delayMs();
-        runOnce(role, () -> switch (scenario) {
-            case FanOutScenario f -> FanOutRun.run(client, base, role, f, delayMs, repetition, false);
-            case ClientsScenario c -> ClientsRun.run(client, base, role, c, delayMs, repetition, false);
-            case RateScenario r -> RateRun.run(client, base, role, r, delayMs, repetition, false);
-        });
+        runOnce(role, () -> SegmentRuns.measured(client, targets.of(role), role, scenario, repetition, segment));
     }
 
     /** One run with its costs and conditions, added to the results and returned. */

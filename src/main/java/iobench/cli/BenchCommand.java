@@ -1,6 +1,8 @@
 package iobench.cli;
 
 import iobench.bench.BenchPlan;
+import iobench.bench.segment.Segment;
+import iobench.bench.segment.StartAt;
 import iobench.config.ServerSettings;
 import iobench.config.SettingsLoader;
 import iobench.http.ServerRole;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,6 +35,8 @@ import picocli.CommandLine.Spec;
             "  iobench bench --scenarios my.yaml --out reports/today",
             "  iobench bench --baseline reports/yesterday      append what changed since then",
             "  iobench bench --sim-url http://sim:8001 --sync-url http://sync:8002 --async-url http://async:8003",
+            "  iobench bench --segment 2/3 --start-at 2026-11-30T10:00:00Z --sim-url ... --sync-url ... --out seg2",
+            "                                                  share 2 of 3 of a run from 3 machines; then 'iobench merge'",
             "",
             ExitCodes.HELP_SECTION})
 final class BenchCommand implements Callable<Integer> {
@@ -62,20 +67,41 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     ReportOptions output;
 
+    @Mixin
+    SegmentOptions segmentOptions;
+
     @Override
     public Integer call() throws Exception {
         ServerSettings settings = SettingsLoader.load(config.file(), System.getenv(),
                 syncPools.overrides().and(eventLoops.overrides()));
         // Everything the user gave is checked before a server starts or a directory is made.
-        BenchPlan plan = ScenarioFiles.plan(scenariosFile, settings);
+        ScenarioFiles.Text scenarios = ScenarioFiles.read(scenariosFile);
+        BenchPlan plan = ScenarioFiles.plan(scenarios, settings);
+        Segment segment = segmentOptions.segment();
+        StartAt startAt = segmentOptions.startAt(Instant.now());
         Baseline earlier = output.baseline();
         Map<ServerRole, URI> external = urls.servers();
+        SegmentOptions.requireExternal(segment, plan, external, urls.sim());
         BenchSession.Setup setup = new BenchSession.Setup(settings, config.file(), external, urls.sim(), isolate,
-                commandLine());
+                commandLine(), segment == null ? Segment.WHOLE : segment, startAt);
         Path reportDir = output.reportDir();
         BenchSession.Outcome outcome = new BenchSession(setup, spec.commandLine().getErr()).run(plan);
+        if (segment != null) {
+            writeSegment(reportDir, outcome, scenarios, segment, startAt);
+        }
         finish(outcome, earlier, reportDir);
         return outcome.exitCode();
+    }
+
+    /** runs.json and segment.json, before the report: what merge needs must not depend on the pages. */
+    private void writeSegment(Path reportDir, BenchSession.Outcome outcome, ScenarioFiles.Text scenarios,
+                              Segment segment, StartAt startAt) {
+        try {
+            SegmentFiles.write(reportDir, outcome, scenarios, segment, startAt);
+        } catch (IOException e) {
+            throw new ExitException(ExitCodes.FAILED, "cannot write segment " + segment + "'s runs to " + reportDir
+                    + ": " + ReportDirectory.reason(e));
+        }
     }
 
     /** The figures on the console, then every report file, then a last line that says how the run ended. */

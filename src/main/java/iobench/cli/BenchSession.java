@@ -11,6 +11,9 @@ import iobench.bench.Targets;
 import iobench.bench.load.LoadClient;
 import iobench.bench.metrics.CostMeter;
 import iobench.bench.metrics.RunResult;
+import iobench.bench.segment.Segment;
+import iobench.bench.segment.SegmentRuns;
+import iobench.bench.segment.StartAt;
 import iobench.bench.warmup.JitClock;
 import iobench.config.ServerSettings;
 import iobench.http.ServerRole;
@@ -38,8 +41,9 @@ final class BenchSession {
     /**
      * @param stoppedBy the signal that stopped the run (SIGINT...), or null
      * @param elapsedS  from the first scenario to the last run's end
+     * @param loadStartEpochMs when the load began (after the health checks and any --start-at wait)
      */
-    record Outcome(BenchReport report, String stoppedBy, double elapsedS) {
+    record Outcome(BenchReport report, String stoppedBy, double elapsedS, long loadStartEpochMs) {
         /** A stopped run: interrupted; cut short otherwise, failed figures or thresholds: failed. */
         int exitCode() {
             if (!report.complete()) {
@@ -55,9 +59,11 @@ final class BenchSession {
      * @param external the compared servers already running elsewhere, by role
      * @param simUrl   the simulation server running elsewhere, or null to start one
      * @param isolate  each server in a JVM of its own, instead of all in this one
+     * @param segment  the share of every run this process sends ({@link Segment#WHOLE}: all of it)
+     * @param startAt  when the load begins, or null: at once
      */
     record Setup(ServerSettings settings, Path config, Map<ServerRole, URI> external, URI simUrl, boolean isolate,
-                 String commandLine) {
+                 String commandLine, Segment segment, StartAt startAt) {
     }
 
     private final Setup setup;
@@ -93,6 +99,7 @@ final class BenchSession {
             ModelParams model = modelParams(health.get(ServerRole.SYNC), settings);
             err.printf("Running %d scenarios (%d runs) from %s%n", plan.scenarios().size(), BenchRunner.measuredRuns(plan),
                     plan.source());
+            SegmentRuns.idle(plan.scenarios(), setup.segment()).forEach(err::println);
             err.flush();
             Measured measured = measure(plan, servers, client, targets, embedded);
 
@@ -100,7 +107,7 @@ final class BenchSession {
                             RunEnvironment.of(plan, startedAt, setup, described), model)
                     .withWarmup(plan.warmup(), measured.runner().warmups(), measured.runner().timeToSteady());
             return new Outcome(measured.incomplete() == null ? report : report.incomplete(measured.incomplete()),
-                    measured.stoppedBy(), measured.elapsedS());
+                    measured.stoppedBy(), measured.elapsedS(), measured.loadStartEpochMs());
         } catch (HealthCheck.UnhealthyException e) {
             throw new ExitException(ExitCodes.CANNOT_RUN, e.getMessage());
         }
@@ -108,7 +115,7 @@ final class BenchSession {
 
     /** What the runner measured; {@code incomplete} says why it stopped early, or is null. */
     private record Measured(BenchRunner runner, List<RunResult> results, String incomplete, String stoppedBy,
-                            double elapsedS) {
+                            double elapsedS, long loadStartEpochMs) {
     }
 
     /** Runs the plan, metered, until its end, an abort or a stop signal; keeps what finished. */
@@ -126,7 +133,8 @@ final class BenchSession {
                 ? JitClock.thisJvm() : JitClock.fromStats(client, uri)));
         BenchRunner runner = new BenchRunner(client, targets, plan,
                 new ConsoleProgress(err, ConsoleProgress.isTerminal()), meters, loadGeneratorAlone, jitClocks)
-                .withCpuAccounts(servers.cpuAccounts());
+                .withCpuAccounts(servers.cpuAccounts()).withSegment(setup.segment());
+        long loadStartEpochMs = System.currentTimeMillis();
         List<RunResult> results;
         String incomplete = null;
         String stoppedBy = null;
@@ -135,6 +143,13 @@ final class BenchSession {
             servers.cancelInFlight();
         })) {
             try {
+                if (setup.startAt() != null) {
+                    err.printf("Waiting until %s (--start-at %s)%n", setup.startAt().instant(), setup.startAt().given());
+                    err.flush();
+                    setup.startAt().await();
+                }
+                loadStartEpochMs = System.currentTimeMillis();
+                startNs = System.nanoTime();
                 results = runner.run();
             } catch (InterruptedException e) {
                 // Ctrl-C or SIGTERM: keep what finished and write it down.
@@ -151,7 +166,8 @@ final class BenchSession {
         } finally {
             meters.values().forEach(CostMeter::close);
         }
-        return new Measured(runner, results, incomplete, stoppedBy, (System.nanoTime() - startNs) / 1e9);
+        return new Measured(runner, results, incomplete, stoppedBy, (System.nanoTime() - startNs) / 1e9,
+                loadStartEpochMs);
     }
 
     /** Every server of the run, one line each, printed now and kept for the report. */

@@ -22,6 +22,15 @@ final class ScenarioFiles {
      * unusable ends in {@link ExitException#invalidInput}, before a server starts.
      */
     static BenchPlan plan(Path given, ServerSettings settings) {
+        return plan(read(given), settings);
+    }
+
+    /** A scenario file's text and where it came from: what a segment records so that merge can rebuild its plan. */
+    record Text(String source, String text) {
+    }
+
+    /** The text of {@code given} (or the default); unreadable is {@link ExitException#invalidInput}. */
+    static Text read(Path given) {
         String source;
         String text;
         try {
@@ -47,8 +56,13 @@ final class ScenarioFiles {
         } catch (IOException e) {
             throw ExitException.invalidInput("the scenario file cannot be read: " + e.getMessage());
         }
+        return new Text(source, text);
+    }
+
+    /** The plan of a scenario file's text, checked against the servers' caps. */
+    static BenchPlan plan(Text file, ServerSettings settings) {
         try {
-            return ScenarioFileParser.parse(source, text,
+            return ScenarioFileParser.parse(file.source(), file.text(),
                     ScenarioFileParser.Caps.of(settings.maxDelayMs(), settings.maxConcurrent()));
         } catch (ScenarioFileException e) {
             throw ExitException.invalidInput(e.getMessage());

@@ -100,6 +100,28 @@ class InterruptTest {
         assertTrue(seconds < 5, "quit in " + seconds + " s, not after the 15 s the run had left");
     }
 
+    @Test
+    void ctrlCWhileASegmentWaitsForItsStartTimeEndsItAt130WithAnEmptyIncompleteSegment(@TempDir Path dir)
+            throws Exception {
+        Path out = dir.resolve("report");
+        Path scenarios = Files.writeString(dir.resolve("interrupt.yaml"), SCENARIOS);
+        bench = startBench(List.of("--scenarios", scenarios.toString(), "--out", out.toString(), "--segment", "1/1",
+                "--start-at", "+10m"));
+        Console console = Console.of(bench);
+        console.await(Pattern.compile("Waiting until .* \\(--start-at \\+10m\\)"));
+
+        long signalNs = System.nanoTime();
+        signal(bench, "INT");
+        assertTrue(bench.waitFor(15, TimeUnit.SECONDS), "bench ended after Ctrl-C\n" + console);
+        double seconds = (System.nanoTime() - signalNs) / 1e9;
+        assertEquals(ExitCodes.INTERRUPTED, bench.exitValue(), console.toString());
+        assertTrue(seconds < STOPS_WITHIN.toMillis() / 1000.0, "ended " + seconds + " s after SIGINT\n" + console);
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("> **INCOMPLETE**: stopped by SIGINT after 0 of 4 runs"), md);
+        String segment = Files.readString(out.resolve("segment.json"));
+        assertTrue(segment.contains("\"complete\" : false"), segment);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sync", "virtual", "async"})
     void ctrlCDuringALongFanOutEndsBenchWithin2s(String server, @TempDir Path dir) throws Exception {

@@ -9,6 +9,8 @@ import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunId;
 import iobench.bench.metrics.RunRecorder;
 import iobench.bench.metrics.RunResult;
+import iobench.bench.segment.EmptyRun;
+import iobench.bench.segment.Segment;
 import iobench.http.ServerRole;
 import java.net.URI;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,7 +40,17 @@ public final class RateRun {
 
     public static RunResult run(LoadClient client, URI base, ServerRole role, RateScenario scenario, long delayMs,
                                 int repetition, boolean warmup) throws InterruptedException {
-        return run(client, base, role, scenario, delayMs, repetition, warmup, LoadClient.MAX_IN_FLIGHT);
+        return run(client, base, role, scenario, delayMs, repetition, warmup, Segment.WHOLE);
+    }
+
+    /**
+     * A segment's share of the run: the arrivals {@code k} of the one-machine schedule that are
+     * its own ({@link Segment#owns}), at their one-machine send times, with its share of the
+     * rate and the connections; a share without arrivals is an {@link EmptyRun}.
+     */
+    public static RunResult run(LoadClient client, URI base, ServerRole role, RateScenario scenario, long delayMs,
+                                int repetition, boolean warmup, Segment segment) throws InterruptedException {
+        return run(client, base, role, scenario, delayMs, repetition, warmup, LoadClient.MAX_IN_FLIGHT, segment);
     }
 
     /** How long after the last intended send the answers are waited for. */
@@ -48,22 +60,35 @@ public final class RateRun {
 
     static RunResult run(LoadClient client, URI base, ServerRole role, RateScenario scenario, long delayMs,
                          int repetition, boolean warmup, int maxAdmitted) throws InterruptedException {
+        return run(client, base, role, scenario, delayMs, repetition, warmup, maxAdmitted, Segment.WHOLE);
+    }
+
+    static RunResult run(LoadClient client, URI base, ServerRole role, RateScenario scenario, long delayMs,
+                         int repetition, boolean warmup, int maxAdmitted, Segment segment) throws InterruptedException {
         RateSpec spec = scenario.rate();
-        int rate = spec.rate();
-        long count = Schedule.count(rate, spec.durationMs());
-        URI uri = IoTestUri.of(base, role, delayMs, 1, scenario.strategy());
+        // The one-machine schedule's rate sets the send times; this segment offers its share of it.
+        int scheduleRate = spec.rate();
+        int rate = segment.shareOf(scheduleRate);
+        long scheduleCount = Schedule.count(scheduleRate, spec.durationMs());
+        long count = segment.shareOf(scheduleCount);
+        int connections = spec.connections() > 0 ? Math.max(1, segment.shareOf(spec.connections())) : 0;
         int needed = (int) Math.max(1, Math.ceil(rate * delayMs / 1000.0));
+        if (count == 0) {
+            return EmptyRun.of(scenario, role, delayMs, 1, repetition, warmup, new RateFigures(rate,
+                    EmptyRun.empty(), EmptyRun.empty(), 0, connections, 0, needed));
+        }
+        URI uri = IoTestUri.of(base, role, delayMs, 1, scenario.strategy());
         RunRecorder recorder = new RunRecorder();
         AtomicInteger admitted = new AtomicInteger();
         AtomicInteger dropped = new AtomicInteger();
-        Schedule schedule = new Schedule(System.nanoTime() + LEAD_NS, rate);
+        Schedule schedule = new Schedule(System.nanoTime() + LEAD_NS, scheduleRate);
         long deadlineNs = schedule.endNs(spec.durationMs()) + TimeUnit.MILLISECONDS.toNanos(drainMs(spec.durationMs(),
                 delayMs));
-        RateRequests requests = new RateRequests(client, uri, deadlineNs, spec.connections(), recorder,
+        RateRequests requests = new RateRequests(client, uri, deadlineNs, connections, recorder,
                 schedule.startNs());
 
         Runnable send = () -> {
-            for (long n = 0; n < count; n++) {
+            for (long n = segment.firstArrival(); n < scheduleCount; n += segment.count()) {
                 long intended = schedule.intendedNs(n);
                 for (long wait = intended - System.nanoTime(); wait > 0; wait = intended - System.nanoTime()) {
                     LockSupport.parkNanos(wait);
@@ -120,7 +145,7 @@ public final class RateRun {
         long durationNs = Math.max(1, requests.lastEndNs() - schedule.startNs());
         RunRecorder.Snapshot figures = recorder.snapshot();
         RateFigures rateFigures = new RateFigures(rate, figures.serviceTime(), figures.sendLag(), dropped.get(),
-                spec.connections(), requests.peakOnWire(), needed);
+                connections, requests.peakOnWire(), needed);
         return new RunResult(new RunId(scenario.name(), scenario.kind(), role, repetition, warmup),
                 new Offered(delayMs, 1, needed, (int) count), figures.outcome(durationNs), figures.latency(),
                 RunCosts.NONE, new RunConditions(Double.NaN, figures.sendLagP99Ms(), Double.NaN), rateFigures);

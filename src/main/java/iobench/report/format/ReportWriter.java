@@ -6,7 +6,6 @@ import iobench.report.HtmlCompare;
 import iobench.report.HtmlReport;
 import iobench.report.MarkdownReport;
 import iobench.report.RunComparison;
-import iobench.report.SummaryJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,17 +24,20 @@ public final class ReportWriter {
     /** A stopped run gets no pages: bench ends at once; {@code iobench report DIR} makes them later. */
     private static final Predicate<AnalysedRun> NOT_STOPPED = run -> !run.stopped();
 
-    private static final List<ReportFormat> EVERY_OUTPUT = List.of(
-            FileFormat.text("results.csv", ALWAYS, (run, dir) -> CsvReport.render(run.report())),
-            new SummaryFormat(),
-            new FileFormat(HlogFiles.DIR + "/", ALWAYS, (run, dir) -> HlogFiles.write(run.report(), dir)),
-            new ChartsFormat(),
-            FileFormat.text("compare.md", COMPARED, (run, dir) -> RunComparison.document(run.baseline().summary(),
-                    run.summary(), run.baseline().name(), dir.toString())),
-            FileFormat.text(HtmlReport.MARKDOWN, ALWAYS, ReportWriter::markdown),
-            new BestEffort(new FileFormat(HtmlReport.FILE, NOT_STOPPED, (run, dir) -> HtmlReport.write(dir))),
-            new BestEffort(new FileFormat(HtmlCompare.FILE, COMPARED.and(NOT_STOPPED), (run, dir) -> HtmlCompare.write(
-                    run.baseline().dir(), dir, run.baseline().name(), dir.toString(), dir.resolve(HtmlCompare.FILE)))));
+    /** The outputs in writing order; {@code markdownAppendix} ends report.md (empty for bench). */
+    private static List<ReportFormat> formats(String markdownAppendix) {
+        return List.of(
+                FileFormat.text("results.csv", ALWAYS, (run, dir) -> CsvReport.render(run.report())),
+                new SummaryFormat(),
+                new FileFormat(HlogFiles.DIR + "/", ALWAYS, (run, dir) -> HlogFiles.write(run.report(), dir)),
+                new ChartsFormat(),
+                FileFormat.text("compare.md", COMPARED, (run, dir) -> RunComparison.document(run.baseline().summary(),
+                        run.summary(), run.baseline().name(), dir.toString())),
+                FileFormat.text(HtmlReport.MARKDOWN, ALWAYS, (run, dir) -> markdown(run, dir) + markdownAppendix),
+                new BestEffort(new FileFormat(HtmlReport.FILE, NOT_STOPPED, (run, dir) -> HtmlReport.write(dir))),
+                new BestEffort(new FileFormat(HtmlCompare.FILE, COMPARED.and(NOT_STOPPED), (run, dir) -> HtmlCompare.write(
+                        run.baseline().dir(), dir, run.baseline().name(), dir.toString(), dir.resolve(HtmlCompare.FILE)))));
+    }
 
     private final List<ReportFormat> formats;
 
@@ -45,7 +47,12 @@ public final class ReportWriter {
 
     /** Every output bench writes. */
     public static ReportWriter everyOutput() {
-        return new ReportWriter(EVERY_OUTPUT);
+        return everyOutputWith("");
+    }
+
+    /** Every output bench writes, with a section of its own at the end of report.md (merge's segments). */
+    public static ReportWriter everyOutputWith(String markdownAppendix) {
+        return new ReportWriter(formats(markdownAppendix));
     }
 
     /** Writes the outputs into {@code dir}; returns the warnings of those that could not be made. */

@@ -1,0 +1,78 @@
+package iobench.bench.segment;
+
+/**
+ * Share {@code index} of {@code count} of a bench run, for load sent from several machines at
+ * once: each segment sends its share of every scenario, and the union of the shares is exactly
+ * what one generator would have sent. Pure arithmetic; {@link #WHOLE} is the one-machine run.
+ *
+ * <ul>
+ *   <li>rate: arrival {@code k} of the one-machine schedule belongs to segment {@code (k mod N) + 1},
+ *       so the segments' send times interleave into the one-machine schedule;</li>
+ *   <li>clients: clients and requests split as evenly as they go, the remainder to the lowest segments;</li>
+ *   <li>fan-out: the one request per repetition goes to segment 1.</li>
+ * </ul>
+ *
+ * @param index 1-based, at most {@code count}
+ * @param count how many segments the run has
+ */
+public record Segment(int index, int count) {
+    public static final Segment WHOLE = new Segment(1, 1);
+    /** The form every message about a bad --segment names. */
+    public static final String FORM = "I/N with 1 <= I <= N";
+
+    public Segment {
+        if (count < 1 || index < 1 || index > count) {
+            throw new IllegalArgumentException("segment " + index + "/" + count + " is not " + FORM);
+        }
+    }
+
+    /** {@code "2/3"}; anything else is an IllegalArgumentException whose message names the value and the form. */
+    public static Segment parse(String text) {
+        String[] parts = text == null ? new String[0] : text.strip().split("/", -1);
+        if (parts.length == 2) {
+            try {
+                int index = Integer.parseInt(parts[0].strip());
+                int count = Integer.parseInt(parts[1].strip());
+                if (count >= 1 && index >= 1 && index <= count) {
+                    return new Segment(index, count);
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the one message below
+            }
+        }
+        throw new IllegalArgumentException("--segment " + text + " is not usable; expected " + FORM);
+    }
+
+    public boolean whole() {
+        return count == 1;
+    }
+
+    /** Whether arrival {@code k} (0-based) of the one-machine rate schedule is this segment's. */
+    public boolean owns(long k) {
+        return k % count == index - 1;
+    }
+
+    /** This segment's first arrival of the one-machine schedule; the next ones follow every {@link #count}. */
+    public long firstArrival() {
+        return index - 1;
+    }
+
+    /** This segment's part of {@code total} things split evenly, the remainder to the lowest segments. */
+    public long shareOf(long total) {
+        return total / count + (index - 1 < total % count ? 1 : 0);
+    }
+
+    public int shareOf(int total) {
+        return (int) shareOf((long) total);
+    }
+
+    /** A fan-out scenario's single request per repetition: segment 1's, nobody else's. */
+    public int fanOutRequests() {
+        return index == 1 ? 1 : 0;
+    }
+
+    @Override
+    public String toString() {
+        return index + "/" + count;
+    }
+}

@@ -1,0 +1,63 @@
+package iobench.bench.segment;
+
+import iobench.bench.ClientsScenario;
+import iobench.bench.FanOutScenario;
+import iobench.bench.RateScenario;
+import iobench.bench.Scenario;
+import iobench.bench.load.ClientsRun;
+import iobench.bench.load.FanOutRun;
+import iobench.bench.load.LoadClient;
+import iobench.bench.load.RateRun;
+import iobench.bench.metrics.RunResult;
+import iobench.http.ServerRole;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A segment's share of each measured run: the one place a run's kind decides what a segment sends. */
+public final class SegmentRuns {
+    private SegmentRuns() {
+    }
+
+    /** One measured run of {@code scenario}, this segment's share of it (the whole run for {@link Segment#WHOLE}). */
+    public static RunResult measured(LoadClient client, URI base, ServerRole role, Scenario scenario, int repetition,
+                                     Segment segment) throws InterruptedException {
+        long delayMs = scenario.delayMs();
+        return switch (scenario) {
+            case FanOutScenario f -> segment.fanOutRequests() == 0
+                    ? EmptyRun.of(f, role, delayMs, f.concurrent(), repetition, false, null)
+                    : FanOutRun.run(client, base, role, f, delayMs, repetition, false);
+            case ClientsScenario c -> segment.shareOf(c.clients()) == 0
+                    ? EmptyRun.of(c, role, delayMs, 1, repetition, false, null)
+                    : ClientsRun.run(client, base, role, c, delayMs, 1, segment.shareOf(c.clients()),
+                            segment.shareOf(c.requests()), repetition, false);
+            case RateScenario r -> RateRun.run(client, base, role, r, delayMs, repetition, false, segment);
+        };
+    }
+
+    /** A warm-up round's clients for this segment: its share, at least one, so that every segment warms. */
+    public static int warmupShare(Segment segment, int total) {
+        return Math.max(1, segment.shareOf(total));
+    }
+
+    /** One console line per scenario in which this segment sends nothing; empty when it has work in all. */
+    public static List<String> idle(List<Scenario> scenarios, Segment segment) {
+        List<String> lines = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            String why = switch (s) {
+                case FanOutScenario f -> segment.fanOutRequests() == 0
+                        ? "its one request per repetition goes to segment 1" : null;
+                case ClientsScenario c -> segment.shareOf(c.clients()) == 0
+                        ? "its " + c.clients() + " client(s) go to the lower segments" : null;
+                case RateScenario r -> r.measuredSteps().stream().allMatch(step -> segment.shareOf(
+                        iobench.bench.load.Schedule.count(step.rate().rate(), step.rate().durationMs())) == 0)
+                        ? "its arrivals all fall to the lower segments" : null;
+            };
+            if (why != null) {
+                lines.add("segment " + segment + ": nothing to send in scenario '" + s.name() + "' (" + why
+                        + "); its runs are written as empty shares");
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,122 @@
+package iobench.cli;
+
+import iobench.bench.BenchPlan;
+import iobench.bench.metrics.RunResult;
+import iobench.bench.segment.SegmentRecord;
+import iobench.bench.segment.SegmentSet;
+import iobench.config.ServerSettings;
+import iobench.config.SettingsLoader;
+import iobench.config.SettingsOverrides;
+import iobench.report.Analysis;
+import iobench.report.BenchReport;
+import iobench.report.ConsoleSummary;
+import iobench.report.Environment;
+import iobench.report.ModelParams;
+import iobench.report.ReportDirectory;
+import iobench.report.SegmentsSection;
+import iobench.report.format.AnalysedRun;
+import iobench.report.format.ReportWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = "Merge the report directories of the N segments of one 'bench --segment I/N' run into the "
+                + "report one generator would have written: histograms added, counts summed, plus a table of the "
+                + "segments in report.md.",
+        footerHeading = "%n",
+        footer = {"Examples:",
+            "  iobench merge --out reports/merged seg1 seg2 seg3",
+            "",
+            ExitCodes.HELP_SECTION})
+final class MergeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where to write the merged report.")
+    Path outDir;
+
+    @Parameters(paramLabel = "SEGMENT_DIR", arity = "1..*",
+            description = "The report directories of the segments (each with segment.json and runs.json), any order.")
+    List<Path> segmentDirs = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        // Everything is checked and merged before the first file is written: a report is whole or absent.
+        SegmentSet set;
+        List<RunResult> merged;
+        try {
+            set = SegmentSet.load(segmentDirs);
+            merged = set.merged();
+        } catch (SegmentSet.Refused e) {
+            throw ExitException.invalidInput(e.getMessage());
+        }
+        checkOut();
+        SegmentRecord first = set.first();
+        ServerSettings settings = SettingsLoader.load(null, System.getenv(), SettingsOverrides.NONE);
+        BenchPlan plan = ScenarioFiles.plan(new ScenarioFiles.Text(first.scenarioSource() + " (run " + first.runId()
+                + ", from segment.json)", first.scenarioText()), settings);
+        ModelParams model = first.syncThreads() > 0 ? new ModelParams(first.syncThreads(), first.fanoutThreads())
+                : new ModelParams(settings.syncThreads(), settings.fanoutThreads());
+        // Warm-up rounds are merged into results.csv; each segment's own report says when its servers were steady.
+        BenchReport report = Analysis.analyse(plan, merged, environment(set, plan), model)
+                .withWarmup(plan.warmup(), List.of(), List.of());
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String skew = SegmentsSection.skew(set.segments());
+        if (skew != null) {
+            err.println("iobench: " + skew);
+        }
+        out.print(ConsoleSummary.render(report));
+        out.flush();
+        try {
+            ReportWriter.everyOutputWith(SegmentsSection.render(set.segments(), set.runs()))
+                    .write(AnalysedRun.of(report, null, null), outDir).forEach(w -> err.println("iobench: " + w));
+        } catch (IOException e) {
+            throw new ExitException(ExitCodes.FAILED, "cannot write the merged report to " + outDir + ": "
+                    + ReportDirectory.reason(e));
+        }
+        err.flush();
+        out.printf("%nMerged %d segments of run %s. Report: %s, data: %s%n", set.segments().size(), first.runId(),
+                outDir.resolve("report.md"), outDir.resolve("results.csv"));
+        out.flush();
+        boolean allValid = report.scenarios().stream().allMatch(s -> s.valid());
+        return allValid && report.brokenThresholds().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private void checkOut() {
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw ExitException.invalidInput("--out " + outDir + " is a file; expected a directory to write the report in");
+        }
+        try {
+            ReportDirectory.check(outDir);
+        } catch (ReportDirectory.NotWritableException e) {
+            throw ExitException.invalidInput(e.getMessage());
+        }
+    }
+
+    private Environment environment(SegmentSet set, BenchPlan plan) {
+        List<String> servers = new ArrayList<>();
+        for (SegmentRecord s : set.segments()) {
+            servers.add("segment " + s.segment() + " on " + s.host() + ": " + String.join("; ", s.servers()));
+        }
+        String startedAt = Instant.ofEpochMilli(set.first().startAtEpochMs()).atOffset(ZoneOffset.UTC).toString();
+        return new Environment(VersionProvider.version(), System.getProperty("java.vm.name") + " " + Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " "
+                + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")", plan.source(),
+                startedAt, "iobench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), servers,
+                "n/a (merged: see each segment's report)",
+                "merged: " + set.segments().size() + " load generators (segments) against the same external servers");
+    }
+}

@@ -1,0 +1,46 @@
+package iobench.cli;
+
+import iobench.bench.metrics.RunResult;
+import iobench.bench.segment.RunsJson;
+import iobench.bench.segment.Segment;
+import iobench.bench.segment.SegmentRecord;
+import iobench.bench.segment.StartAt;
+import iobench.report.BenchReport;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a bench --segment writes beside its report for {@code iobench merge}: runs.json, then segment.json. */
+final class SegmentFiles {
+    private SegmentFiles() {
+    }
+
+    /** @param startAt when the segments were to start, or null: this one started when it was ready */
+    static void write(Path dir, BenchSession.Outcome outcome, ScenarioFiles.Text scenarios, Segment segment,
+                      StartAt startAt) throws IOException {
+        BenchReport report = outcome.report();
+        List<RunResult> runs = new ArrayList<>(report.warmups());
+        runs.addAll(report.runs());
+        RunsJson.write(runs, dir);
+        String sha = SegmentRecord.sha256(scenarios.text());
+        String given = startAt == null ? "now" : startAt.given();
+        long startAtMs = startAt == null ? outcome.loadStartEpochMs() : startAt.instant().toEpochMilli();
+        // segment.json last: a directory with it holds every file merge reads.
+        new SegmentRecord(SegmentRecord.runId(sha, segment.count(), given), segment.index(), segment.count(), sha,
+                scenarios.source(), scenarios.text(), given, startAtMs, outcome.loadStartEpochMs(), host(),
+                VersionProvider.version(), report.complete(), report.model().syncThreads(),
+                report.model().fanoutThreads(), report.environment().servers()).write(dir);
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            String env = System.getenv("HOSTNAME");
+            return env != null ? env : "unknown";
+        }
+    }
+}

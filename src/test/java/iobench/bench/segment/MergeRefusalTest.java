@@ -1,0 +1,91 @@
+package iobench.bench.segment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import iobench.cli.Cli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code iobench merge} given anything but the N segments of one run: exit 2, one line naming it, nothing written. */
+class MergeRefusalTest {
+    private static final String SCENARIOS = "scenarios:\n  - {name: fan, kind: fan-out, delay: 0.01, concurrent: 3}\n";
+
+    @TempDir
+    Path dir;
+
+    private Path segment(String name, int index, int count, String scenarios, String startAt) throws Exception {
+        Path d = dir.resolve(name);
+        String sha = SegmentRecord.sha256(scenarios);
+        RunsJson.write(List.of(), d);
+        new SegmentRecord(SegmentRecord.runId(sha, count, startAt), index, count, sha, "s.yaml", scenarios, startAt,
+                1_000, 1_000, "host" + index, "dev", true, 8, 32, List.of()).write(d);
+        return d;
+    }
+
+    private record Ran(int exit, String out, String err) {
+    }
+
+    private Ran merge(Path... dirs) {
+        List<String> args = new ArrayList<>(List.of("merge", "--out", dir.resolve("merged").toString()));
+        for (Path d : dirs) {
+            args.add(d.toString());
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args.toArray(String[]::new));
+        return new Ran(exit, out.toString(), err.toString());
+    }
+
+    private void assertRefused(Ran ran, String... named) {
+        assertEquals(2, ran.exit(), ran.err());
+        List<String> lines = ran.err().lines().toList();
+        assertEquals(1, lines.size(), ran.err());
+        assertFalse(ran.err().contains("\tat "), "no stack trace");
+        for (String n : named) {
+            assertTrue(lines.get(0).contains(n), lines.get(0) + " should name " + n);
+        }
+        assertFalse(Files.exists(dir.resolve("merged").resolve("report.md")), "nothing written");
+    }
+
+    @Test
+    void aMissingSegmentIsNamed() throws Exception {
+        Path one = segment("a", 1, 3, SCENARIOS, "+30s");
+        Path three = segment("c", 3, 3, SCENARIOS, "+30s");
+        assertRefused(merge(one, three), "segment 2/3", "is missing");
+    }
+
+    @Test
+    void theSameSegmentTwiceIsNamedWithBothDirectories() throws Exception {
+        Path one = segment("a", 1, 2, SCENARIOS, "+30s");
+        Path again = segment("b", 1, 2, SCENARIOS, "+30s");
+        Path two = segment("c", 2, 2, SCENARIOS, "+30s");
+        assertRefused(merge(one, again, two), "segment 1/2 is given twice", one.toString(), again.toString());
+    }
+
+    @Test
+    void segmentsOfDifferentRunsAreNamed() throws Exception {
+        Path one = segment("a", 1, 2, SCENARIOS, "+30s");
+        Path otherFile = segment("b", 2, 2, SCENARIOS + "  - {name: x, kind: fan-out, delay: 0.01, concurrent: 1}\n",
+                "+30s");
+        assertRefused(merge(one, otherFile), otherFile.toString(), "another run", "scenario file differs");
+        Path otherStart = segment("c", 2, 2, SCENARIOS, "2026-11-30T10:00:00Z");
+        assertRefused(merge(one, otherStart), otherStart.toString(), "another run", "started at");
+        Path otherCount = segment("d", 2, 3, SCENARIOS, "+30s");
+        assertRefused(merge(one, otherCount), otherCount.toString(), "another run", "one of 3 segments, not 2");
+    }
+
+    @Test
+    void aDirectoryThatIsNoSegmentIsNamed() throws Exception {
+        Path one = segment("a", 1, 2, SCENARIOS, "+30s");
+        Path plain = Files.createDirectories(dir.resolve("plain"));
+        assertRefused(merge(one, plain), plain.toString(), "segment.json");
+    }
+}

@@ -1,0 +1,137 @@
+package iobench.bench.segment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import iobench.bench.ScenarioKind;
+import iobench.bench.metrics.Histograms;
+import iobench.bench.metrics.LatencySummary;
+import iobench.bench.metrics.RateFigures;
+import iobench.bench.metrics.RunBuilder;
+import iobench.bench.metrics.RunConditions;
+import iobench.bench.metrics.RunResult;
+import iobench.http.ServerRole;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+/** The merge arithmetic: histograms added equal the histogram of the union, counts summed. */
+class RunMergeTest {
+    private static Histogram histogram(long[] micros) {
+        Histogram h = Histograms.concurrent();
+        for (long v : micros) {
+            h.recordValue(v);
+        }
+        return h;
+    }
+
+    private static long[] samples(Random random, int count, long medianMicros) {
+        long[] v = new long[count];
+        for (int i = 0; i < count; i++) {
+            // A long tail: a few samples 20x the median, as a queueing server gives.
+            v[i] = medianMicros + (long) (random.nextDouble() * medianMicros) + (i % 50 == 0 ? 20 * medianMicros : 0);
+        }
+        return v;
+    }
+
+    private static RunResult share(long[] latencyMicros, long[] lagMicros, int offeredRps, long durationNs,
+                                   RunConditions conditions, Map<String, Integer> errors, Map<String, String> samples) {
+        int failed = errors.values().stream().mapToInt(Integer::intValue).sum();
+        return RunBuilder.run("steady", ScenarioKind.RATE, ServerRole.ASYNC).repetition(1)
+                .offered(10, 1, 1, latencyMicros.length)
+                .outcome(latencyMicros.length - failed, failed, errors).errorSamples(samples).durationNs(durationNs)
+                .latency(LatencySummary.of(histogram(latencyMicros))).conditions(conditions)
+                .rate(new RateFigures(offeredRps, LatencySummary.of(histogram(latencyMicros)),
+                        LatencySummary.of(histogram(lagMicros)), 0, 0, 3, 1))
+                .build();
+    }
+
+    @Test
+    void mergedHistogramsEqualTheHistogramOfTheUnionOfSamples() {
+        Random random = new Random(14);
+        long[] a = samples(random, 700, 10_000);
+        long[] b = samples(random, 650, 12_000);
+        long[] c = samples(random, 30, 200_000);
+        RunConditions calm = new RunConditions(40, 1.0, Double.NaN);
+        List<RunResult> shares = List.of(share(a, new long[] {100, 200}, 67, 2_000_000_000L, calm, Map.of(), Map.of()),
+                share(b, new long[] {300}, 67, 2_100_000_000L, calm, Map.of(), Map.of()),
+                share(c, new long[] {50}, 66, 1_900_000_000L, calm, Map.of(), Map.of()));
+        RunResult merged = RunMerge.merge(shares);
+
+        long[] union = new long[a.length + b.length + c.length];
+        System.arraycopy(a, 0, union, 0, a.length);
+        System.arraycopy(b, 0, union, a.length, b.length);
+        System.arraycopy(c, 0, union, a.length + b.length, c.length);
+        Histogram whole = histogram(union);
+        assertEquals(whole, merged.latency().histogramMicros(), "every bucket of the union");
+        LatencySummary expected = LatencySummary.of(whole);
+        assertEquals(expected.p50Ms(), merged.latency().p50Ms());
+        assertEquals(expected.p99Ms(), merged.latency().p99Ms());
+        assertEquals(expected.maxMs(), merged.latency().maxMs());
+        assertEquals(union.length, merged.latency().count());
+        // Averaging the segments' p99s would be far off: c's p99 is 20x the others'.
+        double averaged = shares.stream().mapToDouble(r -> r.latency().p99Ms()).average().orElseThrow();
+        assertTrue(Math.abs(averaged - expected.p99Ms()) > 0.5 * expected.p99Ms(), "averaged " + averaged);
+        assertEquals(histogram(new long[] {100, 200, 300, 50}), merged.rate().dispatchLag().histogramMicros());
+
+        assertEquals(union.length, merged.requests());
+        assertEquals(union.length, merged.successful());
+        assertEquals(200, merged.rate().offeredRps(), "offered rates summed");
+        assertEquals(2_100_000_000L, merged.durationNs(), "the longest duration");
+        assertEquals(9, merged.rate().peakInFlight());
+        assertNull(merged.rate().generatorLimit(merged.conditions(), merged.delayMs()));
+    }
+
+    @Test
+    void errorsAreSummedByKindWithTheFirstSegmentsMessage() {
+        RunConditions calm = new RunConditions(40, 1.0, Double.NaN);
+        RunResult one = share(new long[] {1000, 2000}, new long[] {1}, 1, 1, calm, Map.of("timeout", 1),
+                Map.of("timeout", "first"));
+        RunResult two = share(new long[] {1000, 2000, 3000}, new long[] {1}, 1, 1, calm,
+                Map.of("timeout", 2, "refused", 1), Map.of("timeout", "second", "refused", "no"));
+        RunResult merged = RunMerge.merge(List.of(one, two));
+        assertEquals(Map.of("timeout", 3, "refused", 1), merged.errors());
+        assertEquals(Map.of("timeout", "first", "refused", "no"), merged.errorSamples());
+        assertEquals(4, merged.failed());
+        assertEquals(1, merged.successful());
+    }
+
+    @Test
+    void aRunInWhichAnySegmentsGeneratorWasTheLimitStaysOne() {
+        RunConditions calm = new RunConditions(40, 1.0, Double.NaN);
+        RunConditions late = new RunConditions(40, 80.0, Double.NaN);
+        RunResult ok = share(new long[] {1000}, new long[] {1}, 50, 1, calm, Map.of(), Map.of());
+        RunResult limited = share(new long[] {1000}, new long[] {1}, 50, 1, late, Map.of(), Map.of());
+        assertNull(ok.rate().generatorLimit(ok.conditions(), ok.delayMs()));
+        assertNotNull(limited.rate().generatorLimit(limited.conditions(), limited.delayMs()));
+        RunResult merged = RunMerge.merge(List.of(ok, ok, limited));
+        assertNotNull(merged.rate().generatorLimit(merged.conditions(), merged.delayMs()));
+
+        // Fewer connections than its share needs in one segment, more than enough in the others.
+        RunResult few = RunBuilder.from(ok).rate(new RateFigures(50, ok.latency(), ok.latency(), 0, 1, 1, 2)).build();
+        RunResult many = RunBuilder.from(ok).rate(new RateFigures(50, ok.latency(), ok.latency(), 0, 9, 1, 2)).build();
+        assertNotNull(few.rate().generatorLimit(few.conditions(), few.delayMs()));
+        RunResult mixed = RunMerge.merge(List.of(many, few));
+        assertNotNull(mixed.rate().generatorLimit(mixed.conditions(), mixed.delayMs()));
+    }
+
+    @Test
+    void mergeAllAddsRunsPlaceByPlaceAndRefusesASegmentWithoutAMeasuredRun() {
+        RunConditions calm = new RunConditions(40, 1.0, Double.NaN);
+        RunResult step1 = share(new long[] {1000}, new long[] {1}, 10, 1, calm, Map.of(), Map.of());
+        RunResult step2 = share(new long[] {2000, 2000}, new long[] {1}, 20, 1, calm, Map.of(), Map.of());
+        List<RunResult> merged = RunMerge.mergeAll(List.of(List.of(step1, step2), List.of(step1, step2)));
+        assertEquals(2, merged.size());
+        assertEquals(20, merged.get(0).rate().offeredRps());
+        assertEquals(40, merged.get(1).rate().offeredRps());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RunMerge.mergeAll(List.of(List.of(step1, step2), List.of(step1))));
+        assertTrue(e.getMessage().contains("'steady' async repetition 1 step 2 is in 1 of the 2 segments"),
+                e.getMessage());
+    }
+}

@@ -1,0 +1,84 @@
+package iobench.bench.segment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import iobench.bench.ScenarioKind;
+import iobench.bench.metrics.Histograms;
+import iobench.bench.metrics.LatencySummary;
+import iobench.bench.metrics.RateFigures;
+import iobench.bench.metrics.RunBuilder;
+import iobench.bench.metrics.RunConditions;
+import iobench.bench.metrics.RunCosts;
+import iobench.bench.metrics.RunResult;
+import iobench.http.ServerRole;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** runs.json keeps every figure of every run, histograms included, exactly. */
+class RunsJsonTest {
+    private static LatencySummary latency(long... micros) {
+        Histogram h = Histograms.concurrent();
+        for (long v : micros) {
+            h.recordValue(v);
+        }
+        return LatencySummary.of(h);
+    }
+
+    @Test
+    void everyRunComesBackAsItWasWritten(@TempDir Path dir) throws Exception {
+        RunResult rate = RunBuilder.run("steady", ScenarioKind.RATE, ServerRole.VIRTUAL).repetition(2)
+                .offered(10, 1, 3, 400).outcome(398, 2, Map.of("timeout", 2)).errorSamples(Map.of("timeout", "late"))
+                .durationNs(2_012_345_678L).latency(latency(10_100, 10_300, 55_000, 3_000_000))
+                .costs(new RunCosts(0.21, 44.5, 12, 300, 18.5, "threads"))
+                .conditions(new RunConditions(63.5, 0.8, Double.NaN, Map.of("sim", 12.5, "gc", 0.25)))
+                .rate(new RateFigures(200, latency(9_000, 10_000), latency(5, 80, 900), 1, 4, 3, 2)).build();
+        RunResult fanOut = RunBuilder.run("low", ScenarioKind.FAN_OUT, ServerRole.SYNC).repetition(1)
+                .offered(1000, 5, 1, 1).outcome(5, 0, Map.of()).durationNs(5_006_000_000L).serverDurationS(5.004)
+                .latency(latency(5_006_000)).costs(RunCosts.NONE).conditions(RunConditions.UNKNOWN).build();
+        RunResult warmup = RunBuilder.from(fanOut).warmup(true).repetition(0).build();
+        RunResult empty = EmptyRun.of(new iobench.bench.FanOutScenario(new iobench.bench.Scenario.Common("low", 1000,
+                1, List.of(ServerRole.SYNC), "sequential", null), 5), ServerRole.SYNC, 1000, 5, 1, false, null);
+
+        List<RunResult> runs = List.of(warmup, rate, fanOut, empty);
+        RunsJson.write(runs, dir);
+        List<RunResult> back = RunsJson.read(dir);
+
+        assertEquals(runs.size(), back.size());
+        for (int i = 0; i < runs.size(); i++) {
+            assertSame(runs.get(i), back.get(i));
+        }
+        assertNull(back.get(2).rate());
+        assertTrue(Double.isNaN(back.get(1).conditions().loadgenCpuMs()));
+        assertTrue(EmptyRun.isEmpty(back.get(3)));
+    }
+
+    /** Records compare histograms by identity; every part is compared by value here. */
+    private static void assertSame(RunResult want, RunResult got) {
+        assertEquals(want.id(), got.id());
+        assertEquals(want.offered(), got.offered());
+        assertEquals(want.outcome(), got.outcome());
+        assertLatency(want.latency(), got.latency());
+        assertEquals(want.costs(), got.costs());
+        assertEquals(want.conditions(), got.conditions());
+        if (want.rate() != null) {
+            RateFigures w = want.rate();
+            RateFigures g = got.rate();
+            assertEquals(List.of(w.offeredRps(), w.dropped(), w.connections(), w.peakInFlight(), w.neededInFlight()),
+                    List.of(g.offeredRps(), g.dropped(), g.connections(), g.peakInFlight(), g.neededInFlight()));
+            assertLatency(w.uncorrected(), g.uncorrected());
+            assertLatency(w.dispatchLag(), g.dispatchLag());
+        }
+    }
+
+    private static void assertLatency(LatencySummary want, LatencySummary got) {
+        assertEquals(List.of(want.p50Ms(), want.p90Ms(), want.p99Ms(), want.maxMs(), (double) want.count()),
+                List.of(got.p50Ms(), got.p90Ms(), got.p99Ms(), got.maxMs(), (double) got.count()));
+        assertEquals(want.histogramMicros(), got.histogramMicros());
+    }
+}

@@ -1,0 +1,165 @@
+package iobench.bench.segment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import iobench.bench.metrics.RunResult;
+import iobench.cli.Cli;
+import iobench.config.ServerSettings;
+import iobench.config.SettingsLoader;
+import iobench.http.RunningServer;
+import iobench.report.CsvReport;
+import iobench.server.sync.SyncServer;
+import iobench.sim.SimServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One machine, loopback: the sim and the sync server started once, then one generator at 200
+ * req/s and, against the same servers, three real {@code bench --segment I/3 --start-at +3s} runs
+ * in three threads, merged by {@code iobench merge}. The merged run must hold exactly the one
+ * generator's requests, and its percentiles must be near the one generator's (generous bounds:
+ * the machine is shared).
+ */
+class SegmentEndToEndTest {
+    private static final String SCENARIOS = """
+            defaults: {repetitions: 1, warmup: 1, servers: [sync]}
+            scenarios:
+              - {name: steady, kind: rate, delay: 0.01, rate: 200, duration: 2s}
+              - {name: crowd, kind: clients, delay: 0.01, clients: 10, requests: 40}
+              - {name: fan, kind: fan-out, delay: 0.01, concurrent: 3}
+            """;
+
+    private record Ran(int exit, String out, String err) {
+        String context() {
+            return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+        }
+    }
+
+    private static Ran iobench(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Ran(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    @Timeout(60)
+    void threeSegmentsMergedHoldExactlyTheOneGeneratorsRequestsAndItsPercentiles(@TempDir Path dir) throws Exception {
+        Path scenarios = Files.writeString(dir.resolve("s.yaml"), SCENARIOS, StandardCharsets.UTF_8);
+        ServerSettings defaults = SettingsLoader.defaults();
+        try (RunningServer sim = SimServer.start(defaults, 0);
+             RunningServer sync = SyncServer.startPlatform(SettingsLoader.load(null, Map.of(),
+                     Map.of("sim-url", sim.baseUri().toString())), 0)) {
+            String[] urls = {"--scenarios", scenarios.toString(), "--sim-url", sim.baseUri().toString(),
+                "--sync-url", sync.baseUri().toString()};
+            Path one = dir.resolve("one");
+            Ran single = iobench(concat(new String[] {"bench", "--segment", "1/1", "--out", one.toString()}, urls));
+            assertEquals(0, single.exit(), single.context());
+
+            List<Path> segments = new ArrayList<>();
+            List<Future<Ran>> running = new ArrayList<>();
+            ExecutorService threads = Executors.newFixedThreadPool(3);
+            try {
+                for (int i = 1; i <= 3; i++) {
+                    Path out = dir.resolve("seg" + i);
+                    segments.add(out);
+                    String[] args = concat(new String[] {"bench", "--segment", i + "/3", "--start-at", "+3s",
+                        "--out", out.toString()}, urls);
+                    running.add(threads.submit(() -> iobench(args)));
+                }
+                for (Future<Ran> f : running) {
+                    Ran r = f.get();
+                    assertEquals(0, r.exit(), r.context());
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            assertTrue(running.get(1).get().err().contains("segment 2/3: nothing to send in scenario 'fan'"),
+                    running.get(1).get().context());
+
+            Path merged = dir.resolve("merged");
+            Ran merge = iobench("merge", "--out", merged.toString(), segments.get(2).toString(),
+                    segments.get(0).toString(), segments.get(1).toString());
+            assertEquals(0, merge.exit(), merge.context());
+            for (String file : List.of("report.md", "report.html", "results.csv", "summary.json",
+                    "hlog/steady-sync.hlog")) {
+                assertTrue(Files.isRegularFile(merged.resolve(file)), file);
+            }
+            String md = Files.readString(merged.resolve("report.md"), StandardCharsets.UTF_8);
+            assertTrue(md.contains("## Segments"), md);
+            assertTrue(md.contains("| 3/3 | "), md);
+
+            Map<String, Map<String, String>> want = measured(one);
+            Map<String, Map<String, String>> got = measured(merged);
+            assertEquals(want.keySet(), got.keySet());
+            for (String scenario : want.keySet()) {
+                for (String column : List.of("requests", "successful", "failed")) {
+                    assertEquals(want.get(scenario).get(column), got.get(scenario).get(column),
+                            scenario + " " + column + "\none: " + want + "\nmerged: " + got);
+                }
+            }
+            assertEquals("400", got.get("steady").get("requests"), "200 req/s for 2 s");
+            assertEquals("200", got.get("steady").get("offered_rps"));
+            assertEquals("40", got.get("crowd").get("requests"));
+            double p50One = ms(want, "latency_p50_ms");
+            double p99One = ms(want, "latency_p99_ms");
+            double p50Merged = ms(got, "latency_p50_ms");
+            double p99Merged = ms(got, "latency_p99_ms");
+            System.out.printf(Locale.ROOT, "SegmentEndToEndTest: 400 requests at 200 req/s, one generator p50 %.2f ms "
+                    + "p99 %.2f ms; 3 segments merged p50 %.2f ms p99 %.2f ms%n", p50One, p99One, p50Merged, p99Merged);
+            // Physics: every request waits the sim's 10 ms. Then generous bounds, the machine is shared.
+            assertTrue(p50Merged >= 10 && p50One >= 10, p50One + " / " + p50Merged);
+            assertTrue(p50Merged <= 2 * p50One + 5 && p50One <= 2 * p50Merged + 5, p50One + " / " + p50Merged);
+            assertTrue(p99Merged <= 4 * p99One + 50 && p99One <= 4 * p99Merged + 50, p99One + " / " + p99Merged);
+
+            List<RunResult> shares = RunsJson.read(segments.get(0));
+            assertEquals(134, shares.stream().filter(r -> !r.warmup() && r.scenario().equals("steady")).findFirst()
+                    .orElseThrow().requests(), "segment 1 owns arrivals 0, 3, 6, ... of 400");
+        }
+    }
+
+    private static double ms(Map<String, Map<String, String>> rows, String column) {
+        return Double.parseDouble(rows.get("steady").get(column));
+    }
+
+    /** The measured rows of results.csv, by scenario (one server, one repetition). */
+    private static Map<String, Map<String, String>> measured(Path reportDir) throws Exception {
+        List<String> lines = Files.readAllLines(reportDir.resolve("results.csv"));
+        List<String> header = Arrays.asList(lines.get(0).split(",", -1));
+        assertEquals(CsvReport.COLUMNS, header);
+        Map<String, Map<String, String>> rows = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(",", -1);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                row.put(header.get(i), fields[i]);
+            }
+            if (row.get("phase").equals("measured")) {
+                rows.put(row.get("scenario"), row);
+            }
+        }
+        return rows;
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

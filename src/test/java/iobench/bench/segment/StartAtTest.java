@@ -1,0 +1,37 @@
+package iobench.bench.segment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class StartAtTest {
+    private static final Instant NOW = Instant.parse("2026-11-30T09:00:00Z");
+
+    @Test
+    void readsAnInstantOrATimeFromNowAndKeepsTheValueAsGiven() {
+        assertEquals(Instant.parse("2026-11-30T10:00:00Z"), StartAt.parse("2026-11-30T10:00:00Z", NOW).instant());
+        assertEquals(NOW.plusSeconds(30), StartAt.parse("+30s", NOW).instant());
+        assertEquals(NOW.plusSeconds(120), StartAt.parse("+2m", NOW).instant());
+        assertEquals("+30s", StartAt.parse("+30s", NOW).given());
+    }
+
+    @Test
+    void refusesAnythingElseNamingTheValueAndTheForm() {
+        for (String bad : new String[] {"tomorrow", "30s", "+30", "+-3s", "2026-11-30 10:00", ""}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StartAt.parse(bad, NOW));
+            assertTrue(e.getMessage().startsWith("--start-at " + bad + " is not usable; expected an ISO-8601 instant"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void waitsUntilTheInstantAndNotLonger() throws InterruptedException {
+        Instant at = Instant.now().plusMillis(300);
+        new StartAt("+300ms", at).await();
+        long lateMs = Instant.now().toEpochMilli() - at.toEpochMilli();
+        assertTrue(lateMs >= 0 && lateMs < 1_000, "woke " + lateMs + " ms after the start time");
+    }
+}
