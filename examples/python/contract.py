@@ -72,6 +72,19 @@ def max_concurrent():
     return _env_number(MAX_CONCURRENT_ENV, DEFAULT_MAX_CONCURRENT, 1, 100_000, int)
 
 
+def fanout_threads():
+    """Threads of the Flask app's `parallel` strategy, per worker process."""
+    return _env_number("IOBENCH_PY_FANOUT_THREADS", 8, 1, 1024, int)
+
+
+def check_settings():
+    """Raises SettingError for the first bad setting; run.sh calls it before starting anything."""
+    sim_url()
+    max_delay_s()
+    max_concurrent()
+    fanout_threads()
+
+
 def slow_io_url(base, delay_s, request_id):
     """Built only from the configured base and numbers already checked."""
     return f"{base}/slow-io?delay={delay_s:.3f}&request_id={urllib.parse.quote(request_id)}"
@@ -228,7 +241,7 @@ def original_answer(server_type, delay, concurrent, total_s, calls, asynchronous
     successful, failed, by_kind = _counts(calls)
     timing = {
         "total_duration": total_s,
-        "expected_duration_sync": delay * concurrent,
+        "expected_duration_sync": round(delay * concurrent, 3),
     }
     if asynchronous:
         timing["expected_duration_async"] = delay

@@ -24,7 +24,7 @@ import contract
 SIM_URL = contract.sim_url()
 MAX_DELAY_S = contract.max_delay_s()
 MAX_CONCURRENT = contract.max_concurrent()
-FANOUT_THREADS = contract._env_number("IOBENCH_PY_FANOUT_THREADS", 8, 1, 1024, int)
+FANOUT_THREADS = contract.fanout_threads()
 # Per call: the delay plus this, as the original (delay + 5 s).
 TIMEOUT_EXTRA_S = 5.0
 
@@ -155,10 +155,10 @@ def io_test():
     start = time.perf_counter()
     if strategy == "sequential":
         calls = _sequential(delay, concurrent, "flask")
-        expected = delay * concurrent
+        expected = round(delay * concurrent, 3)
     else:
         calls = _parallel(delay, concurrent, "flask")
-        expected = math.ceil(concurrent / FANOUT_THREADS) * delay
+        expected = round(math.ceil(concurrent / FANOUT_THREADS) * delay, 3)
     total = time.perf_counter() - start
     answer = contract.io_test_answer("flask", strategy, delay, concurrent, expected, total, calls)
     return jsonify(answer), contract.http_status(calls)

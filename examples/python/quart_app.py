@@ -75,7 +75,10 @@ async def _call(index, delay, prefix):
             await response.read()
             return contract.http_status_call(index, response.status, time.perf_counter() - start)
     except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as error:
-        message = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        if isinstance(error, asyncio.TimeoutError):
+            message = f"no answer within {delay + TIMEOUT_EXTRA_S:g} s"
+        else:
+            message = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
         return contract.Call(index, 0, time.perf_counter() - start, _kind(error), message)
 
 

@@ -15,6 +15,9 @@
 #   IOBENCH_PY_QUART_PORT   Hypercorn's port                        8003
 #   IOBENCH_PY_WORKERS      processes of each server                4
 #   IOBENCH_PY_THREADS      threads per Gunicorn worker             2
+#   IOBENCH_PY_WORKER_CONNECTIONS  connections a Gunicorn worker takes  1000 (Gunicorn's default)
+#                           (a gthread worker accepts connections beyond its threads and queues them, so
+#                           clients wait unevenly; 2 makes each worker take only what its threads serve)
 #   IOBENCH_PY_RUN_DIR      PID files and logs                      examples/python/run
 #   IOBENCH_PY_PYTHON       Debian's interpreter (not a pyenv one)  /usr/bin/python3
 #   IOBENCH_PY_HEALTH_TIMEOUT  seconds to wait for /health          30
@@ -32,6 +35,7 @@ FLASK_PORT=${IOBENCH_PY_FLASK_PORT:-8002}
 QUART_PORT=${IOBENCH_PY_QUART_PORT:-8003}
 WORKERS=${IOBENCH_PY_WORKERS:-4}
 THREADS=${IOBENCH_PY_THREADS:-2}
+WORKER_CONNECTIONS=${IOBENCH_PY_WORKER_CONNECTIONS:-1000}
 RUN_DIR=${IOBENCH_PY_RUN_DIR:-$DIR/run}
 PYTHON=${IOBENCH_PY_PYTHON:-/usr/bin/python3}
 HEALTH_TIMEOUT=${IOBENCH_PY_HEALTH_TIMEOUT:-30}
@@ -57,6 +61,7 @@ check_settings() {
     require_number IOBENCH_PY_QUART_PORT "$QUART_PORT" 1 65535
     require_number IOBENCH_PY_WORKERS "$WORKERS" 1 64
     require_number IOBENCH_PY_THREADS "$THREADS" 1 1000
+    require_number IOBENCH_PY_WORKER_CONNECTIONS "$WORKER_CONNECTIONS" 1 100000
     require_number IOBENCH_PY_HEALTH_TIMEOUT "$HEALTH_TIMEOUT" 1 600
     require_number IOBENCH_PY_STOP_TIMEOUT "$STOP_TIMEOUT" 1 600
     if [ "$FLASK_PORT" = "$QUART_PORT" ]; then
@@ -75,11 +80,30 @@ check_packages() {
     if [ ! -x "$PYTHON" ]; then
         say "no Python at $PYTHON (IOBENCH_PY_PYTHON); Debian's is /usr/bin/python3"; exit 3
     fi
-    if [ -n "$missing" ] || ! "$PYTHON" -c 'import flask, gunicorn, quart, hypercorn, aiohttp, requests' 2>/dev/null; then
-        say "missing Debian packages:${missing:- (a module does not import with $PYTHON)}"
+    if [ -n "$missing" ]; then
+        say "missing Debian packages:$missing"
         say "install them with: $INSTALL"
         exit 3
     fi
+    if ! error=$("$PYTHON" -c 'import flask, gunicorn, quart, hypercorn, aiohttp, requests' 2>&1); then
+        say "$PYTHON cannot import the apps' modules: $(printf '%s\n' "$error" | tail -n 1)"
+        say "use Debian's interpreter (IOBENCH_PY_PYTHON=/usr/bin/python3; a pyenv or venv python3 does not see"
+        say "Debian's packages), and install the packages with: $INSTALL"
+        exit 3
+    fi
+}
+
+check_app_settings() { # the apps' own environment settings, checked before anything starts
+    if ! error=$(cd "$DIR" && "$PYTHON" -c 'import contract; contract.check_settings()' 2>&1); then
+        say "$(printf '%s\n' "$error" | tail -n 1 | sed 's/^contract.SettingError: //')"
+        exit 2
+    fi
+}
+
+port_free() { # port: nothing answers a TCP connection there (curl's exit code 7: could not connect)
+    rc=0
+    curl -s -o /dev/null --max-time 2 "http://$HOST:$1/" 2>/dev/null || rc=$?
+    [ "$rc" -eq 7 ]
 }
 
 pid_of() { # name -> the PID in its file if that process runs, else nothing
@@ -90,24 +114,31 @@ pid_of() { # name -> the PID in its file if that process runs, else nothing
     kill -0 "$pid" 2>/dev/null && echo "$pid" || true
 }
 
-healthy() { # port
-    curl -fsS --max-time 2 "http://$HOST:$1/health" >/dev/null 2>&1
+healthy() { # name port: /health answers 200 with our role (not some other server on that port)
+    curl -fsS --max-time 2 "http://$HOST:$2/health" 2>/dev/null | grep -Eq "\"role\": *\"$1\""
 }
 
 start() {
     check_settings
     check_packages
+    check_app_settings
     for name in flask quart; do
         pid=$(pid_of "$name")
         if [ -n "$pid" ]; then
             say "$name already runs (PID $pid, $RUN_DIR/$name.pid); run.sh stop first"; exit 3
         fi
     done
+    for port in "$FLASK_PORT" "$QUART_PORT"; do
+        if ! port_free "$port"; then
+            say "something already listens on $HOST:$port; stop it or choose another port (IOBENCH_PY_FLASK_PORT, IOBENCH_PY_QUART_PORT)"
+            exit 3
+        fi
+    done
     mkdir -p "$RUN_DIR"
     cd "$DIR"
     # Each PID is the server's master process: Gunicorn's arbiter, Hypercorn's parent of its workers.
     PYTHONPATH="$DIR" nohup "$PYTHON" -m gunicorn --chdir "$DIR" -w "$WORKERS" --threads "$THREADS" -k gthread \
-        -b "$HOST:$FLASK_PORT" --timeout 120 --graceful-timeout 10 flask_app:app \
+        --worker-connections "$WORKER_CONNECTIONS" -b "$HOST:$FLASK_PORT" --timeout 120 --graceful-timeout 10 flask_app:app \
         >"$RUN_DIR/flask.log" 2>&1 &
     echo $! >"$RUN_DIR/flask.pid"
     PYTHONPATH="$DIR" nohup "$PYTHON" -m hypercorn -w "$WORKERS" -k asyncio -b "$HOST:$QUART_PORT" \
@@ -119,7 +150,7 @@ start() {
     for pair in "flask:$FLASK_PORT" "quart:$QUART_PORT"; do
         name=${pair%%:*}
         port=${pair#*:}
-        until healthy "$port"; do
+        until healthy "$name" "$port"; do
             if [ -z "$(pid_of "$name")" ]; then
                 say "$name ended before answering /health; the end of $RUN_DIR/$name.log:"
                 tail -n 15 "$RUN_DIR/$name.log" >&2 || true
@@ -181,7 +212,7 @@ status() {
         pid=$(pid_of "$name")
         if [ -z "$pid" ]; then
             echo "$name: not running"; rc=3
-        elif healthy "$port"; then
+        elif healthy "$name" "$port"; then
             echo "$name: PID $pid, http://$HOST:$port/health answers"
         else
             echo "$name: PID $pid, but http://$HOST:$port/health does not answer"; rc=3
@@ -194,6 +225,6 @@ case ${1:-start} in
     start) start ;;
     stop) stop ;;
     status) status ;;
-    -h | --help | help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//' ;;
+    -h | --help | help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//' ;;
     *) say "unknown command '$1'; allowed: start, stop, status"; exit 2 ;;
 esac
