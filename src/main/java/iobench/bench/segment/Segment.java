@@ -8,7 +8,10 @@ package iobench.bench.segment;
  * <ul>
  *   <li>rate: arrival {@code k} of the one-machine schedule belongs to segment {@code (k mod N) + 1},
  *       so the segments' send times interleave into the one-machine schedule;</li>
- *   <li>clients: clients and requests split as evenly as they go, the remainder to the lowest segments;</li>
+ *   <li>clients: clients split as evenly as they go, the remainder to the lowest segments; the requests
+ *       split the same way over the segments that have a client (with fewer clients than segments
+ *       the upper ones have neither, so that no request is assigned to a segment without a client
+ *       to send it);</li>
  *   <li>fan-out: the one request per repetition goes to segment 1.</li>
  * </ul>
  *
@@ -64,6 +67,26 @@ public record Segment(int index, int count) {
 
     public int shareOf(int total) {
         return (int) shareOf((long) total);
+    }
+
+    /** This segment's clients of a clients scenario: {@link #shareOf} of them. */
+    public int clientsShare(int clients) {
+        return shareOf(clients);
+    }
+
+    /**
+     * This segment's requests of a clients scenario with {@code clients} clients: {@code requests}
+     * split over the min(clients, N) segments that have a client, so the shares sum to
+     * {@code requests} even when clients &lt; N. Each of those segments gets at least as many
+     * requests as clients when requests &gt;= clients (with clients &gt;= N both splits are over N and
+     * the remainders fall to the same lowest segments; with clients &lt; N each has one client).
+     */
+    public int requestsShare(int clients, int requests) {
+        int active = Math.min(clients, count);
+        if (active <= 0 || index > active) {
+            return 0;
+        }
+        return requests / active + (index - 1 < requests % active ? 1 : 0);
     }
 
     /** A fan-out scenario's single request per repetition: segment 1's, nobody else's. */

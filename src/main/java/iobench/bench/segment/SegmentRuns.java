@@ -27,10 +27,10 @@ public final class SegmentRuns {
             case FanOutScenario f -> segment.fanOutRequests() == 0
                     ? EmptyRun.of(f, role, delayMs, f.concurrent(), repetition, false, null)
                     : FanOutRun.run(client, base, role, f, delayMs, repetition, false);
-            case ClientsScenario c -> segment.shareOf(c.clients()) == 0
+            case ClientsScenario c -> segment.clientsShare(c.clients()) == 0
                     ? EmptyRun.of(c, role, delayMs, 1, repetition, false, null)
-                    : ClientsRun.run(client, base, role, c, delayMs, 1, segment.shareOf(c.clients()),
-                            segment.shareOf(c.requests()), repetition, false);
+                    : ClientsRun.run(client, base, role, c, delayMs, 1, segment.clientsShare(c.clients()),
+                            segment.requestsShare(c.clients(), c.requests()), repetition, false);
             case RateScenario r -> RateRun.run(client, base, role, r, delayMs, repetition, false, segment);
         };
     }
@@ -47,8 +47,8 @@ public final class SegmentRuns {
             String why = switch (s) {
                 case FanOutScenario f -> segment.fanOutRequests() == 0
                         ? "its one request per repetition goes to segment 1" : null;
-                case ClientsScenario c -> segment.shareOf(c.clients()) == 0
-                        ? "its " + c.clients() + " client(s) go to the lower segments" : null;
+                case ClientsScenario c -> segment.clientsShare(c.clients()) == 0
+                        ? "its " + c.clients() + " client(s) and all its requests go to the lower segments" : null;
                 case RateScenario r -> r.measuredSteps().stream().allMatch(step -> segment.shareOf(
                         iobench.bench.load.Schedule.count(step.rate().rate(), step.rate().durationMs())) == 0)
                         ? "its arrivals all fall to the lower segments" : null;

@@ -60,6 +60,44 @@ class SegmentTest {
         }
     }
 
+    /** Fewer clients than segments once lost the requests of the segments without a client. */
+    @Test
+    void aClientsRunsRequestsAllGoToSegmentsWithClientsAndSumToTheWhole() {
+        assertEquals(List.of(10, 0), requests(1, 10, 2), "1 client, 10 requests over 2 segments");
+        for (int c = 1; c <= 30; c++) {
+            for (int r = c; r <= 30; r++) {
+                for (int n = 1; n <= 5; n++) {
+                    int clients = 0;
+                    int requests = 0;
+                    for (int i = 1; i <= n; i++) {
+                        Segment segment = new Segment(i, n);
+                        int myClients = segment.clientsShare(c);
+                        int myRequests = segment.requestsShare(c, r);
+                        String where = "clients " + c + ", requests " + r + ", segment " + segment;
+                        if (myRequests > 0) {
+                            assertTrue(myClients >= 1, where + ": requests without a client");
+                            assertTrue(myRequests >= myClients, where + ": fewer requests than clients");
+                        } else {
+                            assertEquals(0, myClients, where + ": clients without requests");
+                        }
+                        clients += myClients;
+                        requests += myRequests;
+                    }
+                    assertEquals(c, clients, "clients " + c + " over " + n);
+                    assertEquals(r, requests, "requests " + r + " over " + n + " with " + c + " clients");
+                }
+            }
+        }
+    }
+
+    private static List<Integer> requests(int clients, int total, int n) {
+        List<Integer> s = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            s.add(new Segment(i, n).requestsShare(clients, total));
+        }
+        return s;
+    }
+
     private static List<Integer> shares(int total, int n) {
         List<Integer> s = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
