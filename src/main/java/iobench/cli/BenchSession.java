@@ -11,6 +11,7 @@ import iobench.bench.Targets;
 import iobench.bench.load.LoadClient;
 import iobench.bench.metrics.CostMeter;
 import iobench.bench.metrics.RunResult;
+import iobench.bench.segment.RunStarts;
 import iobench.bench.segment.Segment;
 import iobench.bench.segment.SegmentRuns;
 import iobench.bench.segment.StartAt;
@@ -42,8 +43,10 @@ final class BenchSession {
      * @param stoppedBy the signal that stopped the run (SIGINT...), or null
      * @param elapsedS  from the first scenario to the last run's end
      * @param loadStartEpochMs when the load began (after the health checks and any --start-at wait)
+     * @param runStarts        when each measured run began, for a segment's runs.json
      */
-    record Outcome(BenchReport report, String stoppedBy, double elapsedS, long loadStartEpochMs) {
+    record Outcome(BenchReport report, String stoppedBy, double elapsedS, long loadStartEpochMs,
+                   RunStarts runStarts) {
         /** A stopped run: interrupted; cut short otherwise, failed figures or thresholds: failed. */
         int exitCode() {
             if (!report.complete()) {
@@ -107,7 +110,7 @@ final class BenchSession {
                             RunEnvironment.of(plan, startedAt, setup, described), model)
                     .withWarmup(plan.warmup(), measured.runner().warmups(), measured.runner().timeToSteady());
             return new Outcome(measured.incomplete() == null ? report : report.incomplete(measured.incomplete()),
-                    measured.stoppedBy(), measured.elapsedS(), measured.loadStartEpochMs());
+                    measured.stoppedBy(), measured.elapsedS(), measured.loadStartEpochMs(), measured.runStarts());
         } catch (HealthCheck.UnhealthyException e) {
             throw new ExitException(ExitCodes.CANNOT_RUN, e.getMessage());
         }
@@ -115,7 +118,7 @@ final class BenchSession {
 
     /** What the runner measured; {@code incomplete} says why it stopped early, or is null. */
     private record Measured(BenchRunner runner, List<RunResult> results, String incomplete, String stoppedBy,
-                            double elapsedS, long loadStartEpochMs) {
+                            double elapsedS, long loadStartEpochMs, RunStarts runStarts) {
     }
 
     /** Runs the plan, metered, until its end, an abort or a stop signal; keeps what finished. */
@@ -131,8 +134,8 @@ final class BenchSession {
         Map<ServerRole, JitClock> jitClocks = new EnumMap<>(ServerRole.class);
         targets.servers().forEach((role, uri) -> jitClocks.put(role, embedded.contains(role) && !isolate
                 ? JitClock.thisJvm() : JitClock.fromStats(client, uri)));
-        BenchRunner runner = new BenchRunner(client, targets, plan,
-                new ConsoleProgress(err, ConsoleProgress.isTerminal()), meters, loadGeneratorAlone, jitClocks)
+        RunStarts runStarts = new RunStarts(new ConsoleProgress(err, ConsoleProgress.isTerminal()));
+        BenchRunner runner = new BenchRunner(client, targets, plan, runStarts, meters, loadGeneratorAlone, jitClocks)
                 .withCpuAccounts(servers.cpuAccounts()).withSegment(setup.segment());
         long loadStartEpochMs = System.currentTimeMillis();
         List<RunResult> results;
@@ -167,7 +170,7 @@ final class BenchSession {
             meters.values().forEach(CostMeter::close);
         }
         return new Measured(runner, results, incomplete, stoppedBy, (System.nanoTime() - startNs) / 1e9,
-                loadStartEpochMs);
+                loadStartEpochMs, runStarts);
     }
 
     /** Every server of the run, one line each, printed now and kept for the report. */

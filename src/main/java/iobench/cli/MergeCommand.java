@@ -2,6 +2,7 @@ package iobench.cli;
 
 import iobench.bench.BenchPlan;
 import iobench.bench.metrics.RunResult;
+import iobench.bench.segment.RunMerge;
 import iobench.bench.segment.SegmentRecord;
 import iobench.bench.segment.SegmentSet;
 import iobench.config.ServerSettings;
@@ -9,10 +10,12 @@ import iobench.config.SettingsLoader;
 import iobench.config.SettingsOverrides;
 import iobench.report.Analysis;
 import iobench.report.BenchReport;
+import iobench.report.Comparison;
 import iobench.report.ConsoleSummary;
 import iobench.report.Environment;
 import iobench.report.ModelParams;
 import iobench.report.ReportDirectory;
+import iobench.report.ScenarioSummary;
 import iobench.report.SegmentsSection;
 import iobench.report.format.AnalysedRun;
 import iobench.report.format.ReportWriter;
@@ -70,14 +73,16 @@ final class MergeCommand implements Callable<Integer> {
         ModelParams model = first.syncThreads() > 0 ? new ModelParams(first.syncThreads(), first.fanoutThreads())
                 : new ModelParams(settings.syncThreads(), settings.fanoutThreads());
         // Warm-up rounds are merged into results.csv; each segment's own report says when its servers were steady.
-        BenchReport report = Analysis.analyse(plan, merged, environment(set, plan), model)
-                .withWarmup(plan.warmup(), List.of(), List.of());
+        List<RunMerge.Drift> drifts = set.drifts(SegmentsSection.MAX_START_SPREAD_MS);
+        BenchReport report = notValid(Analysis.analyse(plan, merged, environment(set, plan), model)
+                .withWarmup(plan.warmup(), List.of(), List.of()), drifts);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String skew = SegmentsSection.skew(set.segments());
         if (skew != null) {
             err.println("iobench: " + skew);
         }
+        drifts.forEach(d -> err.println("iobench: not valid: run " + d.reason()));
         out.print(ConsoleSummary.render(report));
         out.flush();
         try {
@@ -93,6 +98,33 @@ final class MergeCommand implements Callable<Integer> {
         out.flush();
         boolean allValid = report.scenarios().stream().allMatch(s -> s.valid());
         return allValid && report.brokenThresholds().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /**
+     * The report with every scenario that holds a drifted run marked not valid, its speedups
+     * dropped as Analysis drops those of any invalid scenario: the segments' shares of such a run
+     * did not overlap, so the merged figures are not those of one generator's load.
+     */
+    static BenchReport notValid(BenchReport report, List<RunMerge.Drift> drifts) {
+        if (drifts.isEmpty()) {
+            return report;
+        }
+        List<ScenarioSummary> scenarios = new ArrayList<>();
+        for (ScenarioSummary s : report.scenarios()) {
+            List<String> reasons = drifts.stream().filter(d -> d.id().scenario().equals(s.scenario().name()))
+                    .map(RunMerge.Drift::reason).toList();
+            if (reasons.isEmpty()) {
+                scenarios.add(s);
+                continue;
+            }
+            String reason = (s.invalidReason() == null ? "" : s.invalidReason() + "; ") + String.join("; ", reasons);
+            List<Comparison> comparisons = s.comparisons().stream().map(c -> new Comparison(c.server(), Double.NaN,
+                    c.modelSpeedup(), c.verdict(), Comparison.NO_INTERVAL)).toList();
+            scenarios.add(new ScenarioSummary(s.scenario(), s.servers(), comparisons, reason, s.baseline()));
+        }
+        return new BenchReport(report.environment(), report.model(), scenarios, report.runs(),
+                report.incompleteReason(), report.warmups(), report.thresholds(), report.warmupPhases(),
+                report.timeToSteady(), report.warmupCaps(), report.capacities());
     }
 
     private void checkOut() {

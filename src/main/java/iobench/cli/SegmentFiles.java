@@ -24,7 +24,7 @@ final class SegmentFiles {
         BenchReport report = outcome.report();
         List<RunResult> runs = new ArrayList<>(report.warmups());
         runs.addAll(report.runs());
-        RunsJson.write(runs, dir);
+        RunsJson.write(runs, outcome.runStarts().of(runs), dir);
         String sha = SegmentRecord.sha256(scenarios.text());
         String given = startAt == null ? "now" : startAt.given();
         long startAtMs = startAt == null ? outcome.loadStartEpochMs() : startAt.instant().toEpochMilli();

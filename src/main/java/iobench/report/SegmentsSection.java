@@ -20,10 +20,14 @@ public final class SegmentsSection {
     private SegmentsSection() {
     }
 
-    /** The spread of the segments' start offsets in ms: the latest start less the earliest. */
+    /**
+     * The spread of the segments' actual start instants in ms: the latest less the earliest. Not of
+     * each one's offset against its own start time: with {@code +30s} every segment resolves its
+     * own instant, so offsets of 0 can hide starts far apart.
+     */
     public static long startSpreadMs(List<SegmentRecord> segments) {
-        long min = segments.stream().mapToLong(SegmentRecord::startOffsetMs).min().orElse(0);
-        long max = segments.stream().mapToLong(SegmentRecord::startOffsetMs).max().orElse(0);
+        long min = segments.stream().mapToLong(SegmentRecord::actualStartEpochMs).min().orElse(0);
+        long max = segments.stream().mapToLong(SegmentRecord::actualStartEpochMs).max().orElse(0);
         return max - min;
     }
 
@@ -31,7 +35,7 @@ public final class SegmentsSection {
     public static String skew(List<SegmentRecord> segments) {
         long spread = startSpreadMs(segments);
         return spread <= MAX_START_SPREAD_MS ? null : String.format(Locale.ROOT,
-                "clock skew: the segments began %d ms apart against their start time (over %d ms): their loads did "
+                "start spread: the segments began %d ms apart (over %d ms; each read on its own clock): their loads did "
                         + "not overlap as one schedule, so the merged figures are not those of one generator",
                 spread, MAX_START_SPREAD_MS);
     }

@@ -59,6 +59,52 @@ public final class RunMerge {
         return merged;
     }
 
+    /**
+     * A measured run whose segments began their shares {@code spreadMs} apart: more than the bound,
+     * so their loads did not overlap as the one schedule the merged figures stand for.
+     */
+    public record Drift(RunId id, int ordinal, long spreadMs) {
+        /** The reason the merged report gives for the run's scenario not being valid. */
+        public String reason() {
+            return describe(new Key(id, ordinal)) + ": segments began this run up to " + spreadMs
+                    + " ms apart: their loads did not overlap as one";
+        }
+    }
+
+    /**
+     * The measured runs whose segments began more than {@code boundMs} apart. Only segments that
+     * sent something in the run count (a fan-out's idle segments write an empty share the moment
+     * they reach it), and only starts that are known (runs.json of older versions has none).
+     *
+     * @param starts each segment's run starts in epoch ms, in the order of its runs
+     *               ({@link RunStarts#UNKNOWN}: not known); a shorter list means the rest are unknown
+     */
+    public static List<Drift> drifts(List<List<RunResult>> segments, List<List<Long>> starts, long boundMs) {
+        Map<Key, long[]> range = new LinkedHashMap<>();
+        for (int s = 0; s < segments.size(); s++) {
+            List<RunResult> runs = segments.get(s);
+            List<Long> mine = s < starts.size() ? starts.get(s) : List.of();
+            Map<RunId, Integer> seen = new java.util.HashMap<>();
+            for (int i = 0; i < runs.size(); i++) {
+                RunResult r = runs.get(i);
+                int ordinal = seen.merge(r.id(), 1, Integer::sum);
+                long start = i < mine.size() ? mine.get(i) : RunStarts.UNKNOWN;
+                if (r.warmup() || EmptyRun.isEmpty(r) || start == RunStarts.UNKNOWN) {
+                    continue;
+                }
+                range.merge(new Key(r.id(), ordinal), new long[] {start, start},
+                        (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            }
+        }
+        List<Drift> drifts = new ArrayList<>();
+        range.forEach((key, minMax) -> {
+            if (minMax[1] - minMax[0] > boundMs) {
+                drifts.add(new Drift(key.id(), key.ordinal(), minMax[1] - minMax[0]));
+            }
+        });
+        return drifts;
+    }
+
     private static String describe(Key key) {
         RunId id = key.id();
         return "'" + id.scenario() + "' " + id.server().label() + " repetition " + id.repetition()

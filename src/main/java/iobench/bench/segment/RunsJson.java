@@ -42,9 +42,24 @@ public final class RunsJson {
     }
 
     public static void write(List<RunResult> runs, Path dir) throws IOException {
+        write(runs, List.of(), dir);
+    }
+
+    /**
+     * @param startsEpochMs each run's wall-clock start, in the order of {@code runs}
+     *                      ({@link RunStarts#UNKNOWN} or missing: not written)
+     */
+    public static void write(List<RunResult> runs, List<Long> startsEpochMs, Path dir) throws IOException {
         ObjectNode root = JSON.createObjectNode().put("format", FORMAT);
         ArrayNode all = root.putArray("runs");
-        runs.forEach(r -> all.add(run(r)));
+        for (int i = 0; i < runs.size(); i++) {
+            ObjectNode o = run(runs.get(i));
+            long start = i < startsEpochMs.size() ? startsEpochMs.get(i) : RunStarts.UNKNOWN;
+            if (start != RunStarts.UNKNOWN) {
+                o.put("start_epoch_ms", start);
+            }
+            all.add(o);
+        }
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(FILE), JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
     }
@@ -63,6 +78,22 @@ public final class RunsJson {
             runs.add(run(r));
         }
         return runs;
+    }
+
+    /**
+     * Each run's wall-clock start, in the order {@link #read} returns the runs;
+     * {@link RunStarts#UNKNOWN} where runs.json does not say (warm-ups, files written before it did).
+     */
+    public static List<Long> readStarts(Path dir) throws IOException {
+        Path file = dir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no " + FILE);
+        }
+        List<Long> starts = new ArrayList<>();
+        for (JsonNode r : JSON.readTree(file.toFile()).path("runs")) {
+            starts.add(r.path("start_epoch_ms").isIntegralNumber() ? r.get("start_epoch_ms").asLong() : RunStarts.UNKNOWN);
+        }
+        return starts;
     }
 
     private static ObjectNode run(RunResult r) {

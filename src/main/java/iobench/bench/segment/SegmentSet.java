@@ -17,8 +17,10 @@ import java.util.Map;
  *
  * @param segments in segment order
  * @param runs     each segment's runs.json, in the same order
+ * @param starts   each segment's run starts (epoch ms, {@link RunStarts#UNKNOWN} where not known), as its runs
  */
-public record SegmentSet(List<SegmentRecord> segments, List<Path> dirs, List<List<RunResult>> runs) {
+public record SegmentSet(List<SegmentRecord> segments, List<Path> dirs, List<List<RunResult>> runs,
+                         List<List<Long>> starts) {
     /** Not the N segments of one run; the message names the problem and the directory. */
     public static final class Refused extends Exception {
         public Refused(String message) {
@@ -69,16 +71,18 @@ public record SegmentSet(List<SegmentRecord> segments, List<Path> dirs, List<Lis
         List<SegmentRecord> sorted = new ArrayList<>();
         List<Path> sortedDirs = new ArrayList<>();
         List<List<RunResult>> runs = new ArrayList<>();
+        List<List<Long>> starts = new ArrayList<>();
         for (int i : order) {
             sorted.add(records.get(i));
             sortedDirs.add(dirs.get(i));
             try {
                 runs.add(RunsJson.read(dirs.get(i)));
+                starts.add(RunsJson.readStarts(dirs.get(i)));
             } catch (IOException e) {
                 throw new Refused(dirs.get(i) + ": cannot read " + RunsJson.FILE + ": " + e.getMessage());
             }
         }
-        return new SegmentSet(List.copyOf(sorted), List.copyOf(sortedDirs), List.copyOf(runs));
+        return new SegmentSet(List.copyOf(sorted), List.copyOf(sortedDirs), List.copyOf(runs), List.copyOf(starts));
     }
 
     /** How {@code r} differs from the run of {@code first}, or null when it is a segment of the same run. */
@@ -105,6 +109,11 @@ public record SegmentSet(List<SegmentRecord> segments, List<Path> dirs, List<Lis
 
     public SegmentRecord first() {
         return segments.get(0);
+    }
+
+    /** The measured runs whose segments began more than {@code boundMs} apart ({@link RunMerge#drifts}). */
+    public List<RunMerge.Drift> drifts(long boundMs) {
+        return RunMerge.drifts(runs, starts, boundMs);
     }
 
     /** Every segment's runs added place by place ({@link RunMerge#mergeAll}). */

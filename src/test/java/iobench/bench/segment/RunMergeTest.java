@@ -134,4 +134,30 @@ class RunMergeTest {
         assertTrue(e.getMessage().contains("'steady' async repetition 1 step 2 is in 1 of the 2 segments"),
                 e.getMessage());
     }
+
+    private static RunResult sent(String scenario, int requests) {
+        return RunBuilder.run(scenario, ScenarioKind.RATE, ServerRole.ASYNC).repetition(1)
+                .offered(10, 1, 1, requests).outcome(requests, 0, Map.of()).build();
+    }
+
+    /** --start-at lines up only the first run: a later one the segments reach seconds apart is caught. */
+    @Test
+    void aRunWhoseSegmentsBeganMoreThanTheBoundApartIsFlaggedWithItsSpread() {
+        List<List<RunResult>> runs = List.of(
+                List.of(sent("first", 10), sent("later", 10), sent("idle-elsewhere", 10), sent("old", 10)),
+                List.of(sent("first", 10), sent("later", 10), sent("idle-elsewhere", 0), sent("old", 10)));
+        List<List<Long>> starts = List.of(
+                List.of(1_000L, 5_000L, 9_000L, 20_000L),
+                // "idle-elsewhere" is an empty share reached 30 s late: it sent nothing, so it cannot drift;
+                // "old" has no start (runs.json of an older version): unknown, not 0.
+                List.of(1_400L, 8_250L, 39_000L, RunStarts.UNKNOWN));
+        List<RunMerge.Drift> drifts = RunMerge.drifts(runs, starts, 1_000);
+        assertEquals(1, drifts.size(), drifts.toString());
+        assertEquals("later", drifts.get(0).id().scenario());
+        assertEquals(3_250, drifts.get(0).spreadMs());
+        assertTrue(drifts.get(0).reason().contains("segments began this run up to 3250 ms apart: their loads did not "
+                + "overlap as one"), drifts.get(0).reason());
+        assertTrue(RunMerge.drifts(runs, starts, 5_000).isEmpty(), "within the bound");
+        assertTrue(RunMerge.drifts(runs, List.of(), 0).isEmpty(), "no starts known: nothing to judge");
+    }
 }

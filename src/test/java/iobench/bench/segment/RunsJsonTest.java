@@ -58,6 +58,19 @@ class RunsJsonTest {
         assertTrue(EmptyRun.isEmpty(back.get(3)));
     }
 
+    /** Each run's start comes back; a runs.json without them (older versions) reads as unknown. */
+    @Test
+    void runStartsComeBackAndMissingOnesAreUnknown(@TempDir Path dir) throws Exception {
+        RunResult a = RunBuilder.run("a", ScenarioKind.RATE, ServerRole.SYNC).repetition(1)
+                .offered(10, 1, 1, 1).outcome(1, 0, Map.of()).build();
+        RunResult b = RunBuilder.from(a).repetition(2).build();
+        RunsJson.write(List.of(a, b), List.of(1_764_496_800_123L, RunStarts.UNKNOWN), dir.resolve("new"));
+        assertEquals(List.of(1_764_496_800_123L, RunStarts.UNKNOWN), RunsJson.readStarts(dir.resolve("new")));
+        RunsJson.write(List.of(a, b), dir.resolve("old"));
+        assertEquals(List.of(RunStarts.UNKNOWN, RunStarts.UNKNOWN), RunsJson.readStarts(dir.resolve("old")));
+        assertEquals(2, RunsJson.read(dir.resolve("new")).size());
+    }
+
     /** Records compare histograms by identity; every part is compared by value here. */
     private static void assertSame(RunResult want, RunResult got) {
         assertEquals(want.id(), got.id());
