@@ -47,11 +47,21 @@ final class SegmentOptions {
 
     /**
      * A segment of several never starts servers of its own: N generators must load the same
-     * servers, so every server the plan uses, and the sim, must be given.
+     * servers, so every server the plan uses, and the sim, must be given. Nor may a scenario set a
+     * sim profile or io faults: the profile is sim-wide, and each segment sets it before its own
+     * run of the scenario and resets it after, so N segments out of step would reset it under each
+     * other's load.
      */
     static void requireExternal(Segment segment, BenchPlan plan, Map<ServerRole, URI> servers, URI sim) {
         if (segment == null || segment.whole()) {
             return;
+        }
+        for (var scenario : plan.scenarios()) {
+            if (scenario.simProfile() != null) {
+                throw ExitException.invalidInput("--segment " + segment + ": scenario '" + scenario.name()
+                        + "' sets a sim profile or io faults, which are sim-wide and which each segment would set "
+                        + "and reset under the others' load; expected scenarios with delay only");
+            }
         }
         for (var scenario : plan.scenarios()) {
             for (ServerRole role : scenario.servers()) {

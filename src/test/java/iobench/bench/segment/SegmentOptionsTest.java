@@ -19,9 +19,12 @@ class SegmentOptionsTest {
     Path dir;
 
     private String refused(String... args) throws Exception {
-        Path scenarios = Files.writeString(dir.resolve("s.yaml"),
-                "scenarios:\n  - {name: c, kind: clients, delay: 0.01, clients: 2, servers: [sync, async]}\n",
-                StandardCharsets.UTF_8);
+        return refusedWith("scenarios:\n  - {name: c, kind: clients, delay: 0.01, clients: 2, servers: [sync, async]}\n",
+                args);
+    }
+
+    private String refusedWith(String yaml, String... args) throws Exception {
+        Path scenarios = Files.writeString(dir.resolve("s.yaml"), yaml, StandardCharsets.UTF_8);
         String[] all = new String[args.length + 5];
         all[0] = "bench";
         all[1] = "--scenarios";
@@ -56,6 +59,20 @@ class SegmentOptionsTest {
                 + "uses async", refused("--segment", "2/3", "--sync-url", "http://127.0.0.1:1"));
         assertEquals("iobench: --segment 2/3 needs --sim-url: a segment never starts servers",
                 refused("--segment", "2/3", "--sync-url", "http://127.0.0.1:1", "--async-url", "http://127.0.0.1:2"));
+    }
+
+    /** The sim profile is sim-wide: N segments setting and resetting it would change it under each other's load. */
+    @Test
+    void aSegmentOfSeveralRefusesAScenarioThatSetsASimProfileOrIoFaults() throws Exception {
+        String urls = "--sync-url=http://127.0.0.1:1";
+        for (String scenario : List.of("{name: llm, kind: clients, profile: llm-api, clients: 2, servers: [sync]}",
+                "{name: llm, kind: clients, delay: 0.01, io: {error-rate: 0.1}, clients: 2, servers: [sync]}")) {
+            String yaml = "scenarios:\n  - {name: plain, kind: clients, delay: 0.01, clients: 2, servers: [sync]}\n"
+                    + "  - " + scenario + "\n";
+            assertEquals("iobench: --segment 1/2: scenario 'llm' sets a sim profile or io faults, which are sim-wide "
+                    + "and which each segment would set and reset under the others' load; expected scenarios with "
+                    + "delay only", refusedWith(yaml, "--segment", "1/2", urls, "--sim-url=http://127.0.0.1:2"));
+        }
     }
 
     @Test
