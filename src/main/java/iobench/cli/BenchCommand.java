@@ -90,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
             writeSegment(reportDir, outcome, scenarios, segment, startAt);
         }
         finish(outcome, earlier, reportDir);
-        return outcome.exitCode();
+        return SegmentOptions.exitCode(segment, outcome, spec.commandLine().getErr());
     }
 
     /** runs.json and segment.json, before the report: what merge needs must not depend on the pages. */

@@ -46,6 +46,24 @@ final class SegmentOptions {
     }
 
     /**
+     * The exit code of a bench run as a segment: a segment of several that completed exits 0
+     * (OK) even where its own share broke thresholds or was not valid, saying so on
+     * {@code err}. Validity and thresholds are judged on the merged report (merge exits 1 for it):
+     * one share is not the run (an idle segment's success rate is 0 of 0, which breaks a threshold
+     * by itself), and an orchestrator that stops at a failed segment would never merge.
+     */
+    static int exitCode(Segment segment, BenchSession.Outcome outcome, java.io.PrintWriter err) {
+        int code = outcome.exitCode();
+        if (segment == null || segment.whole() || code != ExitCodes.FAILED || !outcome.report().complete()) {
+            return code;
+        }
+        err.println("iobench: segment " + segment + " completed; its own share is not judged (not valid or "
+                + "thresholds broken in it do not fail it): 'iobench merge' judges the merged report, exit 0");
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    /**
      * A segment of several never starts servers of its own: N generators must load the same
      * servers, so every server the plan uses, and the sim, must be given. Nor may a scenario set a
      * sim profile or io faults: the profile is sim-wide, and each segment sets it before its own

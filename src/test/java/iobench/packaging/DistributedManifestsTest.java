@@ -230,6 +230,10 @@ class DistributedManifestsTest {
                     && codes.path("operator").asText().equals("NotIn") && codes.path("values").toString().equals("[3]");
         }
         assertTrue(failOnAllBut3, "FailJob on every exit code but 3: " + job.path("spec").path("podFailurePolicy"));
+        // First match wins: an evicted pod's killed container (137) must meet Ignore before the catch-all FailJob.
+        JsonNode first = job.path("spec").path("podFailurePolicy").path("rules").path(0);
+        assertEquals("Ignore", first.path("action").asText(), "the first rule: " + first);
+        assertEquals("DisruptionTarget", first.path("onPodConditions").path(0).path("type").asText(), "the first rule: " + first);
         String podName = job.path("spec").path("template").path("metadata").path("labels").path("app.kubernetes.io/name").asText();
         boolean spread = false;
         for (JsonNode t : spec.path("topologySpreadConstraints")) {
