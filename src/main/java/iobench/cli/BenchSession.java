@@ -147,7 +147,9 @@ final class BenchSession {
         })) {
             try {
                 if (setup.startAt() != null) {
-                    err.printf("Waiting until %s (--start-at %s)%n", setup.startAt().instant(), setup.startAt().given());
+                    String late = setup.startAt().lateWarning(java.time.Instant.now());
+                    err.println(late != null ? "iobench: " + late : "Waiting until " + setup.startAt().instant()
+                            + " (--start-at " + setup.startAt().given() + ")");
                     err.flush();
                     setup.startAt().await();
                 }

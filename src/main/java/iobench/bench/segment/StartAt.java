@@ -40,6 +40,19 @@ public record StartAt(String given, Instant instant) {
     }
 
     /**
+     * The warning line for a start instant already past at {@code now} (the segment still runs, at
+     * once: the others may be as late, and the merge measures the spread), or null when it is ahead.
+     */
+    public String lateWarning(Instant now) {
+        if (!now.isAfter(instant)) {
+            return null;
+        }
+        return "warning: --start-at " + given + " (" + instant + ") has passed: this segment starts "
+                + Duration.between(instant, now).toMillis() + " ms late; the merge flags runs whose segments "
+                + "began over a second apart";
+    }
+
+    /**
      * Sleeps until the instant (at once if it has passed); an interrupt (Ctrl-C) ends the wait
      * with InterruptedException, as it ends a run.
      */

@@ -19,6 +19,16 @@ class StartAtTest {
     }
 
     @Test
+    void aStartAlreadyPastIsAWarningSayingHowLateNotARefusal() {
+        StartAt start = StartAt.parse("2026-11-30T08:59:57.500Z", NOW);
+        assertEquals("warning: --start-at 2026-11-30T08:59:57.500Z (2026-11-30T08:59:57.500Z) has passed: this "
+                + "segment starts 2500 ms late; the merge flags runs whose segments began over a second apart",
+                start.lateWarning(NOW));
+        assertEquals(null, StartAt.parse("+30s", NOW).lateWarning(NOW));
+        assertEquals(null, start.lateWarning(start.instant()), "exactly on time is not late");
+    }
+
+    @Test
     void refusesAnythingElseNamingTheValueAndTheForm() {
         for (String bad : new String[] {"tomorrow", "30s", "+30", "+-3s", "2026-11-30 10:00", ""}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StartAt.parse(bad, NOW));
