@@ -86,22 +86,29 @@ final class BenchCommand implements Callable<Integer> {
                 commandLine(), segment == null ? Segment.WHOLE : segment, startAt);
         Path reportDir = output.reportDir();
         BenchSession.Outcome outcome = new BenchSession(setup, spec.commandLine().getErr()).run(plan);
+        // runs.json, the report, then segment.json, the marker merge waits for. A segment file that
+        // cannot be written does not cost the report: it is written, and the error reported after it.
+        String segmentError = null;
         if (segment != null) {
-            writeSegment(reportDir, outcome, scenarios, segment, startAt);
+            try {
+                SegmentFiles.writeRuns(reportDir, outcome);
+            } catch (IOException e) {
+                segmentError = "cannot write runs.json: " + ReportDirectory.reason(e);
+            }
         }
         finish(outcome, earlier, reportDir);
-        return SegmentOptions.exitCode(segment, outcome, spec.commandLine().getErr());
-    }
-
-    /** runs.json and segment.json, before the report: what merge needs must not depend on the pages. */
-    private void writeSegment(Path reportDir, BenchSession.Outcome outcome, ScenarioFiles.Text scenarios,
-                              Segment segment, StartAt startAt) {
-        try {
-            SegmentFiles.write(reportDir, outcome, scenarios, segment, startAt);
-        } catch (IOException e) {
-            throw new ExitException(ExitCodes.FAILED, "cannot write segment " + segment + "'s runs to " + reportDir
-                    + ": " + ReportDirectory.reason(e));
+        if (segment != null && segmentError == null) {
+            try {
+                SegmentFiles.writeRecord(reportDir, outcome, scenarios, segment, startAt);
+            } catch (IOException e) {
+                segmentError = "cannot write segment.json: " + ReportDirectory.reason(e);
+            }
         }
+        if (segmentError != null) {
+            throw new ExitException(ExitCodes.FAILED, "segment " + segment + " in " + reportDir + ": " + segmentError
+                    + "; its report is written, but merge cannot use the directory");
+        }
+        return SegmentOptions.exitCode(segment, outcome, spec.commandLine().getErr());
     }
 
     /** The figures on the console, then every report file, then a last line that says how the run ended. */

@@ -13,22 +13,34 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a bench --segment writes beside its report for {@code iobench merge}: runs.json, then segment.json. */
+/**
+ * What a bench --segment writes beside its report for {@code iobench merge}: runs.json before the
+ * report, segment.json after it, last: merge (and the Job that waits for it) takes a directory
+ * with segment.json for one that holds everything.
+ */
 final class SegmentFiles {
     private SegmentFiles() {
     }
 
-    /** @param startAt when the segments were to start, or null: this one started when it was ready */
-    static void write(Path dir, BenchSession.Outcome outcome, ScenarioFiles.Text scenarios, Segment segment,
-                      StartAt startAt) throws IOException {
+    /** runs.json: every run, warm-ups included, with its start. */
+    static void writeRuns(Path dir, BenchSession.Outcome outcome) throws IOException {
         BenchReport report = outcome.report();
         List<RunResult> runs = new ArrayList<>(report.warmups());
         runs.addAll(report.runs());
         RunsJson.write(runs, outcome.runStarts().of(runs), dir);
+    }
+
+    /**
+     * segment.json, the marker: written after runs.json and the report.
+     *
+     * @param startAt when the segments were to start, or null: this one started when it was ready
+     */
+    static void writeRecord(Path dir, BenchSession.Outcome outcome, ScenarioFiles.Text scenarios, Segment segment,
+                            StartAt startAt) throws IOException {
+        BenchReport report = outcome.report();
         String sha = SegmentRecord.sha256(scenarios.text());
         String given = startAt == null ? "now" : startAt.given();
         long startAtMs = startAt == null ? outcome.loadStartEpochMs() : startAt.instant().toEpochMilli();
-        // segment.json last: a directory with it holds every file merge reads.
         new SegmentRecord(SegmentRecord.runId(sha, segment.count(), given), segment.index(), segment.count(), sha,
                 scenarios.source(), scenarios.text(), given, startAtMs, outcome.loadStartEpochMs(), host(),
                 VersionProvider.version(), report.complete(), report.model().syncThreads(),

@@ -16,7 +16,6 @@ import iobench.bench.metrics.RunResult;
 import iobench.http.ServerRole;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,8 +59,7 @@ public final class RunsJson {
             }
             all.add(o);
         }
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(FILE), JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+        AtomicFile.write(dir, FILE, JSON.writeValueAsString(root) + "\n");
     }
 
     public static List<RunResult> read(Path dir) throws IOException {

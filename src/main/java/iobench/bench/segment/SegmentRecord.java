@@ -68,8 +68,7 @@ public record SegmentRecord(String runId, int index, int count, String scenarioS
                 .put("start_offset_ms", startOffsetMs()).put("host", host).put("iobench_version", iobenchVersion)
                 .put("complete", complete).put("sync_threads", syncThreads).put("fanout_threads", fanoutThreads);
         servers.forEach(o.putArray("servers")::add);
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(FILE), JSON.writeValueAsString(o) + "\n", StandardCharsets.UTF_8);
+        AtomicFile.write(dir, FILE, JSON.writeValueAsString(o) + "\n");
     }
 
     /** The segment.json of {@code dir}; IOException when it is missing or not one. */

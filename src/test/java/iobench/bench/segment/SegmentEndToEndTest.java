@@ -96,6 +96,15 @@ class SegmentEndToEndTest {
             assertTrue(running.get(1).get().err().contains("segment 2/3 completed; its own share is not judged"),
                     running.get(1).get().context());
 
+            for (Path segment : segments) {
+                // segment.json is the marker merge waits for: written last, after the report, and whole.
+                assertTrue(Files.getLastModifiedTime(segment.resolve("segment.json")).compareTo(
+                        Files.getLastModifiedTime(segment.resolve("report.md"))) >= 0, segment.toString());
+                try (var files = Files.list(segment)) {
+                    assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList());
+                }
+            }
+
             Path merged = dir.resolve("merged");
             Ran merge = iobench("merge", "--out", merged.toString(), segments.get(2).toString(),
                     segments.get(0).toString(), segments.get(1).toString());
