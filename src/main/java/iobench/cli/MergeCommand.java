@@ -128,6 +128,15 @@ final class MergeCommand implements Callable<Integer> {
     }
 
     private void checkOut() {
+        // Writing into a segment would replace its report.md, results.csv and the rest with the
+        // merged ones: the segment's own figures lost, and the directory no longer that segment.
+        Path out = real(outDir);
+        for (Path segment : segmentDirs) {
+            if (out.startsWith(real(segment))) {
+                throw ExitException.invalidInput("--out " + outDir + " is " + (out.equals(real(segment)) ? "" : "inside ")
+                        + "segment directory " + segment + "; expected a directory outside every segment");
+            }
+        }
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
             throw ExitException.invalidInput("--out " + outDir + " is a file; expected a directory to write the report in");
         }
@@ -135,6 +144,23 @@ final class MergeCommand implements Callable<Integer> {
             ReportDirectory.check(outDir);
         } catch (ReportDirectory.NotWritableException e) {
             throw ExitException.invalidInput(e.getMessage());
+        }
+    }
+
+    /** The path with symbolic links resolved as far as it exists, so that two names of one directory compare equal. */
+    private static Path real(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return abs;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs));
+        } catch (IOException e) {
+            return abs;
         }
     }
 

@@ -67,8 +67,13 @@ public final class RunsJson {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no " + FILE);
         }
-        JsonNode root = JSON.readTree(file.toFile());
-        if (!FORMAT.equals(root.path("format").asText())) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IOException(FILE + " is not JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new IOException(FILE + " is not " + FORMAT);
         }
         List<RunResult> runs = new ArrayList<>();
@@ -88,7 +93,13 @@ public final class RunsJson {
             throw new IOException("no " + FILE);
         }
         List<Long> starts = new ArrayList<>();
-        for (JsonNode r : JSON.readTree(file.toFile()).path("runs")) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IOException(FILE + " is not JSON: " + e.getOriginalMessage());
+        }
+        for (JsonNode r : root == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : root.path("runs")) {
             starts.add(r.path("start_epoch_ms").isIntegralNumber() ? r.get("start_epoch_ms").asLong() : RunStarts.UNKNOWN);
         }
         return starts;

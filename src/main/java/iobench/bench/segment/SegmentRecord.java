@@ -77,17 +77,35 @@ public record SegmentRecord(String runId, int index, int count, String scenarioS
         if (!Files.isRegularFile(file)) {
             throw new IOException("no " + FILE + " (not the report directory of a bench --segment run)");
         }
-        JsonNode o = JSON.readTree(file.toFile());
+        JsonNode o;
+        try {
+            o = JSON.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IOException(FILE + " is not JSON: " + e.getOriginalMessage());
+        }
+        if (o == null || !o.isObject()) {
+            throw new IOException(FILE + " is not a JSON object");
+        }
         for (String key : List.of("run_id", "index", "count", "scenario_sha256", "scenario_text", "start_at",
                 "start_at_epoch_ms", "actual_start_epoch_ms")) {
             if (!o.hasNonNull(key)) {
                 throw new IOException(FILE + " lacks " + key);
             }
         }
+        // Checked here, so that a corrupt file is one line naming it, not an exception deep in the merge.
+        int index = o.get("index").asInt();
+        int count = o.get("count").asInt();
+        if (!o.get("index").isInt() || !o.get("count").isInt() || count < 1 || index < 1 || index > count) {
+            throw new IOException(FILE + " holds index " + o.get("index") + " of count " + o.get("count")
+                    + "; expected 1 <= index <= count");
+        }
+        String sha = o.get("scenario_sha256").asText();
+        if (!sha.matches("[0-9a-f]{64}")) {
+            throw new IOException(FILE + " holds scenario_sha256 '" + sha + "'; expected 64 hex digits");
+        }
         List<String> servers = new ArrayList<>();
         o.path("servers").forEach(n -> servers.add(n.asText()));
-        return new SegmentRecord(o.get("run_id").asText(), o.get("index").asInt(), o.get("count").asInt(),
-                o.get("scenario_sha256").asText(), o.path("scenario_source").asText(""),
+        return new SegmentRecord(o.get("run_id").asText(), index, count, sha, o.path("scenario_source").asText(""),
                 o.get("scenario_text").asText(), o.get("start_at").asText(), o.get("start_at_epoch_ms").asLong(),
                 o.get("actual_start_epoch_ms").asLong(), o.path("host").asText("?"),
                 o.path("iobench_version").asText("?"), o.path("complete").asBoolean(true),

@@ -28,6 +28,13 @@ public record SegmentSet(List<SegmentRecord> segments, List<Path> dirs, List<Lis
         }
     }
 
+    /** The first line of an error's message: a refusal is one line. */
+    private static String oneLine(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
     public static SegmentSet load(List<Path> dirs) throws Refused {
         if (dirs.isEmpty()) {
             throw new Refused("no segment directories given; expected the N report directories of one bench --segment run");
@@ -36,8 +43,8 @@ public record SegmentSet(List<SegmentRecord> segments, List<Path> dirs, List<Lis
         for (Path dir : dirs) {
             try {
                 records.add(SegmentRecord.read(dir));
-            } catch (IOException e) {
-                throw new Refused(dir + ": cannot read " + SegmentRecord.FILE + ": " + e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                throw new Refused(dir + ": cannot read " + SegmentRecord.FILE + ": " + oneLine(e));
             }
         }
         SegmentRecord first = records.get(0);
@@ -78,8 +85,8 @@ public record SegmentSet(List<SegmentRecord> segments, List<Path> dirs, List<Lis
             try {
                 runs.add(RunsJson.read(dirs.get(i)));
                 starts.add(RunsJson.readStarts(dirs.get(i)));
-            } catch (IOException e) {
-                throw new Refused(dirs.get(i) + ": cannot read " + RunsJson.FILE + ": " + e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                throw new Refused(dirs.get(i) + ": cannot read " + RunsJson.FILE + ": " + oneLine(e));
             }
         }
         return new SegmentSet(List.copyOf(sorted), List.copyOf(sortedDirs), List.copyOf(runs), List.copyOf(starts));

@@ -34,7 +34,11 @@ class MergeRefusalTest {
     }
 
     private Ran merge(Path... dirs) {
-        List<String> args = new ArrayList<>(List.of("merge", "--out", dir.resolve("merged").toString()));
+        return mergeTo(dir.resolve("merged"), dirs);
+    }
+
+    private Ran mergeTo(Path outDir, Path... dirs) {
+        List<String> args = new ArrayList<>(List.of("merge", "--out", outDir.toString()));
         for (Path d : dirs) {
             args.add(d.toString());
         }
@@ -87,5 +91,40 @@ class MergeRefusalTest {
         Path one = segment("a", 1, 2, SCENARIOS, "+30s");
         Path plain = Files.createDirectories(dir.resolve("plain"));
         assertRefused(merge(one, plain), plain.toString(), "segment.json");
+    }
+
+    /** The merged report must not overwrite a segment's own files. */
+    @Test
+    void anOutDirectoryThatIsOrIsInsideASegmentIsRefused() throws Exception {
+        Path one = segment("a", 1, 2, SCENARIOS, "+30s");
+        Path two = segment("b", 2, 2, SCENARIOS, "+30s");
+        for (Path out : List.of(two, two.resolve("merged"), dir.resolve("a/../b/x"))) {
+            Ran ran = mergeTo(out, one, two);
+            assertEquals(2, ran.exit(), ran.err());
+            assertEquals(1, ran.err().lines().count(), ran.err());
+            assertTrue(ran.err().contains("--out " + out + " is ") && ran.err().contains("segment directory " + two),
+                    ran.err());
+            assertFalse(Files.exists(two.resolve("report.md")), "the segment untouched");
+        }
+    }
+
+    /** A corrupt segment.json or runs.json is one line naming the directory, never a stack trace. */
+    @Test
+    void aCorruptSegmentFileIsOneLineNamingIt() throws Exception {
+        Path one = segment("a", 1, 2, SCENARIOS, "+30s");
+        Path two = segment("b", 2, 2, SCENARIOS, "+30s");
+        String good = Files.readString(two.resolve("segment.json"));
+        Files.writeString(two.resolve("segment.json"), good.replace("\"index\" : 2", "\"index\" : 5"));
+        assertRefused(merge(one, two), two.toString(), "index 5 of count 2");
+        String sha = SegmentRecord.sha256(SCENARIOS);
+        Files.writeString(two.resolve("segment.json"), good.replace(sha, sha.substring(0, 8)));
+        assertRefused(merge(one, two), two.toString(), "scenario_sha256");
+        Files.writeString(two.resolve("segment.json"), good.substring(0, good.length() / 2));
+        assertRefused(merge(one, two), two.toString(), "segment.json is not JSON");
+        Files.writeString(two.resolve("segment.json"), good);
+        Files.writeString(two.resolve("runs.json"), "{\"format\": \"iobench-runs/1\", \"runs\": [{\"kind\"");
+        assertRefused(merge(one, two), two.toString(), "runs.json is not JSON");
+        Files.writeString(two.resolve("runs.json"), "{\"format\": \"iobench-runs/1\", \"runs\": [{\"kind\": \"NOPE\"}]}");
+        assertRefused(merge(one, two), two.toString(), "runs.json");
     }
 }
