@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,18 +38,22 @@ public final class ReportDirectory {
      */
     public static void check(Path dir) throws NotWritableException {
         Path absolute = dir.toAbsolutePath().normalize();
-        // Deepest first, so that each one is empty when it is removed.
+        // Only what this call itself made, deepest first, so that each one is empty when it is removed.
+        // N segment generators check RUN/segment-I at once: a parent another one made meanwhile is
+        // not ours to remove (removing it failed the other's next mkdir), and a parent another one
+        // removed under us is made again (at most a few times: each removal is of an empty directory).
         List<Path> created = new ArrayList<>();
-        Path existing = absolute;
-        while (existing != null && !Files.exists(existing)) {
-            created.add(existing);
-            existing = existing.getParent();
-        }
         try {
-            if (existing != null && !Files.isDirectory(existing)) {
-                throw new NotDirectoryException(existing.toString());
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    create(absolute, created);
+                    break;
+                } catch (NoSuchFileException parentRemovedMeanwhile) {
+                    if (attempt == 5) {
+                        throw parentRemovedMeanwhile;
+                    }
+                }
             }
-            Files.createDirectories(absolute);
             Files.delete(Files.createTempFile(absolute, ".iobench-probe-", ".tmp"));
         } catch (IOException e) {
             throw new NotWritableException("cannot write the report to " + dir + ": " + reason(e) + "; " + FIX, e);
@@ -58,6 +63,29 @@ public final class ReportDirectory {
                     Files.deleteIfExists(p);
                 } catch (IOException notEmptyOrNotMine) {
                     // Another run wrote into it meanwhile, or it never came to be: leave it.
+                }
+            }
+        }
+    }
+
+    /** Makes the missing directories of {@code absolute}, adding each one this call made to {@code created}, deepest first. */
+    private static void create(Path absolute, List<Path> created) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            missing.add(0, existing);
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new NotDirectoryException(existing.toString());
+        }
+        for (Path p : missing) {
+            try {
+                Files.createDirectory(p);
+                created.add(0, p);
+            } catch (FileAlreadyExistsException madeByAnother) {
+                if (!Files.isDirectory(p)) {
+                    throw new NotDirectoryException(p.toString());
                 }
             }
         }
