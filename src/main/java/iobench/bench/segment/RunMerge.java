@@ -166,12 +166,19 @@ public final class RunMerge {
             RateFigures f = r.rate();
             offered += f.offeredRps();
             dropped += f.dropped();
+            if (EmptyRun.isEmpty(r)) {
+                // A share with nothing to send opened no connection and needed none, whatever its
+                // figures' per-segment minimum of one says.
+                continue;
+            }
             connections += f.connections();
             // The segments' peaks need not coincide: their sum is an upper bound of the union's.
             peak += f.peakInFlight();
-            needed += f.neededInFlight();
             connectionLimited |= f.connections() > 0 && f.connections() < f.neededInFlight();
         }
+        // From the summed rate, as one generator computes it: the segments' ceilings, each rounded
+        // up from a fraction of the rate, summed to more than the run needs (3 x 1 for 1).
+        needed = (int) Math.max(1, Math.ceil(offered * shares.get(0).delayMs() / 1000.0));
         if (connectionLimited && connections >= needed) {
             // A segment had fewer connections than its share needed: the sums alone would hide it.
             needed = connections + 1;

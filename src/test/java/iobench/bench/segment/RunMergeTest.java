@@ -160,4 +160,24 @@ class RunMergeTest {
         assertTrue(RunMerge.drifts(runs, starts, 5_000).isEmpty(), "within the bound");
         assertTrue(RunMerge.drifts(runs, List.of(), 0).isEmpty(), "no starts known: nothing to judge");
     }
+
+    private static RunResult rateShare(int offeredRps, int requests, int connections, int needed) {
+        LatencySummary l = LatencySummary.of(histogram(new long[requests]));
+        return RunBuilder.run("steady", ScenarioKind.RATE, ServerRole.ASYNC).repetition(1)
+                .offered(10, 1, needed, requests).outcome(requests, 0, Map.of()).latency(l)
+                .rate(new RateFigures(offeredRps, l, l, 0, connections, requests == 0 ? 0 : 1, needed)).build();
+    }
+
+    /** 100 req/s at 10 ms needs one request in flight; three segments' rounded-up ceilings are not three. */
+    @Test
+    void neededInFlightIsTheSummedRatesAndAnEmptyShareAddsNoConnections() {
+        RateFigures merged = RunMerge.merge(List.of(rateShare(34, 68, 2, 1), rateShare(33, 66, 2, 1),
+                rateShare(33, 66, 2, 1), rateShare(0, 0, 1, 1))).rate();
+        assertEquals(100, merged.offeredRps());
+        assertEquals(1, merged.neededInFlight(), "ceil(100/s x 10 ms)");
+        assertEquals(6, merged.connections(), "the empty share opened none");
+        // A share with fewer connections than its own share needed still shows in the merged run.
+        RateFigures limited = RunMerge.merge(List.of(rateShare(300, 600, 1, 3), rateShare(300, 600, 8, 3))).rate();
+        assertTrue(limited.connections() < limited.neededInFlight(), limited.toString());
+    }
 }
