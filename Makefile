@@ -154,7 +154,14 @@ K8S_DIST := target/k8s-distributed
 K8S_SERVERS := -k deploy/kubernetes -l 'app.kubernetes.io/component in (sim,sync,async,virtual)'
 NEED_KUBECTL = @command -v kubectl >/dev/null 2>&1 || { echo "$@: needs kubectl (1.27 or newer, with its built-in kustomize), which is not installed here" >&2; exit 1; }
 # Shell: the run's name and start instant (date -u: GNU's -d @secs, else BSD's -r secs).
-DIST_RUN_AND_START = run="$(or $(RUN),dist-$$(date -u +%Y%m%d-%H%M%S))"; start="$(START_AT)"; \
+# Each value checked first: RUN becomes a path and a ConfigMap value, START_AT a sed replacement and
+# --start-at on every generator (a relative +30s would resolve anew on each pod), START_IN arithmetic.
+DIST_RUN_AND_START = [[ "$(START_IN)" =~ ^[0-9]+$$ ]] || { echo "$@: START_IN must be whole seconds, like 60, not '$(START_IN)'" >&2; exit 2; }; \
+	[[ -z "$(START_AT)" || "$(START_AT)" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?Z$$ ]] || \
+	  { echo "$@: START_AT must be an absolute UTC instant like 2026-11-30T10:00:00Z, not '$(START_AT)'" >&2; exit 2; }; \
+	[[ -z "$(RUN)" || ( "$(RUN)" =~ ^[A-Za-z0-9._-]+$$ && "$(RUN)" != . && "$(RUN)" != .. ) ]] || \
+	  { echo "$@: RUN must be letters, digits, '.', '_' or '-' (a directory name), not '$(RUN)'" >&2; exit 2; }; \
+	run="$(or $(RUN),dist-$$(date -u +%Y%m%d-%H%M%S))"; start="$(START_AT)"; \
 	if [ -z "$$start" ]; then t=$$(( $$(date -u +%s) + $(START_IN) )); \
 	  start=$$(date -u -d "@$$t" +%Y-%m-%dT%H:%M:%SZ 2>/dev/null || date -u -r "$$t" +%Y-%m-%dT%H:%M:%SZ); fi
 # Shell: a copy of deploy/kubernetes/distributed in $(K8S_DIST) whose run.env has N, the run's
