@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.cli.Cli;
+import iobench.bench.metrics.RunResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -126,5 +127,34 @@ class MergeRefusalTest {
         assertRefused(merge(one, two), two.toString(), "runs.json is not JSON");
         Files.writeString(two.resolve("runs.json"), "{\"format\": \"iobench-runs/1\", \"runs\": [{\"kind\": \"NOPE\"}]}");
         assertRefused(merge(one, two), two.toString(), "runs.json");
+    }
+
+    /** A run whose segments began 5 s apart is not valid in the merged report, which merge still writes, with exit 1. */
+    @Test
+    void aRunWhoseSegmentsBeganApartMakesTheMergedReportNotValidAndMergeExit1() throws Exception {
+        String scenarios = "defaults: {repetitions: 1, warmup: 0, servers: [sync]}\n"
+                + "scenarios:\n  - {name: crowd, kind: clients, delay: 0.01, clients: 2, requests: 2}\n";
+        String sha = SegmentRecord.sha256(scenarios);
+        List<Path> dirs = new ArrayList<>();
+        for (int index = 1; index <= 2; index++) {
+            Path d = dir.resolve("seg" + index);
+            org.HdrHistogram.Histogram h = iobench.bench.metrics.Histograms.concurrent();
+            h.recordValue(10_500);
+            RunResult run = iobench.bench.metrics.RunBuilder.run("crowd", iobench.bench.ScenarioKind.CLIENTS,
+                            iobench.http.ServerRole.SYNC).repetition(1).offered(10, 1, 1, 1)
+                    .outcome(1, 0, java.util.Map.of()).durationNs(11_000_000)
+                    .latency(iobench.bench.metrics.LatencySummary.of(h)).build();
+            RunsJson.write(List.of(run), List.of(1_000_000L + (index - 1) * 5_000L), d);
+            new SegmentRecord(SegmentRecord.runId(sha, 2, "+30s"), index, 2, sha, "s.yaml", scenarios, "+30s",
+                    1_000_000, 1_000_000, "host" + index, "dev", true, 8, 32, List.of()).write(d);
+            dirs.add(d);
+        }
+        Ran ran = merge(dirs.toArray(Path[]::new));
+        assertEquals(1, ran.exit(), ran.err() + ran.out());
+        assertTrue(ran.err().contains("segments began this run up to 5000 ms apart: their loads did not overlap as one"),
+                ran.err());
+        String summary = Files.readString(dir.resolve("merged").resolve("summary.json"));
+        assertTrue(summary.contains("\"valid\":false") || summary.contains("\"valid\" : false"), summary);
+        assertTrue(summary.contains("5000 ms apart"), summary);
     }
 }
