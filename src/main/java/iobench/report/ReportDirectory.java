@@ -49,7 +49,7 @@ public final class ReportDirectory {
                     create(absolute, created);
                     break;
                 } catch (NoSuchFileException parentRemovedMeanwhile) {
-                    if (attempt == 5) {
+                    if (attempt == 20) {
                         throw parentRemovedMeanwhile;
                     }
                 }
@@ -76,19 +76,28 @@ public final class ReportDirectory {
             missing.add(0, existing);
             existing = existing.getParent();
         }
-        if (existing != null && !Files.isDirectory(existing)) {
-            throw new NotDirectoryException(existing.toString());
+        if (existing != null) {
+            requireDirectory(existing);
         }
         for (Path p : missing) {
             try {
                 Files.createDirectory(p);
                 created.add(0, p);
             } catch (FileAlreadyExistsException madeByAnother) {
-                if (!Files.isDirectory(p)) {
-                    throw new NotDirectoryException(p.toString());
-                }
+                requireDirectory(p);
             }
         }
+    }
+
+    /** A directory, fine; a file, NotDirectoryException; gone again (removed by another check), NoSuchFileException: try again. */
+    private static void requireDirectory(Path p) throws IOException {
+        if (Files.isDirectory(p)) {
+            return;
+        }
+        if (Files.exists(p)) {
+            throw new NotDirectoryException(p.toString());
+        }
+        throw new NoSuchFileException(p.toString());
     }
 
     /** A file system failure in words, without the exception's class name. */
