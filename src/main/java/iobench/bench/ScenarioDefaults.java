@@ -1,7 +1,7 @@
 package iobench.bench;
 
 import iobench.bench.warmup.Warmup;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * The {@code defaults} map of a scenario file: the warm-up of the whole plan, and what a scenario
  * that does not say otherwise takes (its thresholds are read by {@link ThresholdKeys}).
  */
-record ScenarioDefaults(int repetitions, Warmup warmup, long warmupDelayMs, List<ServerRole> servers,
+record ScenarioDefaults(int repetitions, Warmup warmup, long warmupDelayMs, List<Contender> servers,
                         String strategy) {
     static final Set<String> KEYS = Set.of("repetitions", "warmup", "warmup-delay", "warmup-max-calls",
             "warmup-max-time", "servers", "strategy", "thresholds");
@@ -32,7 +32,7 @@ record ScenarioDefaults(int repetitions, Warmup warmup, long warmupDelayMs, List
         long maxMs = keys.get("warmup-max-time", nodes.duration(ScenarioFileParser.MAX_WARMUP_MS), Warmup.AUTO_MAX_MS);
         warmup = warmup.withCaps(maxCalls, Math.max(1, maxMs));
         long warmupDelayMs = keys.get("warmup-delay", nodes.duration(caps.maxDelayMs()), standard.warmupDelayMs());
-        List<ServerRole> servers = keys.get("servers", nodes::servers, standard.servers());
+        List<Contender> servers = keys.get("servers", nodes::servers, standard.servers());
         String strategy = keys.get("strategy", nodes.word(STRATEGIES), standard.strategy());
         return new ScenarioDefaults(repetitions, warmup, warmupDelayMs, servers, strategy);
     }

@@ -1,6 +1,6 @@
 package iobench.bench;
 
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,7 +46,7 @@ public final class ScenarioFileParser {
     public static final long DEFAULT_WARMUP_DELAY_MS = 10;
     /** The longest {@code warmup: <time>} per scenario and server. */
     public static final long MAX_WARMUP_MS = 600_000;
-    public static final List<ServerRole> DEFAULT_SERVERS = List.of(ServerRole.SYNC, ServerRole.ASYNC);
+    public static final List<Contender> DEFAULT_SERVERS = List.of(Contender.SYNC, Contender.ASYNC);
 
     private final ScenarioNodes nodes;
     private final Caps caps;

@@ -1,5 +1,6 @@
 package iobench.bench;
 
+import iobench.bench.contender.Contender;
 import iobench.http.ServerRole;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -125,22 +126,22 @@ final class ScenarioNodes {
     }
 
     /** A list of contenders such as {@code [sync, async]}, each once, sync first (the baseline of every speedup). */
-    List<ServerRole> servers(Node node, String path) {
+    List<Contender> servers(Node node, String path) {
         String allowed = "a list of servers such as [sync, async], from " + ServerRole.contenderLabels();
         if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
             throw fail(node, path, "expected " + allowed);
         }
-        List<ServerRole> roles = new ArrayList<>();
+        List<Contender> roles = new ArrayList<>();
         for (Node item : sequence.getValue()) {
             String text = scalar(item, path, allowed);
             ServerRole role = ServerRole.contenderFromLabel(text);
             if (role == null) {
                 throw fail(item, path, "'" + text + "' is not allowed; expected one of " + ServerRole.contenderLabels());
             }
-            if (roles.contains(role)) {
+            if (roles.contains(Contender.of(role))) {
                 throw fail(item, path, "'" + text + "' is listed twice; expected each server once");
             }
-            roles.add(role);
+            roles.add(Contender.of(role));
         }
         roles.sort(null);
         return roles;

@@ -8,6 +8,7 @@ import iobench.bench.EmbeddedServers;
 import iobench.bench.HealthCheck;
 import iobench.bench.ServerSet;
 import iobench.bench.Targets;
+import iobench.bench.contender.Contender;
 import iobench.bench.load.LoadClient;
 import iobench.bench.metrics.CostMeter;
 import iobench.bench.metrics.RunResult;
@@ -28,6 +29,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,7 +79,7 @@ final class BenchSession {
     Outcome run(BenchPlan plan) throws Exception {
         ServerSettings settings = setup.settings();
         Set<ServerRole> needed = EnumSet.noneOf(ServerRole.class);
-        plan.scenarios().forEach(s -> needed.addAll(s.servers()));
+        plan.scenarios().forEach(s -> s.servers().forEach(c -> needed.add(c.builtIn())));
         Set<ServerRole> embedded = EnumSet.noneOf(ServerRole.class);
         needed.stream().filter(r -> !setup.external().containsKey(r)).forEach(embedded::add);
         String startedAt = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
@@ -123,13 +125,13 @@ final class BenchSession {
                              Set<ServerRole> embedded) {
         boolean isolate = setup.isolate();
         long startNs = System.nanoTime();
-        Map<ServerRole, CostMeter> meters = new EnumMap<>(ServerRole.class);
-        embedded.forEach(role -> meters.put(role, servers.meter(role, client)));
+        Map<Contender, CostMeter> meters = new HashMap<>();
+        embedded.forEach(role -> meters.put(Contender.of(role), servers.meter(role, client)));
         // With --isolate this JVM runs the load generator alone (an external sim is elsewhere too).
         boolean loadGeneratorAlone = isolate;
         // The warm-up rule watches each server's JIT: this JVM's for embedded servers, /stats for the others.
-        Map<ServerRole, JitClock> jitClocks = new EnumMap<>(ServerRole.class);
-        targets.servers().forEach((role, uri) -> jitClocks.put(role, embedded.contains(role) && !isolate
+        Map<Contender, JitClock> jitClocks = new HashMap<>();
+        targets.servers().forEach((role, uri) -> jitClocks.put(Contender.of(role), embedded.contains(role) && !isolate
                 ? JitClock.thisJvm() : JitClock.fromStats(client, uri)));
         BenchRunner runner = new BenchRunner(client, targets, plan,
                 new ConsoleProgress(err, ConsoleProgress.isTerminal()), meters, loadGeneratorAlone, jitClocks)

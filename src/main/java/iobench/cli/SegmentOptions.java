@@ -3,6 +3,7 @@ package iobench.cli;
 import iobench.bench.BenchPlan;
 import iobench.bench.segment.Segment;
 import iobench.bench.segment.StartAt;
+import iobench.bench.contender.Contender;
 import iobench.http.ServerRole;
 import java.net.URI;
 import java.time.Instant;
@@ -54,7 +55,8 @@ final class SegmentOptions {
             return;
         }
         for (var scenario : plan.scenarios()) {
-            for (ServerRole role : scenario.servers()) {
+            for (Contender contender : scenario.servers()) {
+                ServerRole role = contender.builtIn();
                 if (!servers.containsKey(role)) {
                     throw ExitException.invalidInput("--segment " + segment + " needs --" + role.label()
                             + "-url: a segment never starts servers, and scenario '" + scenario.name() + "' uses "

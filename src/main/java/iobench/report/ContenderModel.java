@@ -1,5 +1,6 @@
 package iobench.report;
 
+import iobench.bench.contender.Contender;
 import iobench.bench.contender.TargetModel;
 import iobench.http.ServerRole;
 
@@ -27,8 +28,15 @@ public record ContenderModel(TargetModel model, int requestThreads, int fanoutTh
         return new ContenderModel(model, 0, 0);
     }
 
-    /** Our own servers: sync a pool with the threads its /health reported, the others one wave. */
-    public static ContenderModel of(ServerRole role, ModelParams p) {
+    /**
+     * Our own servers: sync a pool with the threads its /health reported, the others one wave.
+     * A named target's model comes from its definition, not from here.
+     */
+    public static ContenderModel of(Contender contender, ModelParams p) {
+        ServerRole role = contender.builtIn();
+        if (role == null) {
+            throw new IllegalArgumentException(contender.name() + " is not one of our servers; its model is its target's");
+        }
         return switch (role) {
             case SYNC -> new ContenderModel(TargetModel.POOL, p.syncThreads(), p.fanoutThreads());
             case ASYNC -> oneWave(TargetModel.ASYNC);

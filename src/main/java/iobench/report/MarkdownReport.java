@@ -5,7 +5,7 @@ import iobench.bench.FanOutScenario;
 import iobench.bench.RateScenario;
 import iobench.bench.ScenarioKind;
 import iobench.bench.metrics.ErrorTally;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -144,7 +144,7 @@ public final class MarkdownReport {
 
     private static void summary(StringBuilder md, BenchReport report) {
         md.append("## Summary\n\n");
-        Set<ServerRole> others = EnumSet.noneOf(ServerRole.class);
+        Set<Contender> others = new java.util.TreeSet<>();
         report.scenarios().forEach(s -> s.comparisons().forEach(c -> others.add(c.server())));
         if (others.isEmpty()) {
             boolean rate = report.scenarios().stream().anyMatch(s -> s.scenario() instanceof RateScenario);
@@ -154,7 +154,7 @@ public final class MarkdownReport {
         }
         md.append("| server vs sync | suite | valid scenarios | mean speedup | min | max | significant | decision (original matrix) |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
-        for (ServerRole role : others) {
+        for (Contender role : others) {
             for (ScenarioKind kind : new ScenarioKind[] {ScenarioKind.FAN_OUT, ScenarioKind.CLIENTS, null}) {
                 SpeedupSummary sum = SpeedupSummary.of(report, role, kind);
                 if (sum.total() == 0) {
@@ -172,7 +172,7 @@ public final class MarkdownReport {
             }
         }
         md.append('\n');
-        for (ServerRole role : others) {
+        for (Contender role : others) {
             md.append(SpeedupSummary.of(report, role, null).sentence(role, report.model())).append("\n\n");
         }
         md.append("*Significant* counts the valid scenarios whose speedup interval excludes 1x; the means are ")

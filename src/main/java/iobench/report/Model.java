@@ -5,7 +5,7 @@ import iobench.bench.FanOutScenario;
 import iobench.bench.RateScenario;
 import iobench.bench.Scenario;
 import iobench.bench.contender.TargetModel;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 
 /**
  * The simple queueing model every measurement is set against. A pool of T threads serves
@@ -17,7 +17,7 @@ public final class Model {
     private Model() {
     }
 
-    public static double predictedDurationS(Scenario s, ServerRole role, ModelParams p) {
+    public static double predictedDurationS(Scenario s, Contender role, ModelParams p) {
         return predictedDurationS(s, ContenderModel.of(role, p));
     }
 
@@ -52,8 +52,8 @@ public final class Model {
     }
 
     /** The model's speedup of {@code role} over sync; NaN when the model predicts no time at all. */
-    public static double speedup(Scenario s, ServerRole role, ModelParams p) {
-        double sync = predictedDurationS(s, ServerRole.SYNC, p);
+    public static double speedup(Scenario s, Contender role, ModelParams p) {
+        double sync = predictedDurationS(s, Contender.SYNC, p);
         double other = predictedDurationS(s, role, p);
         return other > 0 ? sync / other : Double.NaN;
     }

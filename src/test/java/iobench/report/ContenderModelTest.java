@@ -7,7 +7,7 @@ import iobench.bench.ClientsScenario;
 import iobench.bench.FanOutScenario;
 import iobench.bench.Scenario;
 import iobench.bench.contender.TargetModel;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,19 +16,19 @@ class ContenderModelTest {
     private static final ModelParams PARAMS = new ModelParams(8, 32);
 
     private static Scenario clients(long delayMs, int clients, int requests) {
-        return new ClientsScenario(new Scenario.Common("c", delayMs, 1, List.of(ServerRole.SYNC), "sequential", null),
+        return new ClientsScenario(new Scenario.Common("c", delayMs, 1, List.of(Contender.SYNC), "sequential", null),
                 clients, requests);
     }
 
     private static Scenario fanOut(long delayMs, int k, String strategy) {
-        return new FanOutScenario(new Scenario.Common("f", delayMs, 1, List.of(ServerRole.SYNC), strategy, null), k);
+        return new FanOutScenario(new Scenario.Common("f", delayMs, 1, List.of(Contender.SYNC), strategy, null), k);
     }
 
     @Test
     void aNamedPoolOfEightThreadsServesTwentyClientsInThreeWavesAsSyncWouldWithEight() {
         Scenario s = clients(1000, 20, 20);
         assertEquals(3.0, Model.predictedDurationS(s, ContenderModel.pool(8)), EPS);
-        assertEquals(Model.predictedDurationS(s, ServerRole.SYNC, PARAMS),
+        assertEquals(Model.predictedDurationS(s, Contender.SYNC, PARAMS),
                 Model.predictedDurationS(s, ContenderModel.pool(8)), EPS);
         assertEquals(1.0, Model.predictedDurationS(s, ContenderModel.oneWave(TargetModel.ASYNC)), EPS);
         assertEquals(3.0, Model.speedup(s, ContenderModel.pool(8), ContenderModel.oneWave(TargetModel.VIRTUAL)), EPS);
@@ -46,9 +46,9 @@ class ContenderModelTest {
 
     @Test
     void ourServersKeepTheirModel() {
-        assertEquals(new ContenderModel(TargetModel.POOL, 8, 32), ContenderModel.of(ServerRole.SYNC, PARAMS));
-        assertEquals(ContenderModel.oneWave(TargetModel.ASYNC), ContenderModel.of(ServerRole.ASYNC, PARAMS));
-        assertThrows(IllegalArgumentException.class, () -> ContenderModel.of(ServerRole.SIM, PARAMS));
+        assertEquals(new ContenderModel(TargetModel.POOL, 8, 32), ContenderModel.of(Contender.SYNC, PARAMS));
+        assertEquals(ContenderModel.oneWave(TargetModel.ASYNC), ContenderModel.of(Contender.ASYNC, PARAMS));
+        assertThrows(IllegalArgumentException.class, () -> ContenderModel.of(new Contender("flask"), PARAMS));
         assertThrows(IllegalArgumentException.class, () -> ContenderModel.pool(0));
     }
 }

@@ -8,7 +8,7 @@ import iobench.bench.metrics.Offered;
 import iobench.bench.metrics.RunId;
 import iobench.bench.metrics.RunRecorder;
 import iobench.bench.metrics.RunResult;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ public final class ClientsRun {
     private ClientsRun() {
     }
 
-    public static RunResult run(LoadClient client, URI base, ServerRole role, ClientsScenario scenario, long delayMs,
+    public static RunResult run(LoadClient client, URI base, Contender role, ClientsScenario scenario, long delayMs,
                                 int repetition, boolean warmup) throws InterruptedException {
         return run(client, base, role, scenario, delayMs, 1, scenario.clients(), scenario.requests(), repetition,
                 warmup);
@@ -36,7 +36,7 @@ public final class ClientsRun {
      * {@code requests} requests of {@code concurrent} downstream calls each, from {@code clients}
      * clients at once: the clients shape, and the warm-up rounds of every shape.
      */
-    public static RunResult run(LoadClient client, URI base, ServerRole role, Scenario scenario, long delayMs,
+    public static RunResult run(LoadClient client, URI base, Contender role, Scenario scenario, long delayMs,
                                 int concurrent, int clients, int requests, int repetition, boolean warmup)
             throws InterruptedException {
         URI uri = IoTestUri.of(base, role, delayMs, concurrent, scenario.strategy());

@@ -7,7 +7,7 @@ import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunId;
 import iobench.bench.metrics.RunRecorder;
 import iobench.bench.metrics.RunResult;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.net.URI;
 import java.time.Duration;
 
@@ -19,7 +19,7 @@ public final class FanOutRun {
     private FanOutRun() {
     }
 
-    public static RunResult run(LoadClient client, URI base, ServerRole role, FanOutScenario scenario, long delayMs,
+    public static RunResult run(LoadClient client, URI base, Contender role, FanOutScenario scenario, long delayMs,
                                 int repetition, boolean warmup) {
         int k = scenario.concurrent();
         URI uri = IoTestUri.of(base, role, delayMs, k, scenario.strategy());

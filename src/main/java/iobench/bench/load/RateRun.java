@@ -11,7 +11,7 @@ import iobench.bench.metrics.RunRecorder;
 import iobench.bench.metrics.RunResult;
 import iobench.bench.segment.EmptyRun;
 import iobench.bench.segment.Segment;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.net.URI;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +38,7 @@ public final class RateRun {
     private RateRun() {
     }
 
-    public static RunResult run(LoadClient client, URI base, ServerRole role, RateScenario scenario, long delayMs,
+    public static RunResult run(LoadClient client, URI base, Contender role, RateScenario scenario, long delayMs,
                                 int repetition, boolean warmup) throws InterruptedException {
         return run(client, base, role, scenario, delayMs, repetition, warmup, Segment.WHOLE);
     }
@@ -48,7 +48,7 @@ public final class RateRun {
      * its own ({@link Segment#owns}), at their one-machine send times, with its share of the
      * rate and the connections; a share without arrivals is an {@link EmptyRun}.
      */
-    public static RunResult run(LoadClient client, URI base, ServerRole role, RateScenario scenario, long delayMs,
+    public static RunResult run(LoadClient client, URI base, Contender role, RateScenario scenario, long delayMs,
                                 int repetition, boolean warmup, Segment segment) throws InterruptedException {
         return run(client, base, role, scenario, delayMs, repetition, warmup, LoadClient.MAX_IN_FLIGHT, segment);
     }
@@ -58,12 +58,12 @@ public final class RateRun {
         return Math.max(2_000 + 2 * delayMs, Math.min(durationMs, 30_000));
     }
 
-    static RunResult run(LoadClient client, URI base, ServerRole role, RateScenario scenario, long delayMs,
+    static RunResult run(LoadClient client, URI base, Contender role, RateScenario scenario, long delayMs,
                          int repetition, boolean warmup, int maxAdmitted) throws InterruptedException {
         return run(client, base, role, scenario, delayMs, repetition, warmup, maxAdmitted, Segment.WHOLE);
     }
 
-    static RunResult run(LoadClient client, URI base, ServerRole role, RateScenario scenario, long delayMs,
+    static RunResult run(LoadClient client, URI base, Contender role, RateScenario scenario, long delayMs,
                          int repetition, boolean warmup, int maxAdmitted, Segment segment) throws InterruptedException {
         RateSpec spec = scenario.rate();
         // The one-machine schedule's rate sets the send times; this segment offers its share of it.

@@ -9,7 +9,7 @@ import iobench.bench.load.FanOutRun;
 import iobench.bench.load.LoadClient;
 import iobench.bench.load.RateRun;
 import iobench.bench.metrics.RunResult;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ public final class SegmentRuns {
     }
 
     /** One measured run of {@code scenario}, this segment's share of it (the whole run for {@link Segment#WHOLE}). */
-    public static RunResult measured(LoadClient client, URI base, ServerRole role, Scenario scenario, int repetition,
+    public static RunResult measured(LoadClient client, URI base, Contender role, Scenario scenario, int repetition,
                                      Segment segment) throws InterruptedException {
         long delayMs = scenario.delayMs();
         return switch (scenario) {
