@@ -207,7 +207,7 @@ public final class BenchRunner {
         long delayMs = Math.min(scenario.delayMs(), plan.warmupDelayMs());
         for (Contender role : scenario.servers()) {
             if (!firstRequests.containsKey(role)) {
-                RunResult first = ClientsRun.run(client, targets.of(role.builtIn()), role, scenario, delayMs, 1, 1, 1, 0, true);
+                RunResult first = ClientsRun.run(client, targets.target(role), scenario, delayMs, 1, 1, 1, 0, true);
                 firstRequests.put(role, new FirstRequest(first.failed() == 0 ? first.latency().maxMs() : Double.NaN,
                         delayMs));
             }
@@ -225,7 +225,7 @@ public final class BenchRunner {
                 ? steadyShapes.getOrDefault(role, Map.of()).get(shapeKey) : null;
         WarmupOutcome outcome = WarmupPhase.run(scenario, role, plan.warmup(),
                 jitClocks.getOrDefault(role, JitClock.UNKNOWN), sharedFrom,
-                shape -> runOnce(role, () -> ClientsRun.run(client, targets.of(role.builtIn()), role, scenario, delayMs,
+                shape -> runOnce(role, () -> ClientsRun.run(client, targets.target(role), scenario, delayMs,
                         shape.concurrent(), SegmentRuns.warmupShare(segment, shape.clients()),
                         SegmentRuns.warmupShare(segment, shape.requests()), 0, true)),
                 progress::step);
@@ -237,7 +237,7 @@ public final class BenchRunner {
 
     /** One measured run (this segment's share of it), added to the results. */
     private void runMeasured(Scenario scenario, Contender role, int repetition) throws InterruptedException {
-        runOnce(role, () -> SegmentRuns.measured(client, targets.of(role.builtIn()), role, scenario, repetition, segment));
+        runOnce(role, () -> SegmentRuns.measured(client, targets.target(role), scenario, repetition, segment));
     }
 
     /** One run with its costs and conditions, added to the results and returned. */

@@ -1,6 +1,7 @@
 package iobench.bench;
 
 import iobench.bench.contender.Contender;
+import iobench.bench.contender.Target;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +33,7 @@ public final class ScenarioFileParser {
         }
     }
 
-    private static final Set<String> TOP_KEYS = Set.of("defaults", "scenarios");
+    private static final Set<String> TOP_KEYS = Set.of("defaults", "scenarios", "targets");
     public static final int MAX_RATE = 10_000;
     public static final int MAX_RATE_STEPS = 20;
     public static final long MAX_RATE_DURATION_MS = 600_000;
@@ -63,6 +64,9 @@ public final class ScenarioFileParser {
     private BenchPlan parse(String text) {
         Node root = compose(text);
         KeyMap top = nodes.keys(root, "the file", TOP_KEYS);
+        // Targets first: the servers lists below may name them.
+        List<Target> targets = top.get("targets", (node, path) -> TargetKeys.parse(nodes, node), List.of());
+        nodes.targetNames(targets.stream().map(Target::name).collect(java.util.stream.Collectors.toSet()));
         ScenarioDefaults defaults = top.get("defaults", (node, path) -> ScenarioDefaults.parse(nodes, node, caps),
                 ScenarioDefaults.standard());
         if (!top.has("scenarios")) {
@@ -91,7 +95,8 @@ public final class ScenarioFileParser {
                 thresholds.put(scenario.name(), mine);
             }
         }
-        return new BenchPlan(nodes.source(), defaults.warmup(), defaults.warmupDelayMs(), scenarios, thresholds);
+        return new BenchPlan(nodes.source(), defaults.warmup(), defaults.warmupDelayMs(), scenarios, thresholds, targets,
+                defaults.baseline());
     }
 
     /** The file's node tree; SnakeYAML's own refusals keep their place too. */

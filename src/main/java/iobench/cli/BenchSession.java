@@ -9,6 +9,8 @@ import iobench.bench.HealthCheck;
 import iobench.bench.ServerSet;
 import iobench.bench.Targets;
 import iobench.bench.contender.Contender;
+import iobench.bench.contender.TargetModel;
+import iobench.report.ContenderModel;
 import iobench.bench.load.LoadClient;
 import iobench.bench.metrics.CostMeter;
 import iobench.bench.metrics.RunResult;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,7 +82,8 @@ final class BenchSession {
     Outcome run(BenchPlan plan) throws Exception {
         ServerSettings settings = setup.settings();
         Set<ServerRole> needed = EnumSet.noneOf(ServerRole.class);
-        plan.scenarios().forEach(s -> s.servers().forEach(c -> needed.add(c.builtIn())));
+        plan.scenarios().forEach(s -> s.servers().stream().filter(Contender::isBuiltIn)
+                .forEach(c -> needed.add(c.builtIn())));
         Set<ServerRole> embedded = EnumSet.noneOf(ServerRole.class);
         needed.stream().filter(r -> !setup.external().containsKey(r)).forEach(embedded::add);
         String startedAt = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
@@ -94,11 +98,11 @@ final class BenchSession {
                     urls.put(role, uri);
                 }
             });
-            Targets targets = new Targets(servers.targets().simUrl(), urls);
+            Targets targets = new Targets(servers.targets().simUrl(), urls, plan.targets());
             List<String> described = describe(servers);
 
             Map<ServerRole, JsonNode> health = HealthCheck.check(client, targets);
-            ModelParams model = modelParams(health.get(ServerRole.SYNC), settings);
+            ModelParams model = modelParams(health.get(ServerRole.SYNC), settings, plan);
             err.printf("Running %d scenarios (%d runs) from %s%n", plan.scenarios().size(), BenchRunner.measuredRuns(plan),
                     plan.source());
             SegmentRuns.idle(plan.scenarios(), setup.segment()).forEach(err::println);
@@ -185,11 +189,14 @@ final class BenchSession {
     }
 
     /** The sync server's limits from its own /health, so the model is right for external servers too. */
-    private static ModelParams modelParams(JsonNode syncHealth, ServerSettings settings) {
+    private static ModelParams modelParams(JsonNode syncHealth, ServerSettings settings, BenchPlan plan) {
+        Map<Contender, ContenderModel> named = new LinkedHashMap<>();
+        plan.targets().forEach(t -> named.put(t.contender(), t.model() == TargetModel.POOL
+                ? ContenderModel.pool(t.threads()) : ContenderModel.oneWave(t.model())));
         if (syncHealth == null) {
-            return new ModelParams(settings.syncThreads(), settings.fanoutThreads());
+            return new ModelParams(settings.syncThreads(), settings.fanoutThreads(), named);
         }
         return new ModelParams(syncHealth.path("threads").asInt(settings.syncThreads()),
-                syncHealth.path("fanout_threads").asInt(settings.fanoutThreads()));
+                syncHealth.path("fanout_threads").asInt(settings.fanoutThreads()), named);
     }
 }

@@ -57,7 +57,8 @@ final class SegmentOptions {
         for (var scenario : plan.scenarios()) {
             for (Contender contender : scenario.servers()) {
                 ServerRole role = contender.builtIn();
-                if (!servers.containsKey(role)) {
+                // A named target is always given by its URL; only our servers could be started here.
+                if (role != null && !servers.containsKey(role)) {
                     throw ExitException.invalidInput("--segment " + segment + " needs --" + role.label()
                             + "-url: a segment never starts servers, and scenario '" + scenario.name() + "' uses "
                             + role.label());

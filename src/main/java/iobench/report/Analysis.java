@@ -31,7 +31,7 @@ public final class Analysis {
             if (runs.isEmpty()) {
                 continue;
             }
-            summaries.add(summarise(scenario, runs, model));
+            summaries.add(summarise(scenario, runs, model, plan.baseline()));
         }
         List<RunResult> warmups = allRuns.stream().filter(RunResult::warmup).toList();
         // Complete, and no warm-up outcome yet: the runner adds those (withWarmup), a cut-short run its reason.
@@ -41,6 +41,11 @@ public final class Analysis {
     }
 
     static ScenarioSummary summarise(Scenario scenario, List<RunResult> runs, ModelParams model) {
+        return summarise(scenario, runs, model, null);
+    }
+
+    /** @param baseline what speedups are measured against where it ran; null: sync */
+    static ScenarioSummary summarise(Scenario scenario, List<RunResult> runs, ModelParams model, Contender baseline) {
         List<ServerStats> stats = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Contender role : scenario.servers()) {
@@ -59,8 +64,9 @@ public final class Analysis {
                         + (scenario.steps() > 1 ? " runs" : " repetitions") + " ran");
             }
         }
-        // Sync where it ran; without it, the first server listed (the table says so).
-        ServerStats base = stats.stream().filter(s -> s.server().equals(Contender.SYNC)).findFirst()
+        // The baseline where it ran; without it, the first server listed (the table says so).
+        Contender wanted = baseline != null ? baseline : Contender.SYNC;
+        ServerStats base = stats.stream().filter(s -> s.server().equals(wanted)).findFirst()
                 .orElse(stats.isEmpty() ? null : stats.get(0));
         String invalid = problems.isEmpty() ? null : String.join("; ", problems);
         List<Comparison> comparisons = new ArrayList<>();

@@ -18,6 +18,11 @@ public record ContenderModel(TargetModel model, int requestThreads, int fanoutTh
         }
     }
 
+    /** "pool of 8 threads", "async (one wave)": the model as reports name it. */
+    public String describe() {
+        return model == TargetModel.POOL ? "pool of " + requestThreads + " threads" : model.label() + " (one wave)";
+    }
+
     /** A named pool of {@code threads}: its requests and a parallel fan-out's calls share them. */
     public static ContenderModel pool(int threads) {
         return new ContenderModel(TargetModel.POOL, threads, threads);
@@ -30,9 +35,13 @@ public record ContenderModel(TargetModel model, int requestThreads, int fanoutTh
 
     /**
      * Our own servers: sync a pool with the threads its /health reported, the others one wave.
-     * A named target's model comes from its definition, not from here.
+     * A named target's model is the one its definition gave ({@link ModelParams#named}).
      */
     public static ContenderModel of(Contender contender, ModelParams p) {
+        ContenderModel named = p.named().get(contender);
+        if (named != null) {
+            return named;
+        }
         ServerRole role = contender.builtIn();
         if (role == null) {
             throw new IllegalArgumentException(contender.name() + " is not one of our servers; its model is its target's");

@@ -61,6 +61,7 @@ public final class MarkdownReport {
         row(md, "servers ran", env.isolation());
         row(md, "sync pool", model.syncThreads() + " request threads; parallel fan-out pool " + model.fanoutThreads()
                 + " threads");
+        model.named().forEach((contender, m) -> row(md, contender.name() + " model", m.describe()));
         md.append('\n');
         if (!env.servers().isEmpty()) {
             md.append("Servers:\n\n");

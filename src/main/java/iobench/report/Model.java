@@ -18,6 +18,10 @@ public final class Model {
     }
 
     public static double predictedDurationS(Scenario s, Contender role, ModelParams p) {
+        // A named target whose model the report was not given (merged segments): nothing to predict.
+        if (!role.isBuiltIn() && !p.named().containsKey(role)) {
+            return Double.NaN;
+        }
         return predictedDurationS(s, ContenderModel.of(role, p));
     }
 

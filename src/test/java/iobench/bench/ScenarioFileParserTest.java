@@ -188,11 +188,11 @@ class ScenarioFileParserTest {
         return Stream.of(
                 Arguments.of("unknown top key",
                         "scenarioz:\n  - {name: a, kind: fan-out, delay: 1, concurrent: 1}\n",
-                        1, "scenarioz", "scenarioz", "expected one of defaults, scenarios"),
+                        1, "scenarioz", "scenarioz", "expected one of defaults, scenarios, targets"),
                 Arguments.of("unknown defaults key",
                         "defaults:\n  repetition: 2\nscenarios:\n  - {name: a, kind: fan-out, delay: 1, concurrent: 1}\n",
                         2, "repetition:", "defaults.repetition",
-                        "expected one of repetitions, servers, strategy, thresholds, warmup, warmup-delay"),
+                        "expected one of baseline, repetitions, servers, strategy, thresholds, warmup, warmup-delay"),
                 Arguments.of("unknown scenario key",
                         oneScenario("{name: a, kind: fan-out, delay: 1, concurrent: 1, colour: red}"),
                         2, "colour", "scenarios[0].colour",
@@ -304,7 +304,7 @@ class ScenarioFileParserTest {
                             concurrent: 1
                             delay: 61
                         """).getMessage());
-        assertEquals("bad.yaml:1:1: colour: unknown key; expected one of defaults, scenarios",
+        assertEquals("bad.yaml:1:1: colour: unknown key; expected one of defaults, scenarios, targets",
                 failure("colour: red\nscenarios: []\n").getMessage());
     }
 

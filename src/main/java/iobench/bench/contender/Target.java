@@ -25,6 +25,15 @@ public record Target(String name, UrlTemplate url, TargetModel model, int thread
         }
     }
 
+    public Contender contender() {
+        return new Contender(name);
+    }
+
+    /** Our own servers' answers must be their JSON; any other service's are taken as they come. */
+    public boolean builtIn() {
+        return contender().isBuiltIn();
+    }
+
     /**
      * One of our contenders at {@code base}, a target of the same kind as any other: sync a pool
      * (its threads from its /health), async and virtual one wave each. The async server takes no
