@@ -58,14 +58,25 @@ public final class ScenarioFileParser {
     }
 
     public static BenchPlan parse(String source, String text, Caps caps) {
-        return new ScenarioFileParser(source, caps).parse(text);
+        return parse(source, text, caps, List.of());
     }
 
-    private BenchPlan parse(String text) {
+    /**
+     * @param given targets from the command line ({@code --target NAME=URL}): the file's servers lists
+     *              may name them, its {@code targets} entry of the same name may give their model
+     *              (its url then optional, the command line's wins)
+     */
+    public static BenchPlan parse(String source, String text, Caps caps, List<Target> given) {
+        return new ScenarioFileParser(source, caps).parse(text, given);
+    }
+
+    private BenchPlan parse(String text, List<Target> given) {
         Node root = compose(text);
         KeyMap top = nodes.keys(root, "the file", TOP_KEYS);
         // Targets first: the servers lists below may name them.
-        List<Target> targets = top.get("targets", (node, path) -> TargetKeys.parse(nodes, node), List.of());
+        List<Target> targets = new ArrayList<>(top.get("targets", (node, path) -> TargetKeys.parse(nodes, node, given),
+                List.of()));
+        given.stream().filter(g -> targets.stream().noneMatch(t -> t.name().equals(g.name()))).forEach(targets::add);
         nodes.targetNames(targets.stream().map(Target::name).collect(java.util.stream.Collectors.toSet()));
         ScenarioDefaults defaults = top.get("defaults", (node, path) -> ScenarioDefaults.parse(nodes, node, caps),
                 ScenarioDefaults.standard());

@@ -20,13 +20,13 @@ final class TargetKeys {
     private TargetKeys() {
     }
 
-    static List<Target> parse(ScenarioNodes nodes, Node node) {
+    static List<Target> parse(ScenarioNodes nodes, Node node, List<Target> given) {
         if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
             throw nodes.fail(node, "targets", "expected a non-empty list of targets (each starting with '- name: ...')");
         }
         List<Target> targets = new ArrayList<>();
         for (int i = 0; i < sequence.getValue().size(); i++) {
-            Target target = one(nodes, sequence.getValue().get(i), "targets[" + i + "]");
+            Target target = one(nodes, sequence.getValue().get(i), "targets[" + i + "]", given);
             KeyMap keys = nodes.keys(sequence.getValue().get(i), "targets[" + i + "]", KEYS);
             if (targets.stream().anyMatch(t -> t.name().equals(target.name()))) {
                 throw nodes.fail(keys.value("name"), keys.pathOf("name"), "'" + target.name()
@@ -37,7 +37,7 @@ final class TargetKeys {
         return targets;
     }
 
-    private static Target one(ScenarioNodes nodes, Node node, String path) {
+    private static Target one(ScenarioNodes nodes, Node node, String path, List<Target> given) {
         KeyMap keys = nodes.keys(node, path, KEYS);
         String name = keys.requireScalar("name", "a name such as 'flask' (letters, digits, '.', '_', '-')");
         if (!Target.NAME.matcher(name).matches()) {
@@ -48,12 +48,20 @@ final class TargetKeys {
             throw nodes.fail(keys.value("name"), keys.pathOf("name"), "'" + name + "' is one of our servers; expected "
                     + "another name (sync, async and virtual are predefined targets)");
         }
-        String urlText = keys.requireScalar("url", "a URL template such as http://127.0.0.1:8002/io?delay={delay}");
-        UrlTemplate url;
-        try {
-            url = UrlTemplate.parse(urlText);
-        } catch (IllegalArgumentException e) {
-            throw nodes.fail(keys.value("url"), keys.pathOf("url"), e.getMessage());
+        // --target NAME=URL gives the URL; the file may then give only the model.
+        UrlTemplate fromCommandLine = given.stream().filter(g -> g.name().equals(name)).map(Target::url).findFirst()
+                .orElse(null);
+        UrlTemplate url = fromCommandLine;
+        if (fromCommandLine == null || keys.has("url")) {
+            String urlText = keys.requireScalar("url", "a URL template such as http://127.0.0.1:8002/io?delay={delay}");
+            try {
+                url = UrlTemplate.parse(urlText);
+            } catch (IllegalArgumentException e) {
+                throw nodes.fail(keys.value("url"), keys.pathOf("url"), e.getMessage());
+            }
+        }
+        if (fromCommandLine != null) {
+            url = fromCommandLine;
         }
         String modelText = keys.requireScalar("model", "one of " + TargetModel.labels());
         TargetModel model = TargetModel.fromLabel(modelText);

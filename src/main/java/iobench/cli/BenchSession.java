@@ -191,8 +191,9 @@ final class BenchSession {
     /** The sync server's limits from its own /health, so the model is right for external servers too. */
     private static ModelParams modelParams(JsonNode syncHealth, ServerSettings settings, BenchPlan plan) {
         Map<Contender, ContenderModel> named = new LinkedHashMap<>();
-        plan.targets().forEach(t -> named.put(t.contender(), t.model() == TargetModel.POOL
-                ? ContenderModel.pool(t.threads()) : ContenderModel.oneWave(t.model())));
+        // A target without a model (--target alone) gets no prediction.
+        plan.targets().stream().filter(t -> t.model() != null).forEach(t -> named.put(t.contender(),
+                t.model() == TargetModel.POOL ? ContenderModel.pool(t.threads()) : ContenderModel.oneWave(t.model())));
         if (syncHealth == null) {
             return new ModelParams(settings.syncThreads(), settings.fanoutThreads(), named);
         }

@@ -148,6 +148,40 @@ class OtherShapeTargetTest {
     }
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void oneTargetOptionAndAScenarioFileBenchAServiceOfOurOwn(@TempDir Path dir) throws IOException {
+        Path scenarios = Files.writeString(dir.resolve("mine.yaml"), """
+                defaults: {repetitions: 1, warmup: 0, servers: [mine]}
+                scenarios:
+                  - {name: c3, kind: clients, delay: 0.02, clients: 3}
+                """, StandardCharsets.UTF_8);
+        StringWriter outText = new StringWriter();
+        StringWriter errText = new StringWriter();
+        int exit = Cli.create(new PrintWriter(outText, true), new PrintWriter(errText, true)).execute("bench",
+                "--target", "mine=http://127.0.0.1:" + plain.getAddress().getPort() + "/work?secs={delay}&id={request_id}",
+                "--scenarios", scenarios.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(0, exit, errText::toString);
+        List<String> csv = Files.readAllLines(dir.resolve("out").resolve("results.csv"));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("c3,clients,mine,1,")), csv::toString);
+        assertTrue(queries.contains("secs=0.020&id=3"), queries::toString);
+    }
+
+    @Test
+    void aBadTargetOptionIsOneLineNamingTheValueAndExit2(@TempDir Path dir) throws IOException {
+        Path scenarios = Files.writeString(dir.resolve("mine.yaml"),
+                "scenarios:\n  - {name: c, kind: clients, delay: 0.02, clients: 1, servers: [mine]}\n");
+        for (String bad : List.of("mine", "mine=ftp://h/x", "sync=http://h/x", "mine=http://h/x?d={secs}")) {
+            StringWriter errText = new StringWriter();
+            int exit = Cli.create(new PrintWriter(new StringWriter(), true), new PrintWriter(errText, true))
+                    .execute("bench", "--target", bad, "--scenarios", scenarios.toString(),
+                            "--out", dir.resolve("out").toString());
+            assertEquals(2, exit, errText::toString);
+            String err = errText.toString().strip();
+            assertTrue(err.contains("--target '" + bad + "'") && !err.contains("\n") && !err.contains("Exception"), err);
+        }
+    }
+
+    @Test
     void speedupsAreMeasuredAgainstTheFilesBaseline() {
         assertTrue(markdown.contains("speedups are against plain, the baseline."), markdown);
     }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
  * One contender of a bench: its name in every report, where its requests go, and what the model
  * needs to know of it.
  *
+ * @param model   null when not given ({@code --target NAME=URL} alone): the report predicts nothing for it
  * @param threads a pool's thread count; 0 for async and virtual, and for a pool whose threads are
  *                read from its {@code /health} (our sync server)
  */
@@ -27,6 +28,30 @@ public record Target(String name, UrlTemplate url, TargetModel model, int thread
 
     public Contender contender() {
         return new Contender(name);
+    }
+
+    /**
+     * {@code NAME=URL} as {@code --target} takes it: a target without a model.
+     *
+     * @throws IllegalArgumentException with one line that names the value and the expected form
+     */
+    public static Target parseOption(String text) {
+        String expected = "expected NAME=URL such as mine=http://127.0.0.1:9000/work?delay={delay}";
+        int eq = text.indexOf('=');
+        if (eq < 1) {
+            throw new IllegalArgumentException("--target '" + text + "' is not allowed; " + expected);
+        }
+        String name = text.substring(0, eq).trim();
+        if (!NAME.matcher(name).matches() || ServerRole.contenderFromLabel(name) != null
+                || name.equalsIgnoreCase(ServerRole.SIM.label())) {
+            throw new IllegalArgumentException("--target '" + text + "': the name '" + name + "' is not allowed; expected "
+                    + "1 to 64 letters, digits, '.', '_' or '-' other than sync, async, virtual and sim");
+        }
+        try {
+            return new Target(name, UrlTemplate.parse(text.substring(eq + 1).trim()), null, 0);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--target '" + text + "': " + e.getMessage());
+        }
     }
 
     /** Our own servers' answers must be their JSON; any other service's are taken as they come. */
