@@ -30,6 +30,11 @@ final class ScenarioFiles {
 
     /** @param targets {@code --target NAME=URL}, each, as given */
     static BenchPlan plan(Text file, ServerSettings settings, List<String> targets) {
+        return parse(file, settings, targetOptions(targets));
+    }
+
+    /** {@code --target NAME=URL}, each read and checked; a bad one is {@link ExitException#invalidInput}. */
+    static List<Target> targetOptions(List<String> targets) {
         List<Target> parsed = new ArrayList<>();
         for (String text : targets) {
             try {
@@ -43,7 +48,7 @@ final class ScenarioFiles {
                 throw ExitException.invalidInput(e.getMessage());
             }
         }
-        return parse(file, settings, parsed);
+        return parsed;
     }
 
     /** A scenario file's text and where it came from: what a segment records so that merge can rebuild its plan. */
