@@ -143,6 +143,16 @@ public final class MarkdownReport {
                 + "]";
     }
 
+    /** sync, as ever; a named target's name where the scenarios measure against it ("baseline" where they differ). */
+    private static String baselineLabel(BenchReport report) {
+        List<Contender> baselines = report.scenarios().stream().map(ScenarioSummary::baseline)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        if (baselines.stream().allMatch(Contender::isBuiltIn)) {
+            return "sync";
+        }
+        return baselines.size() == 1 ? baselines.get(0).label() : "baseline";
+    }
+
     private static void summary(StringBuilder md, BenchReport report) {
         md.append("## Summary\n\n");
         Set<Contender> others = new java.util.TreeSet<>();
@@ -153,7 +163,7 @@ public final class MarkdownReport {
                     : "Only one server ran, so there is nothing to compare.\n\n");
             return;
         }
-        md.append("| server vs sync | suite | valid scenarios | mean speedup | min | max | significant | decision (original matrix) |\n");
+        md.append("| server vs " + baselineLabel(report) + " | suite | valid scenarios | mean speedup | min | max | significant | decision (original matrix) |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
         for (Contender role : others) {
             for (ScenarioKind kind : new ScenarioKind[] {ScenarioKind.FAN_OUT, ScenarioKind.CLIENTS, null}) {

@@ -184,5 +184,6 @@ class OtherShapeTargetTest {
     @Test
     void speedupsAreMeasuredAgainstTheFilesBaseline() {
         assertTrue(markdown.contains("speedups are against plain, the baseline."), markdown);
+        assertTrue(markdown.contains("| server vs plain | suite |"), markdown);
     }
 }
