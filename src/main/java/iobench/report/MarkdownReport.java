@@ -71,10 +71,12 @@ public final class MarkdownReport {
     }
 
     private static void howToRead(StringBuilder md, BenchReport report) {
+        String base = baselineLabel(report);
         md.append("## How to read this\n\n");
         md.append("Each figure is the median of the measured repetitions, with their range (min–max) in brackets; ")
-                .append("warm-up runs are not counted. *Speedup* compares each server with the sync server: for ")
-                .append("fan-out it is sync duration / its duration, for clients its throughput / sync throughput. ")
+                .append("warm-up runs are not counted. *Speedup* compares each server with the ").append(base)
+                .append(" server: for fan-out it is ").append(base).append(" duration / its duration, for clients ")
+                .append("its throughput / ").append(base).append(" throughput. ")
                 .append("*Model* is what a simple queueing model predicts: a sequential fan-out of K calls takes K ")
                 .append("delays; a pool of T threads serves N clients in ceil(N / T) waves of one delay; the async ")
                 .append("and virtual servers hold everything at once, so one delay. *Verdict* uses the original ")

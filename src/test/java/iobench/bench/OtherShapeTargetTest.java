@@ -185,5 +185,7 @@ class OtherShapeTargetTest {
     void speedupsAreMeasuredAgainstTheFilesBaseline() {
         assertTrue(markdown.contains("speedups are against plain, the baseline."), markdown);
         assertTrue(markdown.contains("| server vs plain | suite |"), markdown);
+        assertTrue(markdown.contains("*Speedup* compares each server with the plain server: for fan-out it is plain "
+                + "duration / its duration"), markdown);
     }
 }

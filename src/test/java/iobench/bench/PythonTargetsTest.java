@@ -48,8 +48,13 @@ class PythonTargetsTest {
     void startAndBench(@TempDir Path dir) throws Exception {
         requirePythonPackages();
         sim = SimServer.start(SettingsLoader.defaults(), 0);
-        int flaskPort = freePort();
-        int quartPort = freePort();
+        // Both held open while picked, so the OS cannot hand out the same port twice.
+        int flaskPort;
+        int quartPort;
+        try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
+            flaskPort = a.getLocalPort();
+            quartPort = b.getLocalPort();
+        }
         env = Map.of("IOBENCH_PY_SIM_URL", sim.baseUri().toString().replaceAll("/$", ""),
                 "IOBENCH_PY_HOST", "127.0.0.1",
                 "IOBENCH_PY_FLASK_PORT", Integer.toString(flaskPort),
@@ -119,12 +124,6 @@ class PythonTargetsTest {
             throw new IllegalStateException("run.sh " + command + " failed:\n" + output);
         }
         return output;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private List<String[]> measured(String scenario, String server) {
