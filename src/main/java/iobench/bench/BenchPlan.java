@@ -1,5 +1,7 @@
 package iobench.bench;
 
+import iobench.bench.contender.Contender;
+import iobench.bench.contender.Target;
 import iobench.bench.warmup.Warmup;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +15,22 @@ import java.util.Map;
  *                      and connection counts, they need not wait the whole delay
  * @param thresholds    by scenario name, the limits checked at the end (defaults merged in); a
  *                      scenario without any is not listed
+ * @param targets       the named contenders the file defines (our servers are predefined, not listed)
+ * @param baseline      what speedups are measured against where it ran; null: sync where it ran, else
+ *                      the first server listed
  */
 public record BenchPlan(String source, Warmup warmup, long warmupDelayMs, List<Scenario> scenarios,
-                        Map<String, Thresholds> thresholds) {
+                        Map<String, Thresholds> thresholds, List<Target> targets, Contender baseline) {
     public BenchPlan {
         scenarios = List.copyOf(scenarios);
         thresholds = Map.copyOf(thresholds);
+        targets = List.copyOf(targets);
+    }
+
+    /** A plan of our servers only. */
+    public BenchPlan(String source, Warmup warmup, long warmupDelayMs, List<Scenario> scenarios,
+                     Map<String, Thresholds> thresholds) {
+        this(source, warmup, warmupDelayMs, scenarios, thresholds, List.of(), null);
     }
 
     /** A plan with a fixed number of warm-up rounds and no thresholds. */

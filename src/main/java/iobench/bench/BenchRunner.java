@@ -16,9 +16,8 @@ import iobench.bench.warmup.TimeToSteady;
 import iobench.bench.warmup.Warmup;
 import iobench.bench.warmup.WarmupOutcome;
 import iobench.bench.warmup.WarmupPhase;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,16 +57,16 @@ public final class BenchRunner {
     private final Targets targets;
     private final BenchPlan plan;
     private final Progress progress;
-    private final Map<ServerRole, CostMeter> meters;
+    private final Map<Contender, CostMeter> meters;
     private final boolean loadGeneratorAlone;
-    private final Map<ServerRole, JitClock> jitClocks;
+    private final Map<Contender, JitClock> jitClocks;
     private CpuAccounts cpuAccounts = CpuAccounts.NONE;
     private Segment segment = Segment.WHOLE;
     private final List<WarmupOutcome> warmups = new ArrayList<>();
     /** Per server and shape (kind and strategy): the scenario after whose warm-up it was steady. */
-    private final Map<ServerRole, Map<String, String>> steadyShapes = new EnumMap<>(ServerRole.class);
+    private final Map<Contender, Map<String, String>> steadyShapes = new HashMap<>();
     /** Per server, the first request it answered in this run. */
-    private final Map<ServerRole, FirstRequest> firstRequests = new EnumMap<>(ServerRole.class);
+    private final Map<Contender, FirstRequest> firstRequests = new HashMap<>();
 
     /** A server's first request: its latency (NaN if it failed) and the delay it asked for. */
     private record FirstRequest(double latencyMs, long delayMs) {
@@ -78,7 +77,7 @@ public final class BenchRunner {
     }
 
     public BenchRunner(LoadClient client, Targets targets, BenchPlan plan, Progress progress,
-                       Map<ServerRole, CostMeter> meters, boolean loadGeneratorAlone) {
+                       Map<Contender, CostMeter> meters, boolean loadGeneratorAlone) {
         this(client, targets, plan, progress, meters, loadGeneratorAlone, Map.of());
     }
 
@@ -90,8 +89,8 @@ public final class BenchRunner {
      *                           server without one is judged by its warm-up rounds agreeing alone
      */
     public BenchRunner(LoadClient client, Targets targets, BenchPlan plan, Progress progress,
-                       Map<ServerRole, CostMeter> meters, boolean loadGeneratorAlone,
-                       Map<ServerRole, JitClock> jitClocks) {
+                       Map<Contender, CostMeter> meters, boolean loadGeneratorAlone,
+                       Map<Contender, JitClock> jitClocks) {
         this.client = client;
         this.jitClocks = jitClocks;
         this.targets = targets;
@@ -191,10 +190,10 @@ public final class BenchRunner {
      */
     private void runScenario(Scenario scenario) throws InterruptedException {
         warm(scenario);
-        List<ServerRole> order = new ArrayList<>(scenario.servers());
+        List<Contender> order = new ArrayList<>(scenario.servers());
         for (int rep = 1; rep <= scenario.repetitions(); rep++) {
             for (Scenario step : scenario.measuredSteps()) {
-                for (ServerRole role : order) {
+                for (Contender role : order) {
                     progress.step(ProgressStep.measured(step, role, rep));
                     runMeasured(step, role, rep);
                 }
@@ -206,9 +205,9 @@ public final class BenchRunner {
     /** Every server of the scenario, warmed with the scenario's shape at the warm-up delay. */
     private void warm(Scenario scenario) throws InterruptedException {
         long delayMs = Math.min(scenario.delayMs(), plan.warmupDelayMs());
-        for (ServerRole role : scenario.servers()) {
+        for (Contender role : scenario.servers()) {
             if (!firstRequests.containsKey(role)) {
-                RunResult first = ClientsRun.run(client, targets.of(role), role, scenario, delayMs, 1, 1, 1, 0, true);
+                RunResult first = ClientsRun.run(client, targets.target(role), scenario, delayMs, 1, 1, 1, 0, true);
                 firstRequests.put(role, new FirstRequest(first.failed() == 0 ? first.latency().maxMs() : Double.NaN,
                         delayMs));
             }
@@ -219,14 +218,14 @@ public final class BenchRunner {
     }
 
     /** Warm-up rounds of one server for one scenario ({@link WarmupPhase}), each a labelled run of the results. */
-    private WarmupOutcome warmPhase(Scenario scenario, ServerRole role, long delayMs) throws InterruptedException {
+    private WarmupOutcome warmPhase(Scenario scenario, Contender role, long delayMs) throws InterruptedException {
         // Auto: a server already steady under this shape needs only a round that opens its connections.
-        String shapeKey = scenario.kind() + "/" + (role == ServerRole.ASYNC ? "" : scenario.strategy());
+        String shapeKey = scenario.kind() + "/" + (role.equals(Contender.ASYNC) ? "" : scenario.strategy());
         String sharedFrom = plan.warmup().mode() == Warmup.Mode.AUTO
                 ? steadyShapes.getOrDefault(role, Map.of()).get(shapeKey) : null;
         WarmupOutcome outcome = WarmupPhase.run(scenario, role, plan.warmup(),
                 jitClocks.getOrDefault(role, JitClock.UNKNOWN), sharedFrom,
-                shape -> runOnce(role, () -> ClientsRun.run(client, targets.of(role), role, scenario, delayMs,
+                shape -> runOnce(role, () -> ClientsRun.run(client, targets.target(role), scenario, delayMs,
                         shape.concurrent(), SegmentRuns.warmupShare(segment, shape.clients()),
                         SegmentRuns.warmupShare(segment, shape.requests()), 0, true)),
                 progress::step);
@@ -237,12 +236,12 @@ public final class BenchRunner {
     }
 
     /** One measured run (this segment's share of it), added to the results. */
-    private void runMeasured(Scenario scenario, ServerRole role, int repetition) throws InterruptedException {
-        runOnce(role, () -> SegmentRuns.measured(client, targets.of(role), role, scenario, repetition, segment));
+    private void runMeasured(Scenario scenario, Contender role, int repetition) throws InterruptedException {
+        runOnce(role, () -> SegmentRuns.measured(client, targets.target(role), scenario, repetition, segment));
     }
 
     /** One run with its costs and conditions, added to the results and returned. */
-    private RunResult runOnce(ServerRole role, Callable<RunResult> run) throws InterruptedException {
+    private RunResult runOnce(Contender role, Callable<RunResult> run) throws InterruptedException {
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("bench interrupted");
         }
@@ -282,7 +281,7 @@ public final class BenchRunner {
     /** After failures: is the simulation server still there? If not, nothing further can be measured. */
     private void checkSimulationServer(Scenario scenario) {
         try {
-            HealthCheck.ask(client, ServerRole.SIM.label(), targets.simUrl());
+            HealthCheck.ask(client, iobench.http.ServerRole.SIM.label(), targets.simUrl());
         } catch (HealthCheck.UnhealthyException e) {
             throw new AbortedException("the simulation server stopped answering during scenario '" + scenario.name()
                     + "' (" + e.getMessage() + ")");

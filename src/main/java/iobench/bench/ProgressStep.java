@@ -1,6 +1,6 @@
 package iobench.bench;
 
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 
 /**
  * One step of a bench run, as the console shows it: a warm-up phase (or one of its rounds, where
@@ -13,23 +13,23 @@ import iobench.http.ServerRole;
  * @param ratePerS    a rate step's offered rate; null for the other kinds
  * @param warmupUntil a warm-up whose rounds are not counted: what ends it (auto, a time); else null
  */
-public record ProgressStep(String scenario, ServerRole role, Phase phase, int round, int rounds, Integer ratePerS,
+public record ProgressStep(String scenario, Contender role, Phase phase, int round, int rounds, Integer ratePerS,
                            String warmupUntil) {
     public enum Phase { WARMUP, MEASURED }
 
     /** A measured run of {@code step} (a scenario, or one step of a staircase): repetition {@code rep}. */
-    public static ProgressStep measured(Scenario step, ServerRole role, int rep) {
+    public static ProgressStep measured(Scenario step, Contender role, int rep) {
         Integer ratePerS = step instanceof RateScenario r ? r.rate().rate() : null;
         return new ProgressStep(step.name(), role, Phase.MEASURED, rep, step.repetitions(), ratePerS, null);
     }
 
     /** Warm-up round {@code round} of {@code rounds}. */
-    public static ProgressStep warmupRound(String scenario, ServerRole role, int round, int rounds) {
+    public static ProgressStep warmupRound(String scenario, Contender role, int round, int rounds) {
         return new ProgressStep(scenario, role, Phase.WARMUP, round, rounds, null, null);
     }
 
     /** A warm-up phase whose rounds are not counted in advance; {@code until} says what ends it. */
-    public static ProgressStep warmup(String scenario, ServerRole role, String until) {
+    public static ProgressStep warmup(String scenario, Contender role, String until) {
         return new ProgressStep(scenario, role, Phase.WARMUP, 0, 0, null, until);
     }
 

@@ -1,6 +1,6 @@
 package iobench.bench;
 
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import iobench.sim.IoProfile;
 import java.util.List;
 
@@ -19,7 +19,7 @@ public sealed interface Scenario permits FanOutScenario, ClientsScenario, RateSc
      *                   requests (a clients request's one call goes through it too)
      * @param simProfile the sim-wide profile (delays, faults) the sim is set to for this scenario; null: none
      */
-    record Common(String name, long delayMs, int repetitions, List<ServerRole> servers, String strategy,
+    record Common(String name, long delayMs, int repetitions, List<Contender> servers, String strategy,
                   IoProfile simProfile) {
         public Common {
             if (name == null || name.isBlank()) {
@@ -56,7 +56,7 @@ public sealed interface Scenario permits FanOutScenario, ClientsScenario, RateSc
         return common().repetitions();
     }
 
-    default List<ServerRole> servers() {
+    default List<Contender> servers() {
         return common().servers();
     }
 

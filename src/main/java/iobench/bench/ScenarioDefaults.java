@@ -1,7 +1,7 @@
 package iobench.bench;
 
 import iobench.bench.warmup.Warmup;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,16 +11,16 @@ import org.yaml.snakeyaml.nodes.Node;
  * The {@code defaults} map of a scenario file: the warm-up of the whole plan, and what a scenario
  * that does not say otherwise takes (its thresholds are read by {@link ThresholdKeys}).
  */
-record ScenarioDefaults(int repetitions, Warmup warmup, long warmupDelayMs, List<ServerRole> servers,
-                        String strategy) {
+record ScenarioDefaults(int repetitions, Warmup warmup, long warmupDelayMs, List<Contender> servers,
+                        String strategy, Contender baseline) {
     static final Set<String> KEYS = Set.of("repetitions", "warmup", "warmup-delay", "warmup-max-calls",
-            "warmup-max-time", "servers", "strategy", "thresholds");
+            "warmup-max-time", "servers", "strategy", "thresholds", "baseline");
     static final List<String> STRATEGIES = List.of("sequential", "parallel");
 
     /** A file without {@code defaults}. */
     static ScenarioDefaults standard() {
         return new ScenarioDefaults(ScenarioFileParser.DEFAULT_REPETITIONS, Warmup.AUTO,
-                ScenarioFileParser.DEFAULT_WARMUP_DELAY_MS, ScenarioFileParser.DEFAULT_SERVERS, "sequential");
+                ScenarioFileParser.DEFAULT_WARMUP_DELAY_MS, ScenarioFileParser.DEFAULT_SERVERS, "sequential", null);
     }
 
     static ScenarioDefaults parse(ScenarioNodes nodes, Node node, ScenarioFileParser.Caps caps) {
@@ -32,9 +32,18 @@ record ScenarioDefaults(int repetitions, Warmup warmup, long warmupDelayMs, List
         long maxMs = keys.get("warmup-max-time", nodes.duration(ScenarioFileParser.MAX_WARMUP_MS), Warmup.AUTO_MAX_MS);
         warmup = warmup.withCaps(maxCalls, Math.max(1, maxMs));
         long warmupDelayMs = keys.get("warmup-delay", nodes.duration(caps.maxDelayMs()), standard.warmupDelayMs());
-        List<ServerRole> servers = keys.get("servers", nodes::servers, standard.servers());
+        List<Contender> servers = keys.get("servers", nodes::servers, standard.servers());
         String strategy = keys.get("strategy", nodes.word(STRATEGIES), standard.strategy());
-        return new ScenarioDefaults(repetitions, warmup, warmupDelayMs, servers, strategy);
+        Contender baseline = keys.get("baseline", (n, path) -> {
+            String text = nodes.scalar(n, path, "the name of a server or target, such as flask");
+            Contender named = nodes.contender(text);
+            if (named == null) {
+                throw nodes.fail(n, path, "'" + text + "' is not allowed; expected sync, async, virtual or a target "
+                        + "the 'targets' list names");
+            }
+            return named;
+        }, null);
+        return new ScenarioDefaults(repetitions, warmup, warmupDelayMs, servers, strategy, baseline);
     }
 
     /** {@code auto}, a number of rounds ({@code 3}), or a time with its unit ({@code 20s}). */

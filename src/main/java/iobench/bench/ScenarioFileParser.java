@@ -1,6 +1,7 @@
 package iobench.bench;
 
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
+import iobench.bench.contender.Target;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +33,7 @@ public final class ScenarioFileParser {
         }
     }
 
-    private static final Set<String> TOP_KEYS = Set.of("defaults", "scenarios");
+    private static final Set<String> TOP_KEYS = Set.of("defaults", "scenarios", "targets");
     public static final int MAX_RATE = 10_000;
     public static final int MAX_RATE_STEPS = 20;
     public static final long MAX_RATE_DURATION_MS = 600_000;
@@ -46,7 +47,7 @@ public final class ScenarioFileParser {
     public static final long DEFAULT_WARMUP_DELAY_MS = 10;
     /** The longest {@code warmup: <time>} per scenario and server. */
     public static final long MAX_WARMUP_MS = 600_000;
-    public static final List<ServerRole> DEFAULT_SERVERS = List.of(ServerRole.SYNC, ServerRole.ASYNC);
+    public static final List<Contender> DEFAULT_SERVERS = List.of(Contender.SYNC, Contender.ASYNC);
 
     private final ScenarioNodes nodes;
     private final Caps caps;
@@ -57,12 +58,26 @@ public final class ScenarioFileParser {
     }
 
     public static BenchPlan parse(String source, String text, Caps caps) {
-        return new ScenarioFileParser(source, caps).parse(text);
+        return parse(source, text, caps, List.of());
     }
 
-    private BenchPlan parse(String text) {
+    /**
+     * @param given targets from the command line ({@code --target NAME=URL}): the file's servers lists
+     *              may name them, its {@code targets} entry of the same name may give their model
+     *              (its url then optional, the command line's wins)
+     */
+    public static BenchPlan parse(String source, String text, Caps caps, List<Target> given) {
+        return new ScenarioFileParser(source, caps).parse(text, given);
+    }
+
+    private BenchPlan parse(String text, List<Target> given) {
         Node root = compose(text);
         KeyMap top = nodes.keys(root, "the file", TOP_KEYS);
+        // Targets first: the servers lists below may name them.
+        List<Target> targets = new ArrayList<>(top.get("targets", (node, path) -> TargetKeys.parse(nodes, node, given),
+                List.of()));
+        given.stream().filter(g -> targets.stream().noneMatch(t -> t.name().equals(g.name()))).forEach(targets::add);
+        nodes.targetNames(targets.stream().map(Target::name).collect(java.util.stream.Collectors.toSet()));
         ScenarioDefaults defaults = top.get("defaults", (node, path) -> ScenarioDefaults.parse(nodes, node, caps),
                 ScenarioDefaults.standard());
         if (!top.has("scenarios")) {
@@ -91,7 +106,8 @@ public final class ScenarioFileParser {
                 thresholds.put(scenario.name(), mine);
             }
         }
-        return new BenchPlan(nodes.source(), defaults.warmup(), defaults.warmupDelayMs(), scenarios, thresholds);
+        return new BenchPlan(nodes.source(), defaults.warmup(), defaults.warmupDelayMs(), scenarios, thresholds, targets,
+                defaults.baseline());
     }
 
     /** The file's node tree; SnakeYAML's own refusals keep their place too. */

@@ -1,6 +1,6 @@
 package iobench.bench;
 
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import iobench.sim.IoProfile;
 import java.util.HashSet;
 import java.util.List;
@@ -72,7 +72,7 @@ final class ScenarioKeys {
         }
         Function<Scenario.Common, Scenario> scenario = kind.parser().parse(nodes, keys, caps);
         int repetitions = keys.get("repetitions", nodes.integer(1, caps.maxRepetitions()), defaults.repetitions());
-        List<ServerRole> servers = keys.get("servers", nodes::servers, defaults.servers());
+        List<Contender> servers = keys.get("servers", nodes::servers, defaults.servers());
         String strategy = keys.get("strategy", nodes.word(ScenarioDefaults.STRATEGIES), defaults.strategy());
         long nominalDelayMs = delayMs != null ? delayMs : simProfile.nominalMs(0);
         return scenario.apply(new Scenario.Common(name, nominalDelayMs, repetitions, servers, strategy, simProfile));

@@ -1,5 +1,6 @@
 package iobench.bench;
 
+import iobench.bench.contender.Contender;
 import iobench.http.ServerRole;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,9 +27,15 @@ final class ScenarioNodes {
     private static final Pattern PERCENT = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*%");
 
     private final String source;
+    /** The named targets' names, which a {@code servers} list may use besides ours. */
+    private Set<String> targetNames = Set.of();
 
     ScenarioNodes(String source) {
         this.source = source;
+    }
+
+    void targetNames(Set<String> names) {
+        this.targetNames = Set.copyOf(names);
     }
 
     String source() {
@@ -124,26 +131,44 @@ final class ScenarioNodes {
         return value / 100.0;
     }
 
-    /** A list of contenders such as {@code [sync, async]}, each once, sync first (the baseline of every speedup). */
-    List<ServerRole> servers(Node node, String path) {
-        String allowed = "a list of servers such as [sync, async], from " + ServerRole.contenderLabels();
+    /**
+     * A list of contenders such as {@code [sync, async]} or {@code [flask, quart, async]}, each once.
+     * Our servers alone are put in their order, sync first (the default baseline); with named
+     * targets the list keeps the file's order.
+     */
+    List<Contender> servers(Node node, String path) {
+        String known = ServerRole.contenderLabels() + targetNames.stream().sorted().map(n -> ", " + n)
+                .collect(java.util.stream.Collectors.joining());
+        String allowed = "a list of servers such as [sync, async], from " + known;
         if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
             throw fail(node, path, "expected " + allowed);
         }
-        List<ServerRole> roles = new ArrayList<>();
+        List<Contender> contenders = new ArrayList<>();
         for (Node item : sequence.getValue()) {
             String text = scalar(item, path, allowed);
-            ServerRole role = ServerRole.contenderFromLabel(text);
-            if (role == null) {
-                throw fail(item, path, "'" + text + "' is not allowed; expected one of " + ServerRole.contenderLabels());
+            Contender contender = contender(text);
+            if (contender == null) {
+                throw fail(item, path, "'" + text + "' is not allowed; expected one of " + known
+                        + (targetNames.isEmpty() ? " (or a target the 'targets' list names)" : ""));
             }
-            if (roles.contains(role)) {
+            if (contenders.contains(contender)) {
                 throw fail(item, path, "'" + text + "' is listed twice; expected each server once");
             }
-            roles.add(role);
+            contenders.add(contender);
         }
-        roles.sort(null);
-        return roles;
+        if (contenders.stream().allMatch(Contender::isBuiltIn)) {
+            contenders.sort(null);
+        }
+        return contenders;
+    }
+
+    /** One of our servers (any case) or a named target, or null. */
+    Contender contender(String text) {
+        ServerRole role = ServerRole.contenderFromLabel(text);
+        if (role != null) {
+            return Contender.of(role);
+        }
+        return targetNames.contains(text) ? new Contender(text) : null;
     }
 
     private static List<String> sorted(Set<String> keys) {

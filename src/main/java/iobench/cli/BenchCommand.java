@@ -53,6 +53,12 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     ServerUrlOptions urls;
 
+    @Option(names = "--target", paramLabel = "NAME=URL",
+            description = "Another contender: its name and URL template ({delay} in seconds, {concurrent}, {strategy}, "
+                    + "{request_id}), e.g. mine=http://127.0.0.1:9000/work?delay={delay}. The scenario file's servers "
+                    + "lists name it; its 'targets' entry of that name may give its model. Repeatable.")
+    java.util.List<String> targets = new java.util.ArrayList<>();
+
     @Option(names = "--isolate",
             description = "Run each server in a JVM of its own (this jar, serve-*), so that each one's CPU time and "
                     + "memory can be read from the OS and the servers share no heap or JIT. Default: all in this JVM.")
@@ -76,7 +82,7 @@ final class BenchCommand implements Callable<Integer> {
                 syncPools.overrides().and(eventLoops.overrides()));
         // Everything the user gave is checked before a server starts or a directory is made.
         ScenarioFiles.Text scenarios = ScenarioFiles.read(scenariosFile);
-        BenchPlan plan = ScenarioFiles.plan(scenarios, settings);
+        BenchPlan plan = ScenarioFiles.plan(scenarios, settings, targets);
         Segment segment = segmentOptions.segment();
         StartAt startAt = segmentOptions.startAt(Instant.now());
         Baseline earlier = output.baseline();

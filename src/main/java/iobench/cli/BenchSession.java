@@ -8,6 +8,9 @@ import iobench.bench.EmbeddedServers;
 import iobench.bench.HealthCheck;
 import iobench.bench.ServerSet;
 import iobench.bench.Targets;
+import iobench.bench.contender.Contender;
+import iobench.bench.contender.TargetModel;
+import iobench.report.ContenderModel;
 import iobench.bench.load.LoadClient;
 import iobench.bench.metrics.CostMeter;
 import iobench.bench.metrics.RunResult;
@@ -29,6 +32,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,7 +85,8 @@ final class BenchSession {
     Outcome run(BenchPlan plan) throws Exception {
         ServerSettings settings = setup.settings();
         Set<ServerRole> needed = EnumSet.noneOf(ServerRole.class);
-        plan.scenarios().forEach(s -> needed.addAll(s.servers()));
+        plan.scenarios().forEach(s -> s.servers().stream().filter(Contender::isBuiltIn)
+                .forEach(c -> needed.add(c.builtIn())));
         Set<ServerRole> embedded = EnumSet.noneOf(ServerRole.class);
         needed.stream().filter(r -> !setup.external().containsKey(r)).forEach(embedded::add);
         String startedAt = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
@@ -95,11 +101,11 @@ final class BenchSession {
                     urls.put(role, uri);
                 }
             });
-            Targets targets = new Targets(servers.targets().simUrl(), urls);
+            Targets targets = new Targets(servers.targets().simUrl(), urls, plan.targets());
             List<String> described = describe(servers);
 
             Map<ServerRole, JsonNode> health = HealthCheck.check(client, targets);
-            ModelParams model = modelParams(health.get(ServerRole.SYNC), settings);
+            ModelParams model = modelParams(health.get(ServerRole.SYNC), settings, plan);
             err.printf("Running %d scenarios (%d runs) from %s%n", plan.scenarios().size(), BenchRunner.measuredRuns(plan),
                     plan.source());
             SegmentRuns.idle(plan.scenarios(), setup.segment()).forEach(err::println);
@@ -126,13 +132,13 @@ final class BenchSession {
                              Set<ServerRole> embedded) {
         boolean isolate = setup.isolate();
         long startNs = System.nanoTime();
-        Map<ServerRole, CostMeter> meters = new EnumMap<>(ServerRole.class);
-        embedded.forEach(role -> meters.put(role, servers.meter(role, client)));
+        Map<Contender, CostMeter> meters = new HashMap<>();
+        embedded.forEach(role -> meters.put(Contender.of(role), servers.meter(role, client)));
         // With --isolate this JVM runs the load generator alone (an external sim is elsewhere too).
         boolean loadGeneratorAlone = isolate;
         // The warm-up rule watches each server's JIT: this JVM's for embedded servers, /stats for the others.
-        Map<ServerRole, JitClock> jitClocks = new EnumMap<>(ServerRole.class);
-        targets.servers().forEach((role, uri) -> jitClocks.put(role, embedded.contains(role) && !isolate
+        Map<Contender, JitClock> jitClocks = new HashMap<>();
+        targets.servers().forEach((role, uri) -> jitClocks.put(Contender.of(role), embedded.contains(role) && !isolate
                 ? JitClock.thisJvm() : JitClock.fromStats(client, uri)));
         RunStarts runStarts = new RunStarts(new ConsoleProgress(err, ConsoleProgress.isTerminal()));
         BenchRunner runner = new BenchRunner(client, targets, plan, runStarts, meters, loadGeneratorAlone, jitClocks)
@@ -188,11 +194,15 @@ final class BenchSession {
     }
 
     /** The sync server's limits from its own /health, so the model is right for external servers too. */
-    private static ModelParams modelParams(JsonNode syncHealth, ServerSettings settings) {
+    private static ModelParams modelParams(JsonNode syncHealth, ServerSettings settings, BenchPlan plan) {
+        Map<Contender, ContenderModel> named = new LinkedHashMap<>();
+        // A target without a model (--target alone) gets no prediction.
+        plan.targets().stream().filter(t -> t.model() != null).forEach(t -> named.put(t.contender(),
+                t.model() == TargetModel.POOL ? ContenderModel.pool(t.threads()) : ContenderModel.oneWave(t.model())));
         if (syncHealth == null) {
-            return new ModelParams(settings.syncThreads(), settings.fanoutThreads());
+            return new ModelParams(settings.syncThreads(), settings.fanoutThreads(), named);
         }
         return new ModelParams(syncHealth.path("threads").asInt(settings.syncThreads()),
-                syncHealth.path("fanout_threads").asInt(settings.fanoutThreads()));
+                syncHealth.path("fanout_threads").asInt(settings.fanoutThreads()), named);
     }
 }

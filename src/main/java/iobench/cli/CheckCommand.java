@@ -48,12 +48,28 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--max-parked", paramLabel = "N", defaultValue = "500", description = "Stop the probe here (default ${DEFAULT-VALUE}, at most 10000).")
     int maxParked;
 
+    @Option(names = "--scenarios", paramLabel = "FILE",
+            description = "Also check the named targets of this scenario file: /health and requests served at once.")
+    java.nio.file.Path scenariosFile;
+
+    @Option(names = "--target", paramLabel = "NAME=URL", description = "Also check this target (as bench takes it). Repeatable.")
+    List<String> targetOptions = new java.util.ArrayList<>();
+
+    @Option(names = "--target-burst", paramLabel = "N", defaultValue = "50",
+            description = "Requests sent at once to each target, each asking for 0.5 s (default ${DEFAULT-VALUE}).")
+    int targetBurst;
+
     @Override
     public Integer call() throws Exception {
         if (start < 1 || increment < 1 || maxParked < start || maxParked > LoadClient.MAX_IN_FLIGHT) {
             throw ExitException.invalidInput("--start " + start + " --step " + increment + " --max-parked " + maxParked
                     + " is not usable; expected 1 <= start <= max-parked <= " + LoadClient.MAX_IN_FLIGHT + " and step >= 1");
         }
+        if (targetBurst < 1 || targetBurst > 1000) {
+            throw ExitException.invalidInput("--target-burst " + targetBurst + " is not usable; expected 1 to 1000");
+        }
+        // Checked before any server starts, as every other input.
+        List<iobench.bench.contender.Target> named = namedTargets();
         PrintWriter out = spec.commandLine().getOut();
         Map<ServerRole, URI> given = urls.servers();
         URI simUrl = urls.sim();
@@ -73,6 +89,7 @@ final class CheckCommand implements Callable<Integer> {
                 healthy &= health(out, client, e.getKey().label(), e.getValue());
             }
             out.println();
+            healthy &= NamedTargetCheck.run(out, client, named, targetBurst);
             out.printf("Concurrency probe against %s (requests parked on /concurrency/block at once)%n", sim);
             out.printf("  %8s %8s %9s %9s %9s  %s%n", "sent", "parked", "released", "answered", "seconds", "result");
             out.flush();
@@ -87,6 +104,18 @@ final class CheckCommand implements Callable<Integer> {
             out.flush();
             return healthy && last.ok() ? ExitCodes.OK : ExitCodes.FAILED;
         }
+    }
+
+    /** The named targets of --scenarios and --target; none: an empty list. */
+    private List<iobench.bench.contender.Target> namedTargets() {
+        if (scenariosFile == null && targetOptions.isEmpty()) {
+            return List.of();
+        }
+        if (scenariosFile == null) {
+            return ScenarioFiles.targetOptions(targetOptions);
+        }
+        return ScenarioFiles.plan(ScenarioFiles.read(scenariosFile),
+                SettingsLoader.load(null, System.getenv(), SettingsOverrides.NONE), targetOptions).targets();
     }
 
     private static boolean health(PrintWriter out, LoadClient client, String role, URI uri) {

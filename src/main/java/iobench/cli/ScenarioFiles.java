@@ -3,12 +3,15 @@ package iobench.cli;
 import iobench.bench.BenchPlan;
 import iobench.bench.ScenarioFileException;
 import iobench.bench.ScenarioFileParser;
+import iobench.bench.contender.Target;
 import iobench.config.ServerSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** bench's scenario file: the one given, else ./scenarios.yaml, else the one inside the jar. */
 final class ScenarioFiles {
@@ -23,6 +26,29 @@ final class ScenarioFiles {
      */
     static BenchPlan plan(Path given, ServerSettings settings) {
         return plan(read(given), settings);
+    }
+
+    /** @param targets {@code --target NAME=URL}, each, as given */
+    static BenchPlan plan(Text file, ServerSettings settings, List<String> targets) {
+        return parse(file, settings, targetOptions(targets));
+    }
+
+    /** {@code --target NAME=URL}, each read and checked; a bad one is {@link ExitException#invalidInput}. */
+    static List<Target> targetOptions(List<String> targets) {
+        List<Target> parsed = new ArrayList<>();
+        for (String text : targets) {
+            try {
+                Target target = Target.parseOption(text);
+                if (parsed.stream().anyMatch(t -> t.name().equals(target.name()))) {
+                    throw new IllegalArgumentException("--target '" + text + "': the name '" + target.name()
+                            + "' is given twice; expected each target once");
+                }
+                parsed.add(target);
+            } catch (IllegalArgumentException e) {
+                throw ExitException.invalidInput(e.getMessage());
+            }
+        }
+        return parsed;
     }
 
     /** A scenario file's text and where it came from: what a segment records so that merge can rebuild its plan. */
@@ -61,9 +87,13 @@ final class ScenarioFiles {
 
     /** The plan of a scenario file's text, checked against the servers' caps. */
     static BenchPlan plan(Text file, ServerSettings settings) {
+        return parse(file, settings, List.of());
+    }
+
+    private static BenchPlan parse(Text file, ServerSettings settings, List<Target> targets) {
         try {
             return ScenarioFileParser.parse(file.source(), file.text(),
-                    ScenarioFileParser.Caps.of(settings.maxDelayMs(), settings.maxConcurrent()));
+                    ScenarioFileParser.Caps.of(settings.maxDelayMs(), settings.maxConcurrent()), targets);
         } catch (ScenarioFileException e) {
             throw ExitException.invalidInput(e.getMessage());
         }

@@ -3,6 +3,7 @@ package iobench.cli;
 import iobench.bench.BenchPlan;
 import iobench.bench.segment.Segment;
 import iobench.bench.segment.StartAt;
+import iobench.bench.contender.Contender;
 import iobench.http.ServerRole;
 import java.net.URI;
 import java.time.Instant;
@@ -82,8 +83,10 @@ final class SegmentOptions {
             }
         }
         for (var scenario : plan.scenarios()) {
-            for (ServerRole role : scenario.servers()) {
-                if (!servers.containsKey(role)) {
+            for (Contender contender : scenario.servers()) {
+                ServerRole role = contender.builtIn();
+                // A named target is always given by its URL; only our servers could be started here.
+                if (role != null && !servers.containsKey(role)) {
                     throw ExitException.invalidInput("--segment " + segment + " needs --" + role.label()
                             + "-url: a segment never starts servers, and scenario '" + scenario.name() + "' uses "
                             + role.label());

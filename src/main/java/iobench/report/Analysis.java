@@ -7,7 +7,7 @@ import iobench.bench.RateScenario;
 import iobench.bench.Scenario;
 import iobench.bench.metrics.RunResult;
 import iobench.bench.warmup.Warmup;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ public final class Analysis {
             if (runs.isEmpty()) {
                 continue;
             }
-            summaries.add(summarise(scenario, runs, model));
+            summaries.add(summarise(scenario, runs, model, plan.baseline()));
         }
         List<RunResult> warmups = allRuns.stream().filter(RunResult::warmup).toList();
         // Complete, and no warm-up outcome yet: the runner adds those (withWarmup), a cut-short run its reason.
@@ -41,10 +41,15 @@ public final class Analysis {
     }
 
     static ScenarioSummary summarise(Scenario scenario, List<RunResult> runs, ModelParams model) {
+        return summarise(scenario, runs, model, null);
+    }
+
+    /** @param baseline what speedups are measured against where it ran; null: sync */
+    static ScenarioSummary summarise(Scenario scenario, List<RunResult> runs, ModelParams model, Contender baseline) {
         List<ServerStats> stats = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (ServerRole role : scenario.servers()) {
-            List<RunResult> mine = runs.stream().filter(r -> r.server() == role).toList();
+        for (Contender role : scenario.servers()) {
+            List<RunResult> mine = runs.stream().filter(r -> r.server().equals(role)).toList();
             if (mine.isEmpty()) {
                 continue;
             }
@@ -59,8 +64,9 @@ public final class Analysis {
                         + (scenario.steps() > 1 ? " runs" : " repetitions") + " ran");
             }
         }
-        // Sync where it ran; without it, the first server listed (the table says so).
-        ServerStats base = stats.stream().filter(s -> s.server() == ServerRole.SYNC).findFirst()
+        // The baseline where it ran; without it, the first server listed (the table says so).
+        Contender wanted = baseline != null ? baseline : Contender.SYNC;
+        ServerStats base = stats.stream().filter(s -> s.server().equals(wanted)).findFirst()
                 .orElse(stats.isEmpty() ? null : stats.get(0));
         String invalid = problems.isEmpty() ? null : String.join("; ", problems);
         List<Comparison> comparisons = new ArrayList<>();
@@ -102,13 +108,13 @@ public final class Analysis {
      * back to back): fan-out sync duration_i / other duration_i, clients other throughput_i / sync
      * throughput_i; a repetition only one of the two has is left out.
      */
-    private static Confidence.Interval pairedRatio(Faster faster, List<RunResult> runs, ServerRole sync, ServerRole other) {
+    private static Confidence.Interval pairedRatio(Faster faster, List<RunResult> runs, Contender sync, Contender other) {
         Map<Integer, RunResult> base = new TreeMap<>();
         Map<Integer, RunResult> mine = new TreeMap<>();
         for (RunResult r : runs) {
-            if (r.server() == sync) {
+            if (r.server().equals(sync)) {
                 base.put(r.repetition(), r);
-            } else if (r.server() == other) {
+            } else if (r.server().equals(other)) {
                 mine.put(r.repetition(), r);
             }
         }
@@ -124,7 +130,7 @@ public final class Analysis {
                 pairs.stream().mapToDouble(p -> p[1]).toArray());
     }
 
-    private static ServerStats stats(Scenario scenario, ServerRole role, List<RunResult> runs, ModelParams model) {
+    private static ServerStats stats(Scenario scenario, Contender role, List<RunResult> runs, ModelParams model) {
         int successful = runs.stream().mapToInt(RunResult::successful).sum();
         int failed = runs.stream().mapToInt(RunResult::failed).sum();
         Map<String, Integer> errors = new TreeMap<>();

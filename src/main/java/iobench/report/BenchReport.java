@@ -45,7 +45,7 @@ public record BenchReport(Environment environment, ModelParams model, List<Scena
     }
 
     /** The servers whose warm-up for this scenario gave up at its cap before they were steady. */
-    public List<iobench.http.ServerRole> notSteady(String scenario) {
+    public List<iobench.bench.contender.Contender> notSteady(String scenario) {
         return warmupPhases.stream().filter(p -> p.scenario().equals(scenario) && p.capped())
                 .map(WarmupOutcome::server).toList();
     }

@@ -3,7 +3,7 @@ package iobench.report;
 import iobench.bench.RateSpec;
 import iobench.bench.RateScenario;
 import iobench.bench.metrics.RunResult;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.List;
 public record Capacity(RateScenario scenario, List<Step> steps, List<ServerCapacity> servers, List<String> invalidRuns) {
 
     /** One server at one offered rate, over the repetitions (valid runs only, when there are any). */
-    public record Step(ServerRole server, int offeredRps, int runs, int validRuns, Stat achievedRps, Stat p50Ms,
+    public record Step(Contender server, int offeredRps, int runs, int validRuns, Stat achievedRps, Stat p50Ms,
                        Stat p99Ms, Stat uncorrectedP99Ms, double errorRate, Stat lagP99Ms, int dropped,
                        int peakInFlight, int neededInFlight, int sloMet) {
     }
@@ -33,7 +33,7 @@ public record Capacity(RateScenario scenario, List<Step> steps, List<ServerCapac
      * @param vsSync        this capacity over sync's, paired by repetition; null for sync itself
      *                      or without sync
      */
-    public record ServerCapacity(ServerRole server, double[] perRepetition, boolean[] atLeast, double median,
+    public record ServerCapacity(Contender server, double[] perRepetition, boolean[] atLeast, double median,
                                  Confidence.Interval vsSync, String bound) {
         /** Some repetition met the SLO at every step: the capacity is at least the median shown. */
         public boolean censored() {
@@ -64,9 +64,9 @@ public record Capacity(RateScenario scenario, List<Step> steps, List<ServerCapac
         List<Step> steps = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
         for (int rate : spec.rates()) {
-            for (ServerRole role : scenario.servers()) {
+            for (Contender role : scenario.servers()) {
                 List<RunResult> mine = runs.stream()
-                        .filter(r -> r.server() == role && r.rate().offeredRps() == rate).toList();
+                        .filter(r -> r.server().equals(role) && r.rate().offeredRps() == rate).toList();
                 if (mine.isEmpty()) {
                     continue;
                 }
@@ -93,8 +93,8 @@ public record Capacity(RateScenario scenario, List<Step> steps, List<ServerCapac
         if (spec.slo() != null) {
             int reps = runs.stream().mapToInt(RunResult::repetition).max().orElse(0);
             ServerCapacity sync = null;
-            for (ServerRole role : scenario.servers()) {
-                List<RunResult> mine = runs.stream().filter(r -> r.server() == role).toList();
+            for (Contender role : scenario.servers()) {
+                List<RunResult> mine = runs.stream().filter(r -> r.server().equals(role)).toList();
                 if (mine.isEmpty()) {
                     continue;
                 }
@@ -108,14 +108,14 @@ public record Capacity(RateScenario scenario, List<Step> steps, List<ServerCapac
                 }
                 double median = Stat.of(caps).median();
                 ServerCapacity sc;
-                if (role == ServerRole.SYNC || sync == null) {
+                if (role.equals(Contender.SYNC) || sync == null) {
                     sc = new ServerCapacity(role, caps, atLeast, median, null, "");
                 } else {
                     sc = new ServerCapacity(role, caps, atLeast, median, Confidence.ratio(caps, sync.perRepetition()),
                             "");
                     sc = new ServerCapacity(role, caps, atLeast, median, sc.vsSync(), bound(sc, sync));
                 }
-                if (role == ServerRole.SYNC) {
+                if (role.equals(Contender.SYNC)) {
                     sync = sc;
                 }
                 servers.add(sc);

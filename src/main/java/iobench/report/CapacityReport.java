@@ -2,7 +2,7 @@ package iobench.report;
 
 import iobench.bench.Durations;
 import iobench.bench.RateSpec;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,7 +90,7 @@ final class CapacityReport {
     }
 
     private static String ratioCell(Capacity.ServerCapacity s) {
-        if (s.server() == ServerRole.SYNC) {
+        if (s.server().equals(Contender.SYNC)) {
             return "baseline";
         }
         Confidence.Interval i = s.vsSync();

@@ -1,6 +1,6 @@
 package iobench.report;
 
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 
 /**
  * One server against the sync baseline in one scenario.
@@ -12,7 +12,7 @@ import iobench.http.ServerRole;
  * @param interval     the 95 % confidence interval of the same ratio taken per repetition, paired
  *                     by repetition number (see {@link Confidence}); all NaN when not valid
  */
-public record Comparison(ServerRole server, double speedup, double modelSpeedup, String verdict,
+public record Comparison(Contender server, double speedup, double modelSpeedup, String verdict,
                          Confidence.Interval interval) {
     public static final Confidence.Interval NO_INTERVAL = new Confidence.Interval(Double.NaN, Double.NaN, Double.NaN, 0);
 
@@ -21,7 +21,7 @@ public record Comparison(ServerRole server, double speedup, double modelSpeedup,
     }
 
     /** Without an interval (older callers). */
-    public Comparison(ServerRole server, double speedup, double modelSpeedup, String verdict) {
+    public Comparison(Contender server, double speedup, double modelSpeedup, String verdict) {
         this(server, speedup, modelSpeedup, verdict, NO_INTERVAL);
     }
 

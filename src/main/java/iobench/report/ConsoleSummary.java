@@ -16,7 +16,7 @@ public final class ConsoleSummary {
         for (ScenarioSummary s : report.scenarios()) {
             boolean first = true;
             for (ServerStats st : s.servers()) {
-                Comparison c = s.comparisons().stream().filter(x -> x.server() == st.server()).findFirst().orElse(null);
+                Comparison c = s.comparisons().stream().filter(x -> x.server().equals(st.server())).findFirst().orElse(null);
                 rows.add(new String[] {
                     first ? s.scenario().name() : "",
                     first ? s.scenario().kind().label() : "",
@@ -25,7 +25,7 @@ public final class ConsoleSummary {
                     Numbers.cell(st.throughputRps().median(), 1),
                     s.scenario() instanceof ClientsScenario ? Numbers.cell(st.p99Ms().median(), 1) : "",
                     Numbers.percent(st.successRate()),
-                    c == null ? (st.server() == s.baseline() ? "baseline" : "no baseline")
+                    c == null ? (st.server().equals(s.baseline()) ? "baseline" : "no baseline")
                             : s.valid() ? c.cell() : "NOT VALID",
                     c == null ? "" : Numbers.times(c.modelSpeedup()),
                     c == null ? "" : c.verdict(),

@@ -1,7 +1,7 @@
 package iobench.report;
 
 import iobench.bench.metrics.RunResult;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * servers, JIT, GC) the median over the measured repetitions of its share of all cores, and the
  * machine's busy share beside it. What tells a reader that a 2-core box, not the model, set a figure.
  */
-public record CpuShares(String scenario, ServerRole server, double machineBusyPct, Map<String, Double> medianPct) {
+public record CpuShares(String scenario, Contender server, double machineBusyPct, Map<String, Double> medianPct) {
     /** Above this the machine, not the model, is taken to be the limit. */
     public static final double SATURATED_PCT = 90;
 
@@ -22,7 +22,7 @@ public record CpuShares(String scenario, ServerRole server, double machineBusyPc
         for (ScenarioSummary s : report.scenarios()) {
             for (ServerStats st : s.servers()) {
                 List<RunResult> runs = report.runs().stream()
-                        .filter(r -> r.scenario().equals(s.scenario().name()) && r.server() == st.server()).toList();
+                        .filter(r -> r.scenario().equals(s.scenario().name()) && r.server().equals(st.server())).toList();
                 TreeSet<String> parts = new TreeSet<>();
                 runs.forEach(r -> parts.addAll(r.conditions().cpuSharePct().keySet()));
                 Map<String, Double> medians = new LinkedHashMap<>();

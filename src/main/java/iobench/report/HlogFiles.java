@@ -33,7 +33,7 @@ public final class HlogFiles {
         for (ScenarioSummary s : report.scenarios()) {
             for (ServerStats st : s.servers()) {
                 List<RunResult> runs = report.runs().stream()
-                        .filter(r -> r.scenario().equals(s.scenario().name()) && r.server() == st.server())
+                        .filter(r -> r.scenario().equals(s.scenario().name()) && r.server().equals(st.server()))
                         .filter(r -> r.latency().histogramMicros() != null)
                         .sorted(Comparator.comparingInt(RunResult::repetition))
                         .toList();

@@ -5,7 +5,7 @@ import iobench.bench.FanOutScenario;
 import iobench.bench.RateScenario;
 import iobench.bench.ScenarioKind;
 import iobench.bench.metrics.ErrorTally;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -61,6 +61,7 @@ public final class MarkdownReport {
         row(md, "servers ran", env.isolation());
         row(md, "sync pool", model.syncThreads() + " request threads; parallel fan-out pool " + model.fanoutThreads()
                 + " threads");
+        model.named().forEach((contender, m) -> row(md, contender.name() + " model", m.describe()));
         md.append('\n');
         if (!env.servers().isEmpty()) {
             md.append("Servers:\n\n");
@@ -70,10 +71,12 @@ public final class MarkdownReport {
     }
 
     private static void howToRead(StringBuilder md, BenchReport report) {
+        String base = baselineLabel(report);
         md.append("## How to read this\n\n");
         md.append("Each figure is the median of the measured repetitions, with their range (min–max) in brackets; ")
-                .append("warm-up runs are not counted. *Speedup* compares each server with the sync server: for ")
-                .append("fan-out it is sync duration / its duration, for clients its throughput / sync throughput. ")
+                .append("warm-up runs are not counted. *Speedup* compares each server with the ").append(base)
+                .append(" server: for fan-out it is ").append(base).append(" duration / its duration, for clients ")
+                .append("its throughput / ").append(base).append(" throughput. ")
                 .append("*Model* is what a simple queueing model predicts: a sequential fan-out of K calls takes K ")
                 .append("delays; a pool of T threads serves N clients in ceil(N / T) waves of one delay; the async ")
                 .append("and virtual servers hold everything at once, so one delay. *Verdict* uses the original ")
@@ -142,9 +145,19 @@ public final class MarkdownReport {
                 + "]";
     }
 
+    /** sync, as ever; a named target's name where the scenarios measure against it ("baseline" where they differ). */
+    private static String baselineLabel(BenchReport report) {
+        List<Contender> baselines = report.scenarios().stream().map(ScenarioSummary::baseline)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        if (baselines.stream().allMatch(Contender::isBuiltIn)) {
+            return "sync";
+        }
+        return baselines.size() == 1 ? baselines.get(0).label() : "baseline";
+    }
+
     private static void summary(StringBuilder md, BenchReport report) {
         md.append("## Summary\n\n");
-        Set<ServerRole> others = EnumSet.noneOf(ServerRole.class);
+        Set<Contender> others = new java.util.TreeSet<>();
         report.scenarios().forEach(s -> s.comparisons().forEach(c -> others.add(c.server())));
         if (others.isEmpty()) {
             boolean rate = report.scenarios().stream().anyMatch(s -> s.scenario() instanceof RateScenario);
@@ -152,9 +165,9 @@ public final class MarkdownReport {
                     : "Only one server ran, so there is nothing to compare.\n\n");
             return;
         }
-        md.append("| server vs sync | suite | valid scenarios | mean speedup | min | max | significant | decision (original matrix) |\n");
+        md.append("| server vs " + baselineLabel(report) + " | suite | valid scenarios | mean speedup | min | max | significant | decision (original matrix) |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
-        for (ServerRole role : others) {
+        for (Contender role : others) {
             for (ScenarioKind kind : new ScenarioKind[] {ScenarioKind.FAN_OUT, ScenarioKind.CLIENTS, null}) {
                 SpeedupSummary sum = SpeedupSummary.of(report, role, kind);
                 if (sum.total() == 0) {
@@ -172,7 +185,7 @@ public final class MarkdownReport {
             }
         }
         md.append('\n');
-        for (ServerRole role : others) {
+        for (Contender role : others) {
             md.append(SpeedupSummary.of(report, role, null).sentence(role, report.model())).append("\n\n");
         }
         md.append("*Significant* counts the valid scenarios whose speedup interval excludes 1x; the means are ")

@@ -4,31 +4,43 @@ import iobench.bench.ClientsScenario;
 import iobench.bench.FanOutScenario;
 import iobench.bench.RateScenario;
 import iobench.bench.Scenario;
-import iobench.http.ServerRole;
+import iobench.bench.contender.TargetModel;
+import iobench.bench.contender.Contender;
 
 /**
  * The simple queueing model every measurement is set against. A pool of T threads serves
  * blocking requests in waves of one delay each; the async and virtual servers hold everything
- * at once, so one wave; a sequential fan-out of K calls takes K delays.
+ * at once, so one wave; a sequential fan-out of K calls takes K delays. Any contender is one of
+ * these kinds ({@link ContenderModel}): a named pool of T threads is modelled as the sync server.
  */
 public final class Model {
     private Model() {
     }
 
-    public static double predictedDurationS(Scenario s, ServerRole role, ModelParams p) {
+    public static double predictedDurationS(Scenario s, Contender role, ModelParams p) {
+        // A named target whose model the report was not given (merged segments): nothing to predict.
+        if (!role.isBuiltIn() && !p.named().containsKey(role)) {
+            return Double.NaN;
+        }
+        return predictedDurationS(s, ContenderModel.of(role, p));
+    }
+
+    /** Any contender's predicted duration: a pool in waves of its threads, async and virtual in one. */
+    public static double predictedDurationS(Scenario s, ContenderModel m) {
         double d = s.delaySeconds();
         return switch (s) {
             case FanOutScenario f -> {
-                if (role == ServerRole.ASYNC) {
+                // The async kind always fans out at once, whatever strategy it is sent.
+                if (m.model() == TargetModel.ASYNC) {
                     yield d;
                 }
                 if (f.strategy().equals("sequential")) {
                     yield f.concurrent() * d;
                 }
-                yield role == ServerRole.SYNC ? waves(f.concurrent(), p.fanoutThreads()) * d : d;
+                yield m.model() == TargetModel.POOL ? waves(f.concurrent(), m.fanoutThreads()) * d : d;
             }
             case ClientsScenario c -> {
-                int inParallel = role == ServerRole.SYNC ? Math.min(c.clients(), p.syncThreads()) : c.clients();
+                int inParallel = m.model() == TargetModel.POOL ? Math.min(c.clients(), m.requestThreads()) : c.clients();
                 yield waves(c.requests(), inParallel) * d;
             }
             // An open model has no duration to predict: its schedule sets it.
@@ -36,9 +48,16 @@ public final class Model {
         };
     }
 
+    /** The model's speedup of {@code other} over {@code baseline}; NaN when the model predicts no time at all. */
+    public static double speedup(Scenario s, ContenderModel baseline, ContenderModel other) {
+        double base = predictedDurationS(s, baseline);
+        double theirs = predictedDurationS(s, other);
+        return theirs > 0 ? base / theirs : Double.NaN;
+    }
+
     /** The model's speedup of {@code role} over sync; NaN when the model predicts no time at all. */
-    public static double speedup(Scenario s, ServerRole role, ModelParams p) {
-        double sync = predictedDurationS(s, ServerRole.SYNC, p);
+    public static double speedup(Scenario s, Contender role, ModelParams p) {
+        double sync = predictedDurationS(s, Contender.SYNC, p);
         double other = predictedDurationS(s, role, p);
         return other > 0 ? sync / other : Double.NaN;
     }

@@ -1,10 +1,24 @@
 package iobench.report;
 
+import iobench.bench.contender.Contender;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * The sync server's limits the model needs, read from its {@code /health}.
+ * What the model needs of the contenders: the sync server's limits, read from its {@code /health},
+ * and the model of each named target, from its definition.
  *
  * @param syncThreads   requests the sync server handles at once
  * @param fanoutThreads threads of its {@code parallel} fan-out pool
+ * @param named         each named target's model, in the file's order
  */
-public record ModelParams(int syncThreads, int fanoutThreads) {
+public record ModelParams(int syncThreads, int fanoutThreads, Map<Contender, ContenderModel> named) {
+    public ModelParams {
+        named = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(named));
+    }
+
+    /** Our servers only. */
+    public ModelParams(int syncThreads, int fanoutThreads) {
+        this(syncThreads, fanoutThreads, Map.of());
+    }
 }

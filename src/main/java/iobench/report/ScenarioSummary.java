@@ -1,7 +1,7 @@
 package iobench.report;
 
 import iobench.bench.Scenario;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.List;
 
 /**
@@ -11,7 +11,7 @@ import java.util.List;
  *                      server the scenario lists; null when no server ran
  */
 public record ScenarioSummary(Scenario scenario, List<ServerStats> servers, List<Comparison> comparisons,
-                              String invalidReason, ServerRole baseline) {
+                              String invalidReason, Contender baseline) {
     public ScenarioSummary {
         servers = List.copyOf(servers);
         comparisons = List.copyOf(comparisons);
@@ -20,13 +20,13 @@ public record ScenarioSummary(Scenario scenario, List<ServerStats> servers, List
     public ScenarioSummary(Scenario scenario, List<ServerStats> servers, List<Comparison> comparisons,
                            String invalidReason) {
         this(scenario, servers, comparisons, invalidReason, servers.isEmpty() ? null : servers.stream()
-                .map(ServerStats::server).filter(r -> r == ServerRole.SYNC).findFirst()
+                .map(ServerStats::server).filter(r -> r.equals(Contender.SYNC)).findFirst()
                 .orElse(servers.get(0).server()));
     }
 
     /** Whether speedups are measured against another server than sync. */
     public boolean baselineIsNotSync() {
-        return baseline != null && baseline != ServerRole.SYNC;
+        return baseline != null && !baseline.equals(Contender.SYNC);
     }
 
     public boolean valid() {

@@ -1,6 +1,6 @@
 package iobench.report;
 
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.Map;
 
 /**
@@ -14,7 +14,7 @@ import java.util.Map;
  *                        the likely limit iobench can see; null when it is within 20 %
  */
 public record ServerStats(
-        ServerRole server,
+        Contender server,
         int runs,
         Stat durationS,
         Stat throughputRps,

@@ -1,7 +1,7 @@
 package iobench.report;
 
 import iobench.bench.ScenarioKind;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.List;
 
 /** Mean, min and max speedup of one server over sync across the valid scenarios of a suite. */
@@ -9,11 +9,11 @@ record SpeedupSummary(int valid, int total, double mean, double min, double max,
                       int significant) {
 
     /** @param kind a suite, or null for all scenarios */
-    static SpeedupSummary of(BenchReport report, ServerRole role, ScenarioKind kind) {
+    static SpeedupSummary of(BenchReport report, Contender role, ScenarioKind kind) {
         List<Comparison> all = report.scenarios().stream()
                 .filter(s -> kind == null || s.scenario().kind() == kind)
                 .flatMap(s -> s.comparisons().stream())
-                .filter(c -> c.server() == role)
+                .filter(c -> c.server().equals(role))
                 .toList();
         List<Comparison> valid = all.stream().filter(c -> !Double.isNaN(c.speedup())).toList();
         double[] speedups = valid.stream().mapToDouble(Comparison::speedup).toArray();
@@ -46,14 +46,14 @@ record SpeedupSummary(int valid, int total, double mean, double min, double max,
         return "migrate critical endpoints now";
     }
 
-    String sentence(ServerRole role, ModelParams model) {
+    String sentence(Contender role, ModelParams model) {
         if (valid == 0) {
             return "**" + role.label() + "**: no valid scenario, so no speedup can be stated; see the errors above.";
         }
         return "**" + role.label() + "** was on average " + Numbers.times(mean) + " the sync server (range "
                 + Numbers.times(min) + " to " + Numbers.times(max) + " over " + valid + " valid scenario"
                 + (valid == 1 ? "" : "s") + "; the model expects " + Numbers.times(modelMean) + "). "
-                + (role == ServerRole.VIRTUAL
+                + (role.equals(Contender.VIRTUAL)
                 ? "Virtual threads gain where requests wait in line for one of the pool's " + model.syncThreads()
                 + " threads (many clients); blocking code that makes its calls one after another is no faster on "
                 + "them (sequential fan-out stays near 1x) unless it sends the calls in parallel. "

@@ -1,5 +1,6 @@
 package iobench.report;
 
+import iobench.bench.contender.Contender;
 import iobench.bench.ClientsScenario;
 import iobench.bench.FanOutScenario;
 import iobench.bench.RateScenario;
@@ -36,7 +37,7 @@ final class SuiteTables {
         for (ScenarioSummary s : scenarios) {
             boolean first = true;
             for (ServerStats st : s.servers()) {
-                Comparison c = s.comparisons().stream().filter(x -> x.server() == st.server()).findFirst().orElse(null);
+                Comparison c = s.comparisons().stream().filter(x -> x.server().equals(st.server())).findFirst().orElse(null);
                 List<String> cells = new ArrayList<>();
                 cells.add(first ? "**" + s.scenario().name() + "**" + (s.valid() ? "" : " (not valid)") : "");
                 cells.add(first ? Numbers.fixed(s.scenario().delaySeconds(), 3) + " s" : "");
@@ -57,7 +58,7 @@ final class SuiteTables {
                 cells.add(Numbers.percent(st.successRate()));
                 cells.add(Numbers.cell(st.modelDurationS(), 3) + efficiency(st));
                 if (c == null) {
-                    cells.add(st.server() == s.baseline() ? "baseline" : "no baseline");
+                    cells.add(st.server().equals(s.baseline()) ? "baseline" : "no baseline");
                     cells.add("");
                     cells.add("");
                 } else {
@@ -72,8 +73,12 @@ final class SuiteTables {
                 notes.add("- **" + s.scenario().name() + "** is not valid: " + s.invalidReason());
             }
             if (s.baselineIsNotSync()) {
-                notes.add("- " + s.scenario().name() + ": no sync in this scenario; speedups are against "
-                        + s.baseline().label() + ", the first server it lists.");
+                // Our servers alone without sync: the first listed stands in; otherwise the file chose it.
+                boolean standIn = !s.scenario().servers().contains(Contender.SYNC)
+                        && s.scenario().servers().stream().allMatch(Contender::isBuiltIn);
+                notes.add("- " + s.scenario().name() + (standIn ? ": no sync in this scenario; speedups are against "
+                        + s.baseline().label() + ", the first server it lists." : ": speedups are against "
+                        + s.baseline().label() + ", the baseline."));
             }
             CpuShares.of(report).stream().filter(c -> c.scenario().equals(s.scenario().name()))
                     .map(CpuShares::limitNote).filter(n -> !n.isEmpty()).forEach(n -> notes.add("- " + n));
@@ -82,6 +87,11 @@ final class SuiteTables {
                 notes.add("- " + s.scenario().name() + ": " + warm);
             }
             for (ServerStats st : s.servers()) {
+                if (fanOut && clientSideOnly(report, s, st)) {
+                    notes.add("- " + s.scenario().name() + ", " + st.server().label() + ": its answers carry no "
+                            + "timing.total_duration and results, so its figures are the client's alone (each "
+                            + "successful request counted as its K calls).");
+                }
                 if (st.modelNote() != null) {
                     notes.add("- " + s.scenario().name() + ", " + st.server().label() + ": " + st.modelNote());
                 }
@@ -98,5 +108,15 @@ final class SuiteTables {
     private static String efficiency(ServerStats st) {
         double e = st.efficiency();
         return Double.isNaN(e) ? "" : " (" + Numbers.fixed(e * 100, 0) + " %)";
+    }
+
+    /** A named target whose fan-out answers were not our JSON: no run has the server's own duration. */
+    private static boolean clientSideOnly(BenchReport report, ScenarioSummary s, ServerStats st) {
+        List<iobench.bench.metrics.RunResult> runs = report.runs().stream()
+                .filter(r -> r.scenario().equals(s.scenario().name()) && r.server().equals(st.server())
+                        && r.successful() > 0)
+                .toList();
+        return !st.server().isBuiltIn() && !runs.isEmpty()
+                && runs.stream().allMatch(r -> Double.isNaN(r.serverDurationS()));
     }
 }

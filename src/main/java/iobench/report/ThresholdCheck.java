@@ -2,7 +2,7 @@ package iobench.report;
 
 import iobench.bench.BenchPlan;
 import iobench.bench.Thresholds;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +13,7 @@ import java.util.List;
  * @param value     the measured figure (speedup point, p99 ms, error fraction); NaN when there is
  *                  none (a scenario that is not valid has no speedup), which breaks the threshold
  */
-public record ThresholdCheck(String scenario, ServerRole server, String threshold, double value, double limit,
+public record ThresholdCheck(String scenario, Contender server, String threshold, double value, double limit,
                              boolean met) {
 
     /**

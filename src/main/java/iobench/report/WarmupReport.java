@@ -4,7 +4,7 @@ import iobench.bench.warmup.SteadyState;
 import iobench.bench.warmup.TimeToSteady;
 import iobench.bench.warmup.Warmup;
 import iobench.bench.warmup.WarmupOutcome;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,11 +86,11 @@ final class WarmupReport {
 
     /** A note for a scenario table whose servers hit the warm-up cap. */
     static String notSteadyNote(BenchReport report, String scenario) {
-        List<ServerRole> capped = report.notSteady(scenario);
+        List<Contender> capped = report.notSteady(scenario);
         if (capped.isEmpty()) {
             return "";
         }
-        return "Warm-up hit its cap before " + String.join(", ", capped.stream().map(ServerRole::label).toList())
+        return "Warm-up hit its cap before " + String.join(", ", capped.stream().map(Contender::label).toList())
                 + " became steady: those figures may still include JIT compilation.";
     }
 }

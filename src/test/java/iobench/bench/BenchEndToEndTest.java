@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.cli.Cli;
+import iobench.bench.contender.Contender;
 import iobench.http.ServerRole;
 import iobench.report.CsvReport;
 import iobench.report.Model;
@@ -159,7 +160,7 @@ class BenchEndToEndTest {
         ModelParams params = new ModelParams(THREADS, FANOUT_THREADS);
         for (Scenario s : plan.scenarios()) {
             for (ServerRole role : SERVERS) {
-                double floor = Model.predictedDurationS(s, role, params);
+                double floor = Model.predictedDurationS(s, Contender.of(role), params);
                 for (Map<String, String> r : rows(s.name(), role)) {
                     double d = Double.parseDouble(r.get("duration_s"));
                     assertTrue(d >= floor - 0.001, String.format(Locale.ROOT, "%s %s rep %s took %.4f s, below %.3f s",

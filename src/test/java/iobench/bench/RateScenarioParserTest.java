@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ class RateScenarioParserTest {
         assertEquals(0, s.rate().connections());
         assertEquals(new RateSpec.Slo(500, 0.01), s.rate().slo());
         assertEquals(5, s.steps());
-        assertEquals(List.of(ServerRole.SYNC, ServerRole.ASYNC), s.servers());
+        assertEquals(List.of(Contender.SYNC, Contender.ASYNC), s.servers());
         RateScenario step = s.atRate(200, 1_000);
         assertEquals(List.of(200), step.rate().rates());
         assertEquals(1_000, step.rate().durationMs());

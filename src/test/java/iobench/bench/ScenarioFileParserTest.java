@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -86,8 +86,8 @@ class ScenarioFileParserTest {
         // as sync, so `low` shows it); everything else compares all three.
         List<String> syncAndAsyncOnly = List.of("baseline", "medium", "high", "stress");
         for (Scenario s : plan.scenarios()) {
-            List<ServerRole> servers = syncAndAsyncOnly.contains(s.name()) ? List.of(ServerRole.SYNC, ServerRole.ASYNC)
-                    : List.of(ServerRole.SYNC, ServerRole.ASYNC, ServerRole.VIRTUAL);
+            List<Contender> servers = syncAndAsyncOnly.contains(s.name()) ? List.of(Contender.SYNC, Contender.ASYNC)
+                    : List.of(Contender.SYNC, Contender.ASYNC, Contender.VIRTUAL);
             assertAll(s.name(),
                     () -> assertEquals(3, s.repetitions()),
                     () -> assertEquals(servers, s.servers()),
@@ -166,11 +166,11 @@ class ScenarioFileParserTest {
         assertEquals(10, plan.warmupDelayMs());
         assertEquals(SOURCE, plan.source());
         Scenario a = plan.scenarios().get(0);
-        assertEquals(List.of(ServerRole.SYNC, ServerRole.VIRTUAL), a.servers());
+        assertEquals(List.of(Contender.SYNC, Contender.VIRTUAL), a.servers());
         assertEquals(2, a.repetitions());
         assertEquals("parallel", a.strategy());
         ClientsScenario b = (ClientsScenario) plan.scenarios().get(1);
-        assertEquals(List.of(ServerRole.SYNC, ServerRole.ASYNC), b.servers());
+        assertEquals(List.of(Contender.SYNC, Contender.ASYNC), b.servers());
         assertEquals(5, b.repetitions());
         assertEquals("sequential", b.strategy());
         assertEquals(4, b.clients());
@@ -188,11 +188,11 @@ class ScenarioFileParserTest {
         return Stream.of(
                 Arguments.of("unknown top key",
                         "scenarioz:\n  - {name: a, kind: fan-out, delay: 1, concurrent: 1}\n",
-                        1, "scenarioz", "scenarioz", "expected one of defaults, scenarios"),
+                        1, "scenarioz", "scenarioz", "expected one of defaults, scenarios, targets"),
                 Arguments.of("unknown defaults key",
                         "defaults:\n  repetition: 2\nscenarios:\n  - {name: a, kind: fan-out, delay: 1, concurrent: 1}\n",
                         2, "repetition:", "defaults.repetition",
-                        "expected one of repetitions, servers, strategy, thresholds, warmup, warmup-delay"),
+                        "expected one of baseline, repetitions, servers, strategy, thresholds, warmup, warmup-delay"),
                 Arguments.of("unknown scenario key",
                         oneScenario("{name: a, kind: fan-out, delay: 1, concurrent: 1, colour: red}"),
                         2, "colour", "scenarios[0].colour",
@@ -304,7 +304,7 @@ class ScenarioFileParserTest {
                             concurrent: 1
                             delay: 61
                         """).getMessage());
-        assertEquals("bad.yaml:1:1: colour: unknown key; expected one of defaults, scenarios",
+        assertEquals("bad.yaml:1:1: colour: unknown key; expected one of defaults, scenarios, targets",
                 failure("colour: red\nscenarios: []\n").getMessage());
     }
 

@@ -10,7 +10,7 @@ import iobench.bench.ScenarioFileParser;
 import iobench.bench.ScenarioKind;
 import iobench.bench.metrics.RunBuilder;
 import iobench.bench.metrics.RunResult;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +29,8 @@ class AnalysisTest {
         return report.scenarios().stream().filter(s -> s.scenario().name().equals(name)).findFirst().orElseThrow();
     }
 
-    private static Comparison comparison(ScenarioSummary s, ServerRole role) {
-        return s.comparisons().stream().filter(c -> c.server() == role).findFirst().orElseThrow();
+    private static Comparison comparison(ScenarioSummary s, Contender role) {
+        return s.comparisons().stream().filter(c -> c.server().equals(role)).findFirst().orElseThrow();
     }
 
     @Test
@@ -38,7 +38,7 @@ class AnalysisTest {
         ScenarioSummary broken = summary(analyse(FixedRuns.plan(), FixedRuns.runs()), "broken");
         assertFalse(broken.valid());
         assertEquals("async: 7 failed (downstream-refused 6, timeout 1)", broken.invalidReason());
-        Comparison async = comparison(broken, ServerRole.ASYNC);
+        Comparison async = comparison(broken, Contender.ASYNC);
         assertTrue(Double.isNaN(async.speedup()));
         assertEquals("not valid", async.verdict());
         // The model still says what to expect.
@@ -48,13 +48,13 @@ class AnalysisTest {
     @Test
     void aNotValidScenarioIsLeftOutOfTheSpeedupAverages() {
         BenchReport report = analyse(FixedRuns.plan(), FixedRuns.runs());
-        SpeedupSummary clients = SpeedupSummary.of(report, ServerRole.ASYNC, ScenarioKind.CLIENTS);
+        SpeedupSummary clients = SpeedupSummary.of(report, Contender.ASYNC, ScenarioKind.CLIENTS);
         assertEquals(1, clients.valid());
         assertEquals(2, clients.total());
         assertEquals(2.62 / 0.215, clients.mean(), 1e-6);
         assertEquals(13.0, clients.modelMean(), 1e-6);
 
-        SpeedupSummary all = SpeedupSummary.of(report, ServerRole.ASYNC, null);
+        SpeedupSummary all = SpeedupSummary.of(report, Contender.ASYNC, null);
         assertEquals(2, all.valid());
         assertEquals(3, all.total());
         assertEquals((1.020 / 0.105 + 2.62 / 0.215) / 2, all.mean(), 1e-6);
@@ -72,7 +72,7 @@ class AnalysisTest {
         ScenarioSummary fanSeq = summary(report, "fan-seq");
         assertTrue(fanSeq.valid(), "the failed warm-ups must not make fan-seq invalid");
         ServerStats sync = fanSeq.servers().get(0);
-        assertEquals(ServerRole.SYNC, sync.server());
+        assertEquals(Contender.SYNC, sync.server());
         assertEquals(3, sync.runs());
         assertEquals(1.030, sync.durationS().max(), EPS);
         assertEquals(0, sync.failed());
@@ -85,11 +85,11 @@ class AnalysisTest {
     @Test
     void fanOutSpeedupIsTheRatioOfMedianDurationsAndClientsSpeedupTheRatioOfMedianThroughputs() {
         BenchReport report = analyse(FixedRuns.plan(), FixedRuns.runs());
-        Comparison fan = comparison(summary(report, "fan-seq"), ServerRole.ASYNC);
+        Comparison fan = comparison(summary(report, "fan-seq"), Contender.ASYNC);
         assertEquals(1.020 / 0.105, fan.speedup(), 1e-9);
         assertEquals(10.0, fan.modelSpeedup(), 1e-9);
         assertEquals("excellent", fan.verdict());
-        Comparison clients = comparison(summary(report, "clients-100"), ServerRole.ASYNC);
+        Comparison clients = comparison(summary(report, "clients-100"), Contender.ASYNC);
         assertEquals((100 / 0.215) / (100 / 2.62), clients.speedup(), 1e-9);
         assertEquals(13.0, clients.modelSpeedup(), 1e-9);
     }
@@ -100,13 +100,13 @@ class AnalysisTest {
                 "scenarios:\n  - {name: s, kind: fan-out, delay: 0.1, concurrent: 2, repetitions: 2}\n",
                 ScenarioFileParser.Caps.of(60_000, 1000));
         List<RunResult> runs = new ArrayList<>();
-        runs.add(fanOut(ServerRole.SYNC, 1, 0.2));
-        runs.add(fanOut(ServerRole.ASYNC, 1, 0.1));
-        runs.add(fanOut(ServerRole.SYNC, 2, 0.2));
+        runs.add(fanOut(Contender.SYNC, 1, 0.2));
+        runs.add(fanOut(Contender.ASYNC, 1, 0.1));
+        runs.add(fanOut(Contender.SYNC, 2, 0.2));
         ScenarioSummary s = analyse(plan, runs).scenarios().get(0);
         assertFalse(s.valid());
         assertEquals("async: only 1 of 2 repetitions ran", s.invalidReason());
-        assertTrue(Double.isNaN(comparison(s, ServerRole.ASYNC).speedup()));
+        assertTrue(Double.isNaN(comparison(s, Contender.ASYNC).speedup()));
     }
 
     @Test
@@ -115,16 +115,16 @@ class AnalysisTest {
                 "scenarios:\n  - {name: s, kind: fan-out, delay: 0.1, concurrent: 2, repetitions: 1, "
                         + "servers: [async, virtual]}\n",
                 ScenarioFileParser.Caps.of(60_000, 1000));
-        List<RunResult> runs = List.of(fanOut(ServerRole.ASYNC, 1, 0.1), fanOut(ServerRole.VIRTUAL, 1, 0.2));
+        List<RunResult> runs = List.of(fanOut(Contender.ASYNC, 1, 0.1), fanOut(Contender.VIRTUAL, 1, 0.2));
         ScenarioSummary s = analyse(plan, runs).scenarios().get(0);
         assertTrue(s.valid(), s.invalidReason());
-        assertEquals(ServerRole.ASYNC, s.baseline());
+        assertEquals(Contender.ASYNC, s.baseline());
         assertTrue(s.baselineIsNotSync());
         assertEquals(1, s.comparisons().size());
         // virtual took twice as long as async, the baseline here: a speedup of 0.5
-        assertEquals(0.5, comparison(s, ServerRole.VIRTUAL).speedup(), 1e-9);
+        assertEquals(0.5, comparison(s, Contender.VIRTUAL).speedup(), 1e-9);
         // the model: virtual makes its 2 calls one after another, async at once
-        assertEquals(0.5, comparison(s, ServerRole.VIRTUAL).modelSpeedup(), 1e-9);
+        assertEquals(0.5, comparison(s, Contender.VIRTUAL).modelSpeedup(), 1e-9);
     }
 
     @Test
@@ -161,7 +161,7 @@ class AnalysisTest {
         assertEquals(decision, SpeedupSummary.decision(mean));
     }
 
-    private static RunResult fanOut(ServerRole role, int rep, double seconds) {
+    private static RunResult fanOut(Contender role, int rep, double seconds) {
         long ns = Math.round(seconds * 1e9);
         double ms = seconds * 1000;
         return RunBuilder.run("s", ScenarioKind.FAN_OUT, role).repetition(rep).offered(100, 2, 1, 1)

@@ -17,7 +17,7 @@ import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunBuilder;
 import iobench.bench.metrics.RunResult;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +35,9 @@ class CapacityTest {
     static final List<Integer> STEPS = List.of(20, 40, 80, 160);
     static final RateSpec SPEC = new RateSpec(STEPS, 5_000, 0, new RateSpec.Slo(300, 0.01));
     static final RateScenario SCENARIO = new RateScenario(new Scenario.Common("cap", 100, 3,
-            List.of(ServerRole.SYNC, ServerRole.ASYNC), "sequential", null), SPEC);
+            List.of(Contender.SYNC, Contender.ASYNC), "sequential", null), SPEC);
 
-    static RunResult run(ServerRole role, int rep, int rate, double p99Ms, int failed, RunConditions conditions) {
+    static RunResult run(Contender role, int rep, int rate, double p99Ms, int failed, RunConditions conditions) {
         int requests = rate * 5;
         LatencySummary corrected = RunBuilder.latency(101, 105, p99Ms, p99Ms + 10, requests);
         LatencySummary uncorrected = RunBuilder.latency(101, 104, Math.min(p99Ms, 150), 160, requests);
@@ -59,8 +59,8 @@ class CapacityTest {
         for (int rep = 1; rep <= 3; rep++) {
             for (int rate : STEPS) {
                 boolean syncMisses = rate == 160 || (rep == 3 && rate == 80);
-                runs.add(run(ServerRole.SYNC, rep, rate, syncMisses ? 2_400 : 110, 0, fine()));
-                runs.add(run(ServerRole.ASYNC, rep, rate, 108, 0, fine()));
+                runs.add(run(Contender.SYNC, rep, rate, syncMisses ? 2_400 : 110, 0, fine()));
+                runs.add(run(Contender.ASYNC, rep, rate, 108, 0, fine()));
             }
         }
         return runs;
@@ -92,8 +92,8 @@ class CapacityTest {
         List<RunResult> runs = new ArrayList<>();
         for (int rate : STEPS) {
             // 2 % failed at 40: missed although the p99 is fine.
-            runs.add(run(ServerRole.SYNC, 1, rate, 110, rate == 40 ? 4 : 0, fine()));
-            runs.add(run(ServerRole.ASYNC, 1, rate, 900, 0, fine()));
+            runs.add(run(Contender.SYNC, 1, rate, 110, rate == 40 ? 4 : 0, fine()));
+            runs.add(run(Contender.ASYNC, 1, rate, 900, 0, fine()));
         }
         Capacity c = Capacity.of(SCENARIO, runs);
         assertArrayEquals(new double[] {20}, c.servers().get(0).perRepetition());
@@ -109,9 +109,9 @@ class CapacityTest {
             RunConditions c = rate == 80 ? new RunConditions(97, 1.0, Double.NaN)
                     : rate == 160 ? new RunConditions(50, 42.0, Double.NaN) : fine();
             // Missed at 80 and 160, but those runs measured the generator, not the server.
-            runs.add(run(ServerRole.SYNC, 1, rate, rate >= 80 ? 2_000 : 110, 0, c));
+            runs.add(run(Contender.SYNC, 1, rate, rate >= 80 ? 2_000 : 110, 0, c));
         }
-        Capacity c = Capacity.of(new RateScenario(new Scenario.Common("cap", 100, 1, List.of(ServerRole.SYNC),
+        Capacity c = Capacity.of(new RateScenario(new Scenario.Common("cap", 100, 1, List.of(Contender.SYNC),
                 "sequential", null), SPEC), runs);
         assertArrayEquals(new double[] {40}, c.servers().get(0).perRepetition());
         assertTrue(c.servers().get(0).censored(), "no valid step was missed");
@@ -128,8 +128,8 @@ class CapacityTest {
     void whenBothCapacitiesAreLowerBoundsNoRatioIsShown() {
         List<RunResult> runs = new ArrayList<>();
         for (int rate : STEPS) {
-            runs.add(run(ServerRole.SYNC, 1, rate, 110, 0, fine()));
-            runs.add(run(ServerRole.ASYNC, 1, rate, 110, 0, fine()));
+            runs.add(run(Contender.SYNC, 1, rate, 110, 0, fine()));
+            runs.add(run(Contender.ASYNC, 1, rate, 110, 0, fine()));
         }
         BenchReport report = Analysis.analyse(new BenchPlan("rate.yaml", 1, 50, List.of(SCENARIO)), runs,
                 FixedRuns.ENVIRONMENT, FixedRuns.MODEL);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import org.junit.jupiter.api.Test;
 
 class ConfidenceTest {
@@ -40,7 +40,7 @@ class ConfidenceTest {
         assertTrue(Double.isNaN(i.low()));
         assertEquals("too few repetitions", i.word());
         assertEquals("3.00x [–] too few repetitions",
-                new Comparison(ServerRole.ASYNC, 3.0, 3.0, "good", i).cell());
+                new Comparison(Contender.ASYNC, 3.0, 3.0, "good", i).cell());
     }
 
     @Test
@@ -51,9 +51,9 @@ class ConfidenceTest {
 
     @Test
     void aCellShowsThePointTheIntervalAndTheWord() {
-        Comparison c = new Comparison(ServerRole.ASYNC, 9.714, 10, "excellent",
+        Comparison c = new Comparison(Contender.ASYNC, 9.714, 10, "excellent",
                 new Confidence.Interval(9.66, 8.896, 10.48, 3));
         assertEquals("9.71x [8.90–10.5] significant", c.cell());
-        assertEquals("not valid", new Comparison(ServerRole.ASYNC, Double.NaN, 10, "not valid").cell());
+        assertEquals("not valid", new Comparison(Contender.ASYNC, Double.NaN, 10, "not valid").cell());
     }
 }

@@ -8,7 +8,7 @@ import iobench.bench.ScenarioKind;
 import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunBuilder;
 import iobench.bench.metrics.RunResult;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Per-call costs over the measured repetitions: totals over calls, the repetitions' range, and "too few calls". */
 class CostSummaryTest {
     private static RunResult run(int rep, int requests, double cpuMsPerCall) {
-        return RunBuilder.run("s", ScenarioKind.CLIENTS, ServerRole.ASYNC).repetition(rep)
+        return RunBuilder.run("s", ScenarioKind.CLIENTS, Contender.ASYNC).repetition(rep)
                 .offered(20, 1, 50, requests).outcome(requests, 0, Map.of()).durationNs(1_000_000_000L)
                 .latency(RunBuilder.latency(20, 21, 22, 23, requests))
                 .costs(new RunCosts(cpuMsPerCall, 40.0 + rep, 5, -1, Double.NaN, "threads")).build();

@@ -9,7 +9,7 @@ import iobench.bench.metrics.Histograms;
 import iobench.bench.metrics.LatencySummary;
 import iobench.bench.metrics.RunBuilder;
 import iobench.bench.metrics.RunResult;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ class HlogFilesTest {
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertEquals(2, written.size());
-        for (ServerRole role : List.of(ServerRole.SYNC, ServerRole.ASYNC)) {
+        for (Contender role : List.of(Contender.SYNC, Contender.ASYNC)) {
             Path file = dir.resolve("hlog").resolve(HlogFiles.fileName("clients-100", role.label()));
             List<EncodableHistogram> intervals = new ArrayList<>();
             try (InputStream in = Files.newInputStream(file)) {
@@ -72,7 +72,7 @@ class HlogFilesTest {
                 assertEquals(10L * (i + 1), h.getTotalCount());
                 total += h.getTotalCount();
             }
-            long expected = report.runs().stream().filter(r -> r.scenario().equals("clients-100") && r.server() == role)
+            long expected = report.runs().stream().filter(r -> r.scenario().equals("clients-100") && r.server().equals(role))
                     .mapToLong(r -> r.latency().histogramMicros().getTotalCount()).sum();
             assertEquals(expected, total);
             String text = Files.readString(file);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import iobench.bench.ClientsScenario;
 import iobench.bench.FanOutScenario;
 import iobench.bench.Scenario;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ModelTest {
     private static final ModelParams PARAMS = new ModelParams(8, 32);
     private static final double EPS = 1e-9;
-    private static final List<ServerRole> ALL = List.of(ServerRole.SYNC, ServerRole.ASYNC, ServerRole.VIRTUAL);
+    private static final List<Contender> ALL = List.of(Contender.SYNC, Contender.ASYNC, Contender.VIRTUAL);
 
     private static Scenario fanOut(long delayMs, int k, String strategy) {
         return new FanOutScenario(new Scenario.Common("f", delayMs, 3, ALL, strategy, null), k);
@@ -28,38 +28,38 @@ class ModelTest {
     @Test
     void aSequentialFanOutTakesKDelaysOnTheBlockingServersAndOneDelayOnTheAsyncServer() {
         Scenario s = fanOut(300, 50, "sequential");
-        assertEquals(50 * 0.3, Model.predictedDurationS(s, ServerRole.SYNC, PARAMS), EPS);
-        assertEquals(50 * 0.3, Model.predictedDurationS(s, ServerRole.VIRTUAL, PARAMS), EPS);
-        assertEquals(0.3, Model.predictedDurationS(s, ServerRole.ASYNC, PARAMS), EPS);
-        assertEquals(50.0, Model.speedup(s, ServerRole.ASYNC, PARAMS), EPS);
-        assertEquals(1.0, Model.speedup(s, ServerRole.VIRTUAL, PARAMS), EPS);
+        assertEquals(50 * 0.3, Model.predictedDurationS(s, Contender.SYNC, PARAMS), EPS);
+        assertEquals(50 * 0.3, Model.predictedDurationS(s, Contender.VIRTUAL, PARAMS), EPS);
+        assertEquals(0.3, Model.predictedDurationS(s, Contender.ASYNC, PARAMS), EPS);
+        assertEquals(50.0, Model.speedup(s, Contender.ASYNC, PARAMS), EPS);
+        assertEquals(1.0, Model.speedup(s, Contender.VIRTUAL, PARAMS), EPS);
     }
 
     @Test
     void aParallelFanOutOfFiftyCallsTakesTwoWavesThroughAPoolOf32() {
         Scenario s = fanOut(200, 50, "parallel");
         assertEquals(2, Model.waves(50, 32));
-        assertEquals(2 * 0.2, Model.predictedDurationS(s, ServerRole.SYNC, PARAMS), EPS);
-        assertEquals(0.2, Model.predictedDurationS(s, ServerRole.VIRTUAL, PARAMS), EPS);
-        assertEquals(0.2, Model.predictedDurationS(s, ServerRole.ASYNC, PARAMS), EPS);
-        assertEquals(2.0, Model.speedup(s, ServerRole.VIRTUAL, PARAMS), EPS);
+        assertEquals(2 * 0.2, Model.predictedDurationS(s, Contender.SYNC, PARAMS), EPS);
+        assertEquals(0.2, Model.predictedDurationS(s, Contender.VIRTUAL, PARAMS), EPS);
+        assertEquals(0.2, Model.predictedDurationS(s, Contender.ASYNC, PARAMS), EPS);
+        assertEquals(2.0, Model.speedup(s, Contender.VIRTUAL, PARAMS), EPS);
     }
 
     @Test
     void aParallelFanOutThatFitsThePoolIsOneWave() {
         Scenario s = fanOut(200, 32, "parallel");
-        assertEquals(0.2, Model.predictedDurationS(s, ServerRole.SYNC, PARAMS), EPS);
-        assertEquals(1.0, Model.speedup(s, ServerRole.VIRTUAL, PARAMS), EPS);
+        assertEquals(0.2, Model.predictedDurationS(s, Contender.SYNC, PARAMS), EPS);
+        assertEquals(1.0, Model.speedup(s, Contender.VIRTUAL, PARAMS), EPS);
     }
 
     @Test
     void aHundredClientsOnEightThreadsAtPointTwoSecondsAreThirteenWavesOf2Point6Seconds() {
         Scenario s = clients(200, 100, 100);
         assertEquals(13, Model.waves(100, 8));
-        assertEquals(2.6, Model.predictedDurationS(s, ServerRole.SYNC, PARAMS), EPS);
-        assertEquals(0.2, Model.predictedDurationS(s, ServerRole.ASYNC, PARAMS), EPS);
-        assertEquals(0.2, Model.predictedDurationS(s, ServerRole.VIRTUAL, PARAMS), EPS);
-        assertEquals(13.0, Model.speedup(s, ServerRole.ASYNC, PARAMS), EPS);
+        assertEquals(2.6, Model.predictedDurationS(s, Contender.SYNC, PARAMS), EPS);
+        assertEquals(0.2, Model.predictedDurationS(s, Contender.ASYNC, PARAMS), EPS);
+        assertEquals(0.2, Model.predictedDurationS(s, Contender.VIRTUAL, PARAMS), EPS);
+        assertEquals(13.0, Model.speedup(s, Contender.ASYNC, PARAMS), EPS);
     }
 
     @ParameterizedTest(name = "{0} clients, {1} requests, T = {2}: sync {3} waves")
@@ -77,23 +77,23 @@ class ModelTest {
     void syncClientsTakeCeilOfRequestsOverThreadsWaves(int clients, int requests, int threads, int waves) {
         Scenario s = clients(500, clients, requests);
         ModelParams p = new ModelParams(threads, 32);
-        assertEquals(waves * 0.5, Model.predictedDurationS(s, ServerRole.SYNC, p), EPS);
+        assertEquals(waves * 0.5, Model.predictedDurationS(s, Contender.SYNC, p), EPS);
         // The servers that hold every request at once need one delay per request a client sends in a row.
         double rounds = Math.ceil((double) requests / clients);
-        assertEquals(rounds * 0.5, Model.predictedDurationS(s, ServerRole.ASYNC, p), EPS);
-        assertEquals(rounds * 0.5, Model.predictedDurationS(s, ServerRole.VIRTUAL, p), EPS);
+        assertEquals(rounds * 0.5, Model.predictedDurationS(s, Contender.ASYNC, p), EPS);
+        assertEquals(rounds * 0.5, Model.predictedDurationS(s, Contender.VIRTUAL, p), EPS);
     }
 
     @Test
     void withNoDelayTheModelHasNoSpeedupToOffer() {
         Scenario s = clients(0, 100, 100);
-        assertEquals(0.0, Model.predictedDurationS(s, ServerRole.SYNC, PARAMS));
-        assertTrue(Double.isNaN(Model.speedup(s, ServerRole.ASYNC, PARAMS)));
+        assertEquals(0.0, Model.predictedDurationS(s, Contender.SYNC, PARAMS));
+        assertTrue(Double.isNaN(Model.speedup(s, Contender.ASYNC, PARAMS)));
     }
 
     @Test
     void theSyncServerIsItsOwnBaseline() {
-        assertEquals(1.0, Model.speedup(clients(200, 100, 100), ServerRole.SYNC, PARAMS), EPS);
-        assertEquals(1.0, Model.speedup(fanOut(200, 50, "sequential"), ServerRole.SYNC, PARAMS), EPS);
+        assertEquals(1.0, Model.speedup(clients(200, 100, 100), Contender.SYNC, PARAMS), EPS);
+        assertEquals(1.0, Model.speedup(fanOut(200, 50, "sequential"), Contender.SYNC, PARAMS), EPS);
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import iobench.bench.metrics.RunBuilder;
 import iobench.bench.metrics.RunResult;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,9 +38,9 @@ class RunComparisonTest {
             if (r.scenario().equals("fan-par")) {
                 continue;
             }
-            if (r.scenario().equals("fan-seq") && r.server() == ServerRole.SYNC && !r.warmup()) {
+            if (r.scenario().equals("fan-seq") && r.server().equals(Contender.SYNC) && !r.warmup()) {
                 out.add(withDuration(r, Math.round(r.durationNs() * 1.1)));
-            } else if (r.scenario().equals("clients-100") && r.server() == ServerRole.ASYNC && !r.warmup()) {
+            } else if (r.scenario().equals("clients-100") && r.server().equals(Contender.ASYNC) && !r.warmup()) {
                 long ns = switch (r.repetition()) {
                     case 1 -> 212_000_000L;
                     case 2 -> 221_000_000L;

@@ -16,7 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RateRequests {
     private final LoadClient client;
-    private final URI uri;
+    /** The address of the n-th request ({request_id} is n). */
+    private final java.util.function.LongFunction<URI> uri;
+    private final java.util.concurrent.atomic.AtomicLong requestIds = new java.util.concurrent.atomic.AtomicLong();
+    /** Whether answers must be our servers' JSON ({@link ClientsRun#failureOf}). */
+    private final boolean strict;
     private final long deadlineNs;
     private final Semaphore connections;
     private final RunRecorder recorder;
@@ -29,7 +33,9 @@ final class RateRequests {
      * @param connections at most this many on the wire at once; 0: no limit but the in-flight cap
      * @param startNs     the schedule's start: the run's wall time if nothing ends
      */
-    RateRequests(LoadClient client, URI uri, long deadlineNs, int connections, RunRecorder recorder, long startNs) {
+    RateRequests(LoadClient client, java.util.function.LongFunction<URI> uri, boolean strict, long deadlineNs,
+                 int connections, RunRecorder recorder, long startNs) {
+        this.strict = strict;
         this.client = client;
         this.uri = uri;
         this.deadlineNs = deadlineNs;
@@ -66,14 +72,14 @@ final class RateRequests {
             HttpResult result;
             try {
                 long timeoutNs = Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadlineNs - System.nanoTime());
-                result = client.get(uri, Duration.ofNanos(timeoutNs));
+                result = client.get(uri.apply(requestIds.incrementAndGet()), Duration.ofNanos(timeoutNs));
             } finally {
                 onWire.decrementAndGet();
             }
             recorder.latencyNs(result.endNs() - intendedNs);
             recorder.serviceTimeNs(result.latencyNs());
             lastEndNs.accumulateAndGet(result.endNs(), Math::max);
-            ClientsRun.record(recorder, result);
+            ClientsRun.record(recorder, result, strict);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             recorder.failed("interrupted", "the run was interrupted before this request ended");

@@ -11,7 +11,7 @@ import iobench.bench.metrics.RunRecorder;
 import iobench.bench.metrics.RunResult;
 import iobench.bench.segment.EmptyRun;
 import iobench.bench.segment.Segment;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Target;
 import java.net.URI;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,9 +38,9 @@ public final class RateRun {
     private RateRun() {
     }
 
-    public static RunResult run(LoadClient client, URI base, ServerRole role, RateScenario scenario, long delayMs,
+    public static RunResult run(LoadClient client, Target target, RateScenario scenario, long delayMs,
                                 int repetition, boolean warmup) throws InterruptedException {
-        return run(client, base, role, scenario, delayMs, repetition, warmup, Segment.WHOLE);
+        return run(client, target, scenario, delayMs, repetition, warmup, Segment.WHOLE);
     }
 
     /**
@@ -48,9 +48,9 @@ public final class RateRun {
      * its own ({@link Segment#owns}), at their one-machine send times, with its share of the
      * rate and the connections; a share without arrivals is an {@link EmptyRun}.
      */
-    public static RunResult run(LoadClient client, URI base, ServerRole role, RateScenario scenario, long delayMs,
+    public static RunResult run(LoadClient client, Target target, RateScenario scenario, long delayMs,
                                 int repetition, boolean warmup, Segment segment) throws InterruptedException {
-        return run(client, base, role, scenario, delayMs, repetition, warmup, LoadClient.MAX_IN_FLIGHT, segment);
+        return run(client, target, scenario, delayMs, repetition, warmup, LoadClient.MAX_IN_FLIGHT, segment);
     }
 
     /** How long after the last intended send the answers are waited for. */
@@ -58,12 +58,12 @@ public final class RateRun {
         return Math.max(2_000 + 2 * delayMs, Math.min(durationMs, 30_000));
     }
 
-    static RunResult run(LoadClient client, URI base, ServerRole role, RateScenario scenario, long delayMs,
+    static RunResult run(LoadClient client, Target target, RateScenario scenario, long delayMs,
                          int repetition, boolean warmup, int maxAdmitted) throws InterruptedException {
-        return run(client, base, role, scenario, delayMs, repetition, warmup, maxAdmitted, Segment.WHOLE);
+        return run(client, target, scenario, delayMs, repetition, warmup, maxAdmitted, Segment.WHOLE);
     }
 
-    static RunResult run(LoadClient client, URI base, ServerRole role, RateScenario scenario, long delayMs,
+    static RunResult run(LoadClient client, Target target, RateScenario scenario, long delayMs,
                          int repetition, boolean warmup, int maxAdmitted, Segment segment) throws InterruptedException {
         RateSpec spec = scenario.rate();
         // The one-machine schedule's rate sets the send times; this segment offers its share of it.
@@ -74,17 +74,17 @@ public final class RateRun {
         int connections = spec.connections() > 0 ? Math.max(1, segment.shareOf(spec.connections())) : 0;
         int needed = (int) Math.max(1, Math.ceil(rate * delayMs / 1000.0));
         if (count == 0) {
-            return EmptyRun.of(scenario, role, delayMs, 1, repetition, warmup, new RateFigures(rate,
+            return EmptyRun.of(scenario, target.contender(), delayMs, 1, repetition, warmup, new RateFigures(rate,
                     EmptyRun.empty(), EmptyRun.empty(), 0, connections, 0, needed));
         }
-        URI uri = IoTestUri.of(base, role, delayMs, 1, scenario.strategy());
+        java.util.function.LongFunction<URI> uri = id -> target.url().fill(delayMs, 1, scenario.strategy(), id);
         RunRecorder recorder = new RunRecorder();
         AtomicInteger admitted = new AtomicInteger();
         AtomicInteger dropped = new AtomicInteger();
         Schedule schedule = new Schedule(System.nanoTime() + LEAD_NS, scheduleRate);
         long deadlineNs = schedule.endNs(spec.durationMs()) + TimeUnit.MILLISECONDS.toNanos(drainMs(spec.durationMs(),
                 delayMs));
-        RateRequests requests = new RateRequests(client, uri, deadlineNs, connections, recorder,
+        RateRequests requests = new RateRequests(client, uri, target.builtIn(), deadlineNs, connections, recorder,
                 schedule.startNs());
 
         Runnable send = () -> {
@@ -146,7 +146,7 @@ public final class RateRun {
         RunRecorder.Snapshot figures = recorder.snapshot();
         RateFigures rateFigures = new RateFigures(rate, figures.serviceTime(), figures.sendLag(), dropped.get(),
                 connections, requests.peakOnWire(), needed);
-        return new RunResult(new RunId(scenario.name(), scenario.kind(), role, repetition, warmup),
+        return new RunResult(new RunId(scenario.name(), scenario.kind(), target.contender(), repetition, warmup),
                 new Offered(delayMs, 1, needed, (int) count), figures.outcome(durationNs), figures.latency(),
                 RunCosts.NONE, new RunConditions(Double.NaN, figures.sendLagP99Ms(), Double.NaN), rateFigures);
     }

@@ -1,7 +1,7 @@
 package iobench.bench.metrics;
 
 import iobench.bench.ScenarioKind;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 
 /**
  * What ran: one scenario against one server, and which of its runs this was.
@@ -9,5 +9,5 @@ import iobench.http.ServerRole;
  * @param repetition 1-based; 0 for warm-up runs
  * @param warmup     a warm-up run: listed in results.csv, counted by no figure
  */
-public record RunId(String scenario, ScenarioKind kind, ServerRole server, int repetition, boolean warmup) {
+public record RunId(String scenario, ScenarioKind kind, Contender server, int repetition, boolean warmup) {
 }

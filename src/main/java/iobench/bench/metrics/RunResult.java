@@ -1,7 +1,7 @@
 package iobench.bench.metrics;
 
 import iobench.bench.ScenarioKind;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.Map;
 
 /**
@@ -34,7 +34,7 @@ public record RunResult(RunId id, Offered offered, Outcome outcome, LatencySumma
         return id.kind();
     }
 
-    public ServerRole server() {
+    public Contender server() {
         return id.server();
     }
 

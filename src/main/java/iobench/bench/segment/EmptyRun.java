@@ -10,7 +10,7 @@ import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunId;
 import iobench.bench.metrics.RunResult;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.Map;
 
 /**
@@ -23,7 +23,7 @@ public final class EmptyRun {
     }
 
     /** @param rate the rate share's figures for a rate run, or null */
-    public static RunResult of(Scenario scenario, ServerRole role, long delayMs, int concurrent, int repetition,
+    public static RunResult of(Scenario scenario, Contender role, long delayMs, int concurrent, int repetition,
                                boolean warmup, RateFigures rate) {
         return new RunResult(new RunId(scenario.name(), scenario.kind(), role, repetition, warmup),
                 new Offered(delayMs, concurrent, 0, 0), new Outcome(0, 0, Map.of(), Map.of(), 0, Double.NaN),

@@ -2,8 +2,8 @@ package iobench.bench.segment;
 
 import iobench.bench.BenchRunner;
 import iobench.bench.ProgressStep;
+import iobench.bench.contender.Contender;
 import iobench.bench.metrics.RunResult;
-import iobench.http.ServerRole;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +19,7 @@ public final class RunStarts implements BenchRunner.Progress {
     /** What runs.json holds for a run whose start is not known (warm-ups; files of older versions). */
     public static final long UNKNOWN = -1;
 
-    private record Key(String scenario, ServerRole server, int repetition) {
+    private record Key(String scenario, Contender server, int repetition) {
     }
 
     private final BenchRunner.Progress delegate;

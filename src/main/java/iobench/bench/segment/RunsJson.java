@@ -13,7 +13,7 @@ import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunId;
 import iobench.bench.metrics.RunResult;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -107,7 +107,7 @@ public final class RunsJson {
 
     private static ObjectNode run(RunResult r) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("scenario", r.scenario()).put("kind", r.kind().name()).put("server", r.server().name())
+        o.put("scenario", r.scenario()).put("kind", r.kind().name()).put("server", r.server().jsonName())
                 .put("repetition", r.repetition()).put("warmup", r.warmup());
         o.putObject("offered").put("delay_ms", r.delayMs()).put("concurrent", r.concurrent())
                 .put("clients", r.clients()).put("requests", r.requests());
@@ -155,7 +155,7 @@ public final class RunsJson {
                 rate.path("needed_in_flight").asInt()) : null;
         try {
             return new RunResult(new RunId(o.path("scenario").asText(), ScenarioKind.valueOf(o.path("kind").asText()),
-                    ServerRole.valueOf(o.path("server").asText()), o.path("repetition").asInt(),
+                    Contender.fromJsonName(o.path("server").asText()), o.path("repetition").asInt(),
                     o.path("warmup").asBoolean()),
                     new Offered(off.path("delay_ms").asLong(), off.path("concurrent").asInt(),
                             off.path("clients").asInt(), off.path("requests").asInt()),

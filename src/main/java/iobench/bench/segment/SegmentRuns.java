@@ -9,7 +9,7 @@ import iobench.bench.load.FanOutRun;
 import iobench.bench.load.LoadClient;
 import iobench.bench.load.RateRun;
 import iobench.bench.metrics.RunResult;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Target;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,18 +20,18 @@ public final class SegmentRuns {
     }
 
     /** One measured run of {@code scenario}, this segment's share of it (the whole run for {@link Segment#WHOLE}). */
-    public static RunResult measured(LoadClient client, URI base, ServerRole role, Scenario scenario, int repetition,
+    public static RunResult measured(LoadClient client, Target target, Scenario scenario, int repetition,
                                      Segment segment) throws InterruptedException {
         long delayMs = scenario.delayMs();
         return switch (scenario) {
             case FanOutScenario f -> segment.fanOutRequests() == 0
-                    ? EmptyRun.of(f, role, delayMs, f.concurrent(), repetition, false, null)
-                    : FanOutRun.run(client, base, role, f, delayMs, repetition, false);
+                    ? EmptyRun.of(f, target.contender(), delayMs, f.concurrent(), repetition, false, null)
+                    : FanOutRun.run(client, target, f, delayMs, repetition, false);
             case ClientsScenario c -> segment.clientsShare(c.clients()) == 0
-                    ? EmptyRun.of(c, role, delayMs, 1, repetition, false, null)
-                    : ClientsRun.run(client, base, role, c, delayMs, 1, segment.clientsShare(c.clients()),
+                    ? EmptyRun.of(c, target.contender(), delayMs, 1, repetition, false, null)
+                    : ClientsRun.run(client, target, c, delayMs, 1, segment.clientsShare(c.clients()),
                             segment.requestsShare(c.clients(), c.requests()), repetition, false);
-            case RateScenario r -> RateRun.run(client, base, role, r, delayMs, repetition, false, segment);
+            case RateScenario r -> RateRun.run(client, target, r, delayMs, repetition, false, segment);
         };
     }
 

@@ -1,6 +1,6 @@
 package iobench.bench.warmup;
 
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.List;
 
 /**
@@ -15,7 +15,7 @@ import java.util.List;
  * @param durationNs     their wall time
  * @param steadyIn       the scenario whose warm-up first ended steady, or null if none did
  */
-public record TimeToSteady(ServerRole server, double firstRequestMs, long delayMs, long calls, long durationNs,
+public record TimeToSteady(Contender server, double firstRequestMs, long delayMs, long calls, long durationNs,
                            String steadyIn) {
     public boolean steady() {
         return steadyIn != null;
@@ -26,11 +26,11 @@ public record TimeToSteady(ServerRole server, double firstRequestMs, long delayM
     }
 
     /** From the server's warm-up phases in the order they ran. */
-    public static TimeToSteady of(ServerRole server, double firstRequestMs, long delayMs, List<WarmupOutcome> phases) {
+    public static TimeToSteady of(Contender server, double firstRequestMs, long delayMs, List<WarmupOutcome> phases) {
         long calls = 0;
         long ns = 0;
         for (WarmupOutcome phase : phases) {
-            if (phase.server() != server) {
+            if (!phase.server().equals(server)) {
                 continue;
             }
             calls += phase.calls();

@@ -1,6 +1,6 @@
 package iobench.bench.warmup;
 
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 
 /**
  * How one warm-up phase (one scenario, one server) ended.
@@ -18,7 +18,7 @@ import iobench.http.ServerRole;
  *                    whose warm-up the server was already steady, so that this phase only opened
  *                    its connections with one round; null for a full phase
  */
-public record WarmupOutcome(String scenario, ServerRole server, int rounds, long calls, long durationNs,
+public record WarmupOutcome(String scenario, Contender server, int rounds, long calls, long durationNs,
                             boolean steady, boolean capped, double jitGrowthMs, String sharedFrom) {
     public double durationS() {
         return durationNs / 1e9;

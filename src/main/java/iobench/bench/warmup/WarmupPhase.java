@@ -3,7 +3,7 @@ package iobench.bench.warmup;
 import iobench.bench.ProgressStep;
 import iobench.bench.Scenario;
 import iobench.bench.metrics.RunResult;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,7 +28,7 @@ public final class WarmupPhase {
      *                   already steady (one round then opens this scenario's connections), or null
      * @param progress   told of each round where the rounds are counted, else of the phase once
      */
-    public static WarmupOutcome run(Scenario scenario, ServerRole role, Warmup policy, JitClock jit, String sharedFrom,
+    public static WarmupOutcome run(Scenario scenario, Contender role, Warmup policy, JitClock jit, String sharedFrom,
                                     Rounds rounds, Consumer<ProgressStep> progress) throws InterruptedException {
         WarmupShape shape = WarmupShape.of(scenario);
         List<SteadyState.Round> done = new ArrayList<>();

@@ -3,7 +3,7 @@ package iobench.report.charts;
 import iobench.bench.ClientsScenario;
 import iobench.bench.FanOutScenario;
 import iobench.bench.Scenario;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import iobench.report.BenchReport;
 import iobench.report.Model;
 import iobench.report.ReportFiles;
@@ -84,13 +84,13 @@ public final class ChartWriter {
         style(chart);
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
-        for (Map.Entry<ServerRole, double[][]> e : byServer(clients, st -> st.throughputRps().median()).entrySet()) {
+        for (Map.Entry<Contender, double[][]> e : byServer(clients, st -> st.throughputRps().median()).entrySet()) {
             chart.addSeries(e.getKey().label(), e.getValue()[0], e.getValue()[1]);
         }
         // The sync pool's ceiling as the model has it: T threads, one delay per wave.
         double[] x = clients.stream().mapToDouble(s -> asClients(s).clients()).toArray();
         double[] y = clients.stream().mapToDouble(s -> asClients(s).requests()
-                / Model.predictedDurationS(s.scenario(), ServerRole.SYNC, report.model())).toArray();
+                / Model.predictedDurationS(s.scenario(), Contender.SYNC, report.model())).toArray();
         if (java.util.Arrays.stream(y).allMatch(v -> v > 0 && Double.isFinite(v))) {
             XYSeries ceiling = chart.addSeries("sync model (" + report.model().syncThreads() + " threads)", x, y);
             ceiling.setMarker(SeriesMarkers.NONE);
@@ -127,7 +127,7 @@ public final class ChartWriter {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         for (ScenarioSummary s : fanOut) {
             for (ServerStats st : s.servers()) {
-                String name = st.server() == ServerRole.ASYNC ? "async" : st.server().label() + " " + s.scenario().strategy();
+                String name = st.server().equals(Contender.ASYNC) ? "async" : st.server().label() + " " + s.scenario().strategy();
                 double y = st.durationS().median();
                 if (y > 0) {
                     series.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {asFanOut(s).concurrent(), y});
@@ -145,7 +145,7 @@ public final class ChartWriter {
     /** Null when no server's CPU could be attributed in this run. */
     private static CategoryChart cpuPerCall(BenchReport report) {
         List<String> scenarios = new ArrayList<>();
-        Map<ServerRole, List<Double>> values = new LinkedHashMap<>();
+        Map<Contender, List<Double>> values = new LinkedHashMap<>();
         for (ScenarioSummary s : report.scenarios()) {
             if (s.servers().stream().noneMatch(st -> Double.isFinite(st.costs().cpuMsPerCall()))) {
                 continue;
@@ -155,12 +155,12 @@ public final class ChartWriter {
         if (scenarios.isEmpty()) {
             return null;
         }
-        for (ServerRole role : ServerRole.contenders()) {
+        for (Contender role : Contender.builtIns()) {
             List<Double> v = new ArrayList<>();
             boolean any = false;
             for (String name : scenarios) {
                 ScenarioSummary s = report.scenarios().stream().filter(x -> x.scenario().name().equals(name)).findFirst().orElseThrow();
-                double cpu = s.servers().stream().filter(st -> st.server() == role).mapToDouble(st -> st.costs().cpuMsPerCall())
+                double cpu = s.servers().stream().filter(st -> st.server().equals(role)).mapToDouble(st -> st.costs().cpuMsPerCall())
                         .findFirst().orElse(Double.NaN);
                 any |= Double.isFinite(cpu);
                 v.add(Double.isFinite(cpu) ? cpu : 0.0);
@@ -179,9 +179,9 @@ public final class ChartWriter {
     }
 
     /** For each server, its points (x = clients, y = figure) in the order of the scenarios. */
-    private static Map<ServerRole, double[][]> byServer(List<ScenarioSummary> scenarios,
+    private static Map<Contender, double[][]> byServer(List<ScenarioSummary> scenarios,
                                                         java.util.function.ToDoubleFunction<ServerStats> figure) {
-        Map<ServerRole, List<double[]>> points = new LinkedHashMap<>();
+        Map<Contender, List<double[]>> points = new LinkedHashMap<>();
         for (ScenarioSummary s : scenarios) {
             for (ServerStats st : s.servers()) {
                 double y = figure.applyAsDouble(st);
@@ -190,7 +190,7 @@ public final class ChartWriter {
                 }
             }
         }
-        Map<ServerRole, double[][]> out = new LinkedHashMap<>();
+        Map<Contender, double[][]> out = new LinkedHashMap<>();
         points.forEach((role, p) -> out.put(role, new double[][] {
             p.stream().mapToDouble(a -> a[0]).toArray(), p.stream().mapToDouble(a -> a[1]).toArray()}));
         return out;

@@ -8,6 +8,7 @@ import iobench.bench.EmbeddedServers;
 import iobench.bench.RateScenario;
 import iobench.bench.ScenarioFileParser;
 import iobench.bench.metrics.RunResult;
+import iobench.bench.contender.Target;
 import iobench.http.ServerRole;
 import iobench.testing.TestSettings;
 import java.net.URI;
@@ -45,7 +46,7 @@ class RateRunStallTest {
             var set = client.post(servers.targets().simUrl().resolve("/profile?stall_every=3&stall=1"),
                     Duration.ofSeconds(5));
             assertEquals(200, set.status(), set.body());
-            run = RateRun.run(client, base, ServerRole.ASYNC, scenario, scenario.delayMs(), 1, false);
+            run = RateRun.run(client, Target.builtIn(ServerRole.ASYNC, base), scenario, scenario.delayMs(), 1, false);
             client.post(servers.targets().simUrl().resolve("/profile"), Duration.ofSeconds(5));
         }
         var figures = run.rate();

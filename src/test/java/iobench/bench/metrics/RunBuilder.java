@@ -1,7 +1,7 @@
 package iobench.bench.metrics;
 
 import iobench.bench.ScenarioKind;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.Map;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Map;
 public final class RunBuilder {
     private String scenario = "s";
     private ScenarioKind kind = ScenarioKind.FAN_OUT;
-    private ServerRole server = ServerRole.ASYNC;
+    private Contender server = Contender.ASYNC;
     private int repetition = 1;
     private boolean warmup;
     private long delayMs = 100;
@@ -32,7 +32,7 @@ public final class RunBuilder {
     private RunBuilder() {
     }
 
-    public static RunBuilder run(String scenario, ScenarioKind kind, ServerRole server) {
+    public static RunBuilder run(String scenario, ScenarioKind kind, Contender server) {
         RunBuilder b = new RunBuilder();
         b.scenario = scenario;
         b.kind = kind;

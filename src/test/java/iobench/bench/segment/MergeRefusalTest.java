@@ -141,7 +141,7 @@ class MergeRefusalTest {
             org.HdrHistogram.Histogram h = iobench.bench.metrics.Histograms.concurrent();
             h.recordValue(10_500);
             RunResult run = iobench.bench.metrics.RunBuilder.run("crowd", iobench.bench.ScenarioKind.CLIENTS,
-                            iobench.http.ServerRole.SYNC).repetition(1).offered(10, 1, 1, 1)
+                            iobench.bench.contender.Contender.SYNC).repetition(1).offered(10, 1, 1, 1)
                     .outcome(1, 0, java.util.Map.of()).durationNs(11_000_000)
                     .latency(iobench.bench.metrics.LatencySummary.of(h)).build();
             RunsJson.write(List.of(run), List.of(1_000_000L + (index - 1) * 5_000L), d);

@@ -13,7 +13,7 @@ import iobench.bench.metrics.RateFigures;
 import iobench.bench.metrics.RunBuilder;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunResult;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -42,7 +42,7 @@ class RunMergeTest {
     private static RunResult share(long[] latencyMicros, long[] lagMicros, int offeredRps, long durationNs,
                                    RunConditions conditions, Map<String, Integer> errors, Map<String, String> samples) {
         int failed = errors.values().stream().mapToInt(Integer::intValue).sum();
-        return RunBuilder.run("steady", ScenarioKind.RATE, ServerRole.ASYNC).repetition(1)
+        return RunBuilder.run("steady", ScenarioKind.RATE, Contender.ASYNC).repetition(1)
                 .offered(10, 1, 1, latencyMicros.length)
                 .outcome(latencyMicros.length - failed, failed, errors).errorSamples(samples).durationNs(durationNs)
                 .latency(LatencySummary.of(histogram(latencyMicros))).conditions(conditions)
@@ -136,7 +136,7 @@ class RunMergeTest {
     }
 
     private static RunResult sent(String scenario, int requests) {
-        return RunBuilder.run(scenario, ScenarioKind.RATE, ServerRole.ASYNC).repetition(1)
+        return RunBuilder.run(scenario, ScenarioKind.RATE, iobench.bench.contender.Contender.ASYNC).repetition(1)
                 .offered(10, 1, 1, requests).outcome(requests, 0, Map.of()).build();
     }
 
@@ -163,7 +163,7 @@ class RunMergeTest {
 
     private static RunResult rateShare(int offeredRps, int requests, int connections, int needed) {
         LatencySummary l = LatencySummary.of(histogram(new long[requests]));
-        return RunBuilder.run("steady", ScenarioKind.RATE, ServerRole.ASYNC).repetition(1)
+        return RunBuilder.run("steady", ScenarioKind.RATE, iobench.bench.contender.Contender.ASYNC).repetition(1)
                 .offered(10, 1, needed, requests).outcome(requests, 0, Map.of()).latency(l)
                 .rate(new RateFigures(offeredRps, l, l, 0, connections, requests == 0 ? 0 : 1, needed)).build();
     }

@@ -12,7 +12,7 @@ import iobench.bench.metrics.RunBuilder;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunResult;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,18 +32,18 @@ class RunsJsonTest {
 
     @Test
     void everyRunComesBackAsItWasWritten(@TempDir Path dir) throws Exception {
-        RunResult rate = RunBuilder.run("steady", ScenarioKind.RATE, ServerRole.VIRTUAL).repetition(2)
+        RunResult rate = RunBuilder.run("steady", ScenarioKind.RATE, Contender.VIRTUAL).repetition(2)
                 .offered(10, 1, 3, 400).outcome(398, 2, Map.of("timeout", 2)).errorSamples(Map.of("timeout", "late"))
                 .durationNs(2_012_345_678L).latency(latency(10_100, 10_300, 55_000, 3_000_000))
                 .costs(new RunCosts(0.21, 44.5, 12, 300, 18.5, "threads"))
                 .conditions(new RunConditions(63.5, 0.8, Double.NaN, Map.of("sim", 12.5, "gc", 0.25)))
                 .rate(new RateFigures(200, latency(9_000, 10_000), latency(5, 80, 900), 1, 4, 3, 2)).build();
-        RunResult fanOut = RunBuilder.run("low", ScenarioKind.FAN_OUT, ServerRole.SYNC).repetition(1)
+        RunResult fanOut = RunBuilder.run("low", ScenarioKind.FAN_OUT, Contender.SYNC).repetition(1)
                 .offered(1000, 5, 1, 1).outcome(5, 0, Map.of()).durationNs(5_006_000_000L).serverDurationS(5.004)
                 .latency(latency(5_006_000)).costs(RunCosts.NONE).conditions(RunConditions.UNKNOWN).build();
         RunResult warmup = RunBuilder.from(fanOut).warmup(true).repetition(0).build();
         RunResult empty = EmptyRun.of(new iobench.bench.FanOutScenario(new iobench.bench.Scenario.Common("low", 1000,
-                1, List.of(ServerRole.SYNC), "sequential", null), 5), ServerRole.SYNC, 1000, 5, 1, false, null);
+                1, List.of(Contender.SYNC), "sequential", null), 5), Contender.SYNC, 1000, 5, 1, false, null);
 
         List<RunResult> runs = List.of(warmup, rate, fanOut, empty);
         RunsJson.write(runs, dir);
@@ -61,7 +61,7 @@ class RunsJsonTest {
     /** Each run's start comes back; a runs.json without them (older versions) reads as unknown. */
     @Test
     void runStartsComeBackAndMissingOnesAreUnknown(@TempDir Path dir) throws Exception {
-        RunResult a = RunBuilder.run("a", ScenarioKind.RATE, ServerRole.SYNC).repetition(1)
+        RunResult a = RunBuilder.run("a", ScenarioKind.RATE, iobench.bench.contender.Contender.SYNC).repetition(1)
                 .offered(10, 1, 1, 1).outcome(1, 0, Map.of()).build();
         RunResult b = RunBuilder.from(a).repetition(2).build();
         RunsJson.write(List.of(a, b), List.of(1_764_496_800_123L, RunStarts.UNKNOWN), dir.resolve("new"));

@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import iobench.bench.ClientsScenario;
 import iobench.bench.FanOutScenario;
 import iobench.bench.Scenario;
-import iobench.http.ServerRole;
+import iobench.bench.contender.Contender;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WarmupShapeTest {
     private static Scenario fanOut(int k) {
-        return new FanOutScenario(new Scenario.Common("f", 300, 3, List.of(ServerRole.SYNC), "sequential", null), k);
+        return new FanOutScenario(new Scenario.Common("f", 300, 3, List.of(Contender.SYNC), "sequential", null), k);
     }
 
     private static Scenario clients(int clients, int requests) {
-        return new ClientsScenario(new Scenario.Common("c", 200, 3, List.of(ServerRole.SYNC), "sequential", null), clients,
+        return new ClientsScenario(new Scenario.Common("c", 200, 3, List.of(Contender.SYNC), "sequential", null), clients,
                 requests);
     }
 

@@ -1,0 +1,79 @@
+package iobench.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import iobench.bench.contender.Target;
+import iobench.bench.load.HttpResult;
+import iobench.bench.load.LoadClient;
+import iobench.http.Json;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+
+/**
+ * What {@code check} tells of a named target: whether its {@code /health} (at the URL's origin)
+ * answers, and how many requests it serves at once, from one burst of requests that each ask for
+ * the same delay: a burst of N served in W waves of the delay holds about N / W at once.
+ */
+public final class TargetProbe {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private TargetProbe() {
+    }
+
+    /** @param role what its /health says it is, or a note when it has none (not an error: any service may lack it) */
+    public record Health(boolean answered, String role) {
+    }
+
+    /**
+     * @param answered  requests of the burst that got a 2xx
+     * @param durationS the whole burst, from the first send to the last answer
+     */
+    public record Concurrency(int sent, int answered, long delayMs, double durationS) {
+        /** Requests served at once, about: the burst over the waves it took. */
+        public double heldAtOnce() {
+            double waves = Math.max(1, Math.round(durationS * 1000 / delayMs));
+            return sent / waves;
+        }
+    }
+
+    public static Health health(LoadClient client, Target target) {
+        URI sample = target.url().fill(0, 1, "sequential", 0);
+        URI health = URI.create(sample.getScheme() + "://" + sample.getRawAuthority() + "/health");
+        HttpResult result = client.get(health, TIMEOUT);
+        if (!result.answered()) {
+            return new Health(false, result.errorKind().label() + ": " + result.message());
+        }
+        if (result.status() != 200) {
+            return new Health(true, "no /health (HTTP " + result.status() + ")");
+        }
+        try {
+            JsonNode body = Json.MAPPER.readTree(result.body());
+            return new Health(true, body.path("role").asText("(no role)"));
+        } catch (Exception e) {
+            return new Health(true, "/health is not JSON");
+        }
+    }
+
+    /** {@code burst} requests at once, each of one call asking for {@code delayMs}. */
+    public static Concurrency concurrency(LoadClient client, Target target, int burst, long delayMs)
+            throws InterruptedException {
+        List<Future<HttpResult>> sent = new ArrayList<>();
+        long startNs = System.nanoTime();
+        for (int i = 1; i <= burst; i++) {
+            URI uri = target.url().fill(delayMs, 1, "sequential", i);
+            sent.add(client.threads().submit(() -> client.get(uri, TIMEOUT)));
+        }
+        int answered = 0;
+        for (Future<HttpResult> f : sent) {
+            try {
+                HttpResult r = f.get();
+                answered += r.answered() && r.status() >= 200 && r.status() < 300 ? 1 : 0;
+            } catch (java.util.concurrent.ExecutionException e) {
+                // a request the client could not even send: not answered
+            }
+        }
+        return new Concurrency(burst, answered, delayMs, (System.nanoTime() - startNs) / 1e9);
+    }
+}

@@ -1,0 +1,102 @@
+package iobench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import iobench.bench.contender.Contender;
+import iobench.bench.contender.TargetModel;
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TargetKeysTest {
+    private static final ScenarioFileParser.Caps CAPS = ScenarioFileParser.Caps.of(60_000, 1000);
+
+    private static BenchPlan parse(String yaml) {
+        return ScenarioFileParser.parse("t.yaml", yaml, CAPS);
+    }
+
+    private static String failure(String yaml) {
+        return assertThrows(ScenarioFileException.class, () -> parse(yaml)).getMessage();
+    }
+
+    private static final String ISSUE_SHAPE = """
+            targets:
+              - name: flask
+                url: http://127.0.0.1:8002/benchmark/flask-io-test?delay={delay}&concurrent={concurrent}
+                model: pool
+                threads: 8
+              - name: quart
+                url: http://127.0.0.1:8003/benchmark/quart-io-test?delay={delay}&concurrent={concurrent}
+                model: async
+            defaults:
+              servers: [flask, quart, async]
+              baseline: flask
+            scenarios:
+              - {name: f, kind: fan-out, delay: 0.1, concurrent: 10}
+              - {name: c, kind: clients, delay: 0.1, clients: 20, servers: [async, quart]}
+            """;
+
+    @Test
+    void theIssuesShapeNamesTwoTargetsKeepsTheListedOrderAndTheBaseline() {
+        BenchPlan plan = parse(ISSUE_SHAPE);
+        assertEquals(List.of("flask", "quart"), plan.targets().stream().map(t -> t.name()).toList());
+        assertEquals(TargetModel.POOL, plan.targets().get(0).model());
+        assertEquals(8, plan.targets().get(0).threads());
+        assertEquals(TargetModel.ASYNC, plan.targets().get(1).model());
+        assertEquals(URI.create("http://127.0.0.1:8002/benchmark/flask-io-test?delay=0.100&concurrent=10"),
+                plan.targets().get(0).url().fill(100, 10, "sequential", 1));
+        assertEquals(List.of(new Contender("flask"), new Contender("quart"), Contender.ASYNC),
+                plan.scenarios().get(0).servers());
+        assertEquals(List.of(Contender.ASYNC, new Contender("quart")), plan.scenarios().get(1).servers());
+        assertEquals(new Contender("flask"), plan.baseline());
+    }
+
+    @Test
+    void aFileOfTodayHasNoTargetsAndNoBaseline() {
+        BenchPlan plan = parse("scenarios:\n  - {name: a, kind: fan-out, delay: 0.1, concurrent: 2, servers: [virtual, sync]}\n");
+        assertEquals(List.of(), plan.targets());
+        assertEquals(null, plan.baseline());
+        assertEquals(List.of(Contender.SYNC, Contender.VIRTUAL), plan.scenarios().get(0).servers());
+    }
+
+    @Test
+    void anUnknownPlaceholderIsRefusedWithLineAndColumn() {
+        String yaml = ISSUE_SHAPE.replace("concurrent={concurrent}\n    model: async", "n={count}\n    model: async");
+        assertEquals("t.yaml:7:10: targets[1].url: '{count}' at character 63 of "
+                + "'http://127.0.0.1:8003/benchmark/quart-io-test?delay={delay}&n={count}' is not a placeholder; "
+                + "expected {delay}, {concurrent}, {strategy} or {request_id}", failure(yaml));
+    }
+
+    @Test
+    void aBadUrlIsRefusedWithLineAndColumn() {
+        String yaml = ISSUE_SHAPE.replace("http://127.0.0.1:8002/benchmark", "127.0.0.1:8002/benchmark");
+        String message = failure(yaml);
+        assertEquals("t.yaml:3:10: targets[0].url: '127.0.0.1:8002/benchmark/flask-io-test?delay={delay}"
+                + "&concurrent={concurrent}' is not a URL (Illegal character in scheme name at character 1 once filled); "
+                + "expected an http:// or https:// URL with a host, such as "
+                + "http://127.0.0.1:8002/io-test?delay={delay}&concurrent={concurrent}", message);
+    }
+
+    @Test
+    void aPoolNeedsThreadsAndOnlyAPoolHasThem() {
+        assertEquals("t.yaml:2:5: targets[0].threads: missing; expected the pool's thread count, an integer from 1 to 100000",
+                failure(ISSUE_SHAPE.replace("    threads: 8\n", "")));
+        assertEquals("t.yaml:9:5: targets[1].threads: only a pool has threads; model 'async' serves everything in one wave",
+                failure(ISSUE_SHAPE.replace("    model: async\n", "    model: async\n    threads: 4\n")));
+        assertEquals("t.yaml:4:12: targets[0].model: 'threads' is not allowed; expected one of pool, async, virtual",
+                failure(ISSUE_SHAPE.replace("model: pool", "model: threads")));
+    }
+
+    @Test
+    void namesMustBeNewUniqueAndKnownWhereUsed() {
+        assertEquals("t.yaml:6:11: targets[1].name: 'flask' is used twice; expected a unique name",
+                failure(ISSUE_SHAPE.replace("name: quart", "name: flask")));
+        assertEquals("t.yaml:2:11: targets[0].name: 'sync' is one of our servers; expected another name "
+                + "(sync, async and virtual are predefined targets)", failure(ISSUE_SHAPE.replace("name: flask", "name: sync")));
+        assertEquals("t.yaml:10:27: defaults.servers: 'django' is not allowed; expected one of sync, async, virtual, "
+                + "flask, quart", failure(ISSUE_SHAPE.replace("servers: [flask, quart, async]", "servers: [flask, quart, django]")));
+        assertEquals("t.yaml:11:13: defaults.baseline: 'django' is not allowed; expected sync, async, virtual or a "
+                + "target the 'targets' list names", failure(ISSUE_SHAPE.replace("baseline: flask", "baseline: django")));
+    }
+}
