@@ -4,6 +4,7 @@ import iobench.config.SettingsLoader.SettingsException;
 import iobench.http.ServerStartException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine;
 
 /**
@@ -23,6 +24,9 @@ public final class Cli {
 
     public static CommandLine create(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new IobenchCommand());
+        // Before the settings below: picocli applies them to the subcommands present when they are set.
+        ServeCommand.SERVED.forEach(served -> cli.addSubcommand(ServeCommand.of(served)));
+        cli.addSubcommand(new GenerateCompletion());
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,9 +1,8 @@
 package iobench.cli;
 
-import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine.Command;
 
-/** The root command only routes to its subcommands. */
+/** The root command only routes to its subcommands (the serve-* commands and completion are added in {@link Cli}). */
 @Command(name = "iobench",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -16,11 +15,6 @@ import picocli.CommandLine.Command;
             MergeCommand.class,
             ReportCommand.class,
             HealthcheckCommand.class,
-            ServeSimCommand.class,
-            ServeSyncCommand.class,
-            ServeAsyncCommand.class,
-            ServeVirtualCommand.class,
-            GenerateCompletion.class,
         },
         footerHeading = "%n",
         footer = {"Examples:",

@@ -4,7 +4,7 @@ import iobench.config.SettingsOverrides;
 import picocli.CommandLine.Option;
 
 /** The sync server's two pools, for serve-sync and for the sync server bench starts. */
-final class SyncPoolOptions {
+final class SyncPoolOptions implements SettingsOptions {
     @Option(names = "--threads", paramLabel = "N",
             description = "Request threads of the sync server iobench starts: requests handled at once (default 8, "
                     + "like Gunicorn's 4 workers x 2 threads).")
@@ -15,7 +15,8 @@ final class SyncPoolOptions {
                     + "(default 32).")
     Integer fanoutThreads;
 
-    SettingsOverrides overrides() {
+    @Override
+    public SettingsOverrides overrides() {
         return SettingsOverrides.syncPools(threads, fanoutThreads);
     }
 }
