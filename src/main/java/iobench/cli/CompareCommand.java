@@ -41,8 +41,8 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JsonNode summaryA = read(a);
-        JsonNode summaryB = read(b);
+        JsonNode summaryA = ReportDirs.read(a, SummaryJson::read);
+        JsonNode summaryB = ReportDirs.read(b, SummaryJson::read);
         PrintWriter out = spec.commandLine().getOut();
         out.print(RunComparison.document(summaryA, summaryB, a.toString(), b.toString()));
         out.flush();
@@ -54,13 +54,5 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
-    }
-
-    private static JsonNode read(Path dir) {
-        try {
-            return SummaryJson.read(dir);
-        } catch (SummaryJson.NotASummaryException e) {
-            throw ExitException.invalidInput(e.getMessage());
-        }
     }
 }

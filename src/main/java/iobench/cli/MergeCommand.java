@@ -137,14 +137,7 @@ final class MergeCommand implements Callable<Integer> {
                         + "segment directory " + segment + "; expected a directory outside every segment");
             }
         }
-        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-            throw ExitException.invalidInput("--out " + outDir + " is a file; expected a directory to write the report in");
-        }
-        try {
-            ReportDirectory.check(outDir);
-        } catch (ReportDirectory.NotWritableException e) {
-            throw ExitException.invalidInput(e.getMessage());
-        }
+        ReportDirs.writable(outDir);
     }
 
     /** The path with symbolic links resolved as far as it exists, so that two names of one directory compare equal. */

@@ -1,9 +1,6 @@
 package iobench.cli;
 
-import iobench.report.ReportDirectory;
-import iobench.report.SummaryJson;
 import iobench.report.format.Baseline;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -24,28 +21,12 @@ final class ReportOptions {
 
     /** The earlier run given, read now; or null. */
     Baseline baseline() {
-        if (baselineDir == null) {
-            return null;
-        }
-        try {
-            return Baseline.read(baselineDir);
-        } catch (SummaryJson.NotASummaryException e) {
-            throw ExitException.invalidInput(e.getMessage());
-        }
+        return baselineDir == null ? null : ReportDirs.read(baselineDir, Baseline::read);
     }
 
     /** --out, else reports/<yyyyMMdd-HHmmss> of now; checked to be a directory this process can write. */
     Path reportDir() {
-        Path reportDir = outDir != null ? outDir
-                : Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        if (Files.exists(reportDir) && !Files.isDirectory(reportDir)) {
-            throw ExitException.invalidInput("--out " + reportDir + " is a file; expected a directory to write the report in");
-        }
-        try {
-            ReportDirectory.check(reportDir);
-        } catch (ReportDirectory.NotWritableException e) {
-            throw ExitException.invalidInput(e.getMessage());
-        }
-        return reportDir;
+        return ReportDirs.writable(outDir != null ? outDir
+                : Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
     }
 }

@@ -37,16 +37,12 @@ final class ScenarioFiles {
     static List<Target> targetOptions(List<String> targets) {
         List<Target> parsed = new ArrayList<>();
         for (String text : targets) {
-            try {
-                Target target = Target.parseOption(text);
-                if (parsed.stream().anyMatch(t -> t.name().equals(target.name()))) {
-                    throw new IllegalArgumentException("--target '" + text + "': the name '" + target.name()
-                            + "' is given twice; expected each target once");
-                }
-                parsed.add(target);
-            } catch (IllegalArgumentException e) {
-                throw ExitException.invalidInput(e.getMessage());
+            Target target = ExitException.parsed(() -> Target.parseOption(text));
+            if (parsed.stream().anyMatch(t -> t.name().equals(target.name()))) {
+                throw ExitException.invalidInput("--target '" + text + "': the name '" + target.name()
+                        + "' is given twice; expected each target once");
             }
+            parsed.add(target);
         }
         return parsed;
     }

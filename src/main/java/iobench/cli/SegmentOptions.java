@@ -24,26 +24,12 @@ final class SegmentOptions {
 
     /** The segment given, or null when bench runs as one generator. */
     Segment segment() {
-        if (segment == null) {
-            return null;
-        }
-        try {
-            return Segment.parse(segment);
-        } catch (IllegalArgumentException e) {
-            throw ExitException.invalidInput(e.getMessage());
-        }
+        return segment == null ? null : ExitException.parsed(() -> Segment.parse(segment));
     }
 
     /** When the load begins, or null: at once. */
     StartAt startAt(Instant now) {
-        if (startAt == null) {
-            return null;
-        }
-        try {
-            return StartAt.parse(startAt, now);
-        } catch (IllegalArgumentException e) {
-            throw ExitException.invalidInput(e.getMessage());
-        }
+        return startAt == null ? null : ExitException.parsed(() -> StartAt.parse(startAt, now));
     }
 
     /**
