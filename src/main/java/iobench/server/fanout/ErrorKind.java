@@ -1,9 +1,10 @@
 package iobench.server.fanout;
 
+import iobench.http.Labelled;
 import java.util.Locale;
 
 /** Why a downstream call failed. The labels appear in JSON answers and reports. */
-public enum ErrorKind {
+public enum ErrorKind implements Labelled {
     /** Nothing listened: the connection was refused. */
     REFUSED,
     /** The connection could not be made in time. */
@@ -16,10 +17,6 @@ public enum ErrorKind {
     HTTP_STATUS,
     /** Any other I/O failure. */
     IO;
-
-    public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
 
     public static ErrorKind fromLabel(String label) {
         return valueOf(label.toUpperCase(Locale.ROOT).replace('-', '_'));
