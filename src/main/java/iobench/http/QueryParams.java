@@ -2,6 +2,7 @@ package iobench.http;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Parses and checks the query parameters every server shares. All servers use these functions,
@@ -20,12 +21,7 @@ public final class QueryParams {
     public static long delayMs(String name, List<String> values, long maxDelayMs) {
         String allowed = "a number of seconds from 0 to " + formatSeconds(maxDelayMs);
         String raw = single(name, values, allowed);
-        double seconds;
-        try {
-            seconds = Double.parseDouble(raw.trim());
-        } catch (NumberFormatException e) {
-            throw new BadParameterException(name, raw, allowed);
-        }
+        double seconds = number(name, raw, allowed, Double::parseDouble);
         if (!Double.isFinite(seconds) || seconds < 0 || seconds * 1000.0 > maxDelayMs) {
             throw new BadParameterException(name, raw, allowed);
         }
@@ -39,12 +35,7 @@ public final class QueryParams {
             return defaultValue;
         }
         String raw = single(name, values, allowed);
-        long parsed;
-        try {
-            parsed = Long.parseLong(raw.trim());
-        } catch (NumberFormatException e) {
-            throw new BadParameterException(name, raw, allowed);
-        }
+        long parsed = number(name, raw, allowed, Long::parseLong);
         if (parsed < min || parsed > max) {
             throw new BadParameterException(name, raw, allowed);
         }
@@ -69,26 +60,18 @@ public final class QueryParams {
     public static double fraction(String name, List<String> values) {
         String allowed = "a number from 0 to 1";
         String raw = single(name, values, allowed);
-        try {
-            double value = Double.parseDouble(raw.trim());
-            if (value >= 0.0 && value <= 1.0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // refused below, with the rest
+        double value = number(name, raw, allowed, Double::parseDouble);
+        if (!(value >= 0.0 && value <= 1.0)) {
+            throw new BadParameterException(name, raw, allowed);
         }
-        throw new BadParameterException(name, raw, allowed);
+        return value;
     }
 
     /** Any whole number that fits a long, such as a random seed. */
     public static long anyLong(String name, List<String> values) {
         String allowed = "an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
         String raw = single(name, values, allowed);
-        try {
-            return Long.parseLong(raw.trim());
-        } catch (NumberFormatException e) {
-            throw new BadParameterException(name, raw, allowed);
-        }
+        return number(name, raw, allowed, Long::parseLong);
     }
 
     /** Free text, such as a request id, kept short so it cannot bloat a response. */
@@ -116,5 +99,14 @@ public final class QueryParams {
 
     static String formatSeconds(long millis) {
         return millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+
+    /** {@code raw} parsed (spaces around it ignored); not a number is a bad parameter. */
+    private static <T> T number(String name, String raw, String allowed, Function<String, T> parse) {
+        try {
+            return parse.apply(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new BadParameterException(name, raw, allowed);
+        }
     }
 }

@@ -20,8 +20,10 @@ public sealed interface DelayDistribution {
     /** One delay in milliseconds, unclamped; it draws only from {@code random}, so a seeded run repeats. */
     double sampleMs(RandomGenerator random);
 
-    /** The value {@code dist} takes for this shape. */
-    String label();
+    /** The value {@code dist} takes for this shape: the record's name in lower case, so the two cannot drift. */
+    default String label() {
+        return getClass().getSimpleName().toLowerCase(Locale.ROOT);
+    }
 
     /** The typical delay: what a scenario reports as its delay and what fan-out servers are asked for. */
     long nominalMs();
@@ -35,11 +37,6 @@ public sealed interface DelayDistribution {
         @Override
         public double sampleMs(RandomGenerator random) {
             return delayMs;
-        }
-
-        @Override
-        public String label() {
-            return "fixed";
         }
 
         @Override
@@ -64,11 +61,6 @@ public sealed interface DelayDistribution {
         }
 
         @Override
-        public String label() {
-            return "uniform";
-        }
-
-        @Override
         public long nominalMs() {
             return (minMs + maxMs) / 2;
         }
@@ -84,11 +76,6 @@ public sealed interface DelayDistribution {
         @Override
         public double sampleMs(RandomGenerator random) {
             return meanMs + random.nextGaussian() * (p99Ms - meanMs) / Z99;
-        }
-
-        @Override
-        public String label() {
-            return "normal";
         }
 
         @Override
@@ -117,11 +104,6 @@ public sealed interface DelayDistribution {
         }
 
         @Override
-        public String label() {
-            return "lognormal";
-        }
-
-        @Override
         public long nominalMs() {
             return medianMs;
         }
@@ -136,11 +118,6 @@ public sealed interface DelayDistribution {
         @Override
         public double sampleMs(RandomGenerator random) {
             return -meanMs * Math.log(1.0 - random.nextDouble());
-        }
-
-        @Override
-        public String label() {
-            return "exponential";
         }
 
         @Override

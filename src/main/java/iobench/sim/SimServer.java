@@ -116,10 +116,9 @@ public final class SimServer {
     }
 
     private void slowIo(Context ctx) {
-        String requestId = QueryParams.text("request_id", ctx.queryParams("request_id"), 200);
-        ActiveProfiles.Plan plan = plan(ctx);
-        if (plan.fault() == Fault.HANG) {
-            hung.hang(ctx);
+        String requestId = requestId(ctx);
+        ActiveProfiles.Plan plan = planUnlessHung(ctx);
+        if (plan == null) {
             return;
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -132,21 +131,29 @@ public final class SimServer {
     }
 
     private void slowIoSync(Context ctx) {
-        String requestId = QueryParams.text("request_id", ctx.queryParams("request_id"), 200);
-        ActiveProfiles.Plan plan = plan(ctx);
-        if (plan.fault() == Fault.HANG) {
-            hung.hang(ctx);
+        String requestId = requestId(ctx);
+        ActiveProfiles.Plan plan = planUnlessHung(ctx);
+        if (plan == null) {
             return;
         }
         ctx.future(() -> CompletableFuture.runAsync(() -> sleep(TimeUnit.NANOSECONDS.toMillis(plan.waitNs())),
                 blockingPool).thenRun(() -> finish(ctx, plan, "blocking slow IO completed", requestId)));
     }
 
-    private ActiveProfiles.Plan plan(Context ctx) {
+    private static String requestId(Context ctx) {
+        return QueryParams.text("request_id", ctx.queryParams("request_id"), 200);
+    }
+
+    /** What this request draws (delay, fault); null when it drew a hang: it is parked then, never answered. */
+    private ActiveProfiles.Plan planUnlessHung(Context ctx) {
         long delayMs = QueryParams.delayMs("delay", ctx.queryParams("delay"), settings.maxDelayMs());
         ActiveProfiles.Plan plan =
                 profiles.plan(IoQuery.forRequest(ctx.queryParamMap(), delayMs, settings.maxDelayMs()), delayMs);
         drawn.record(plan.fault());
+        if (plan.fault() == Fault.HANG) {
+            hung.hang(ctx);
+            return null;
+        }
         return plan;
     }
 
