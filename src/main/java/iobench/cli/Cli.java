@@ -27,6 +27,8 @@ public final class Cli {
         // Before the settings below: picocli applies them to the subcommands present when they are set.
         ServeCommand.SERVED.forEach(served -> cli.addSubcommand(ServeCommand.of(served)));
         cli.addSubcommand(new GenerateCompletion());
+        // picocli gives a subcommand no version of its own: -V prints the root's everywhere.
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new VersionProvider()));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

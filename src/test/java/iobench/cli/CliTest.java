@@ -62,6 +62,44 @@ class CliTest {
     }
 
     @Test
+    void everyCommandPrintsTheVersion() {
+        for (String command : Cli.create(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+                .getSubcommands().keySet()) {
+            Run run = run(command, "--version");
+
+            assertEquals(0, run.exitCode(), command + ": " + run.err());
+            assertTrue(run.out().startsWith("iobench "), command + ": " + run.out());
+        }
+    }
+
+    /** The serve-* commands are built from a table: each takes its own server's options and no other's. */
+    @Test
+    void eachServeCommandTakesItsServersOptionsOnly() {
+        record Takes(String command, List<String> options, List<String> notOptions) { }
+        List<Takes> expected = List.of(
+                new Takes("serve-sim", List.of("--gate-timeout", "--blocking-threads", "--port", "--max-delay"),
+                        List.of("--sim-url", "--threads", "--event-loops")),
+                new Takes("serve-sync", List.of("--sim-url", "--max-concurrent", "--threads", "--fanout-threads"),
+                        List.of("--gate-timeout", "--event-loops")),
+                new Takes("serve-async", List.of("--sim-url", "--max-concurrent", "--event-loops"),
+                        List.of("--threads", "--gate-timeout")),
+                new Takes("serve-virtual", List.of("--sim-url", "--max-concurrent", "--host"),
+                        List.of("--threads", "--event-loops", "--gate-timeout")));
+        for (Takes takes : expected) {
+            Run help = run(takes.command(), "--help");
+            assertEquals(0, help.exitCode(), help.err());
+            for (String option : takes.options()) {
+                assertTrue(help.out().contains(option + "="), takes.command() + " lacks " + option + ":\n" + help.out());
+            }
+            for (String option : takes.notOptions()) {
+                Run refused = run(takes.command(), option, "1");
+                assertEquals(ExitCodes.INVALID_INPUT, refused.exitCode(), takes.command() + " " + option);
+                assertTrue(refused.err().contains("Unknown option") && refused.err().contains(option), refused.err());
+            }
+        }
+    }
+
+    @Test
     void anUnknownOptionIsOneLineNamingItAndExitCode2() {
         Run run = run("--bogus");
 
