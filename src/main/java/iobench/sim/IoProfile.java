@@ -62,12 +62,6 @@ public record IoProfile(
         }
     }
 
-    /** The same profile with another seed. */
-    public IoProfile withSeed(long newSeed) {
-        return new IoProfile(distribution, errorRate, unavailableRate, hangRate, resetRate, stallEveryMs, stallMs,
-                newSeed);
-    }
-
     /**
      * The fault for a uniform draw {@code u} in [0, 1): the rates are stacked end to end, so one
      * draw decides, and the same seed gives the same faults.
