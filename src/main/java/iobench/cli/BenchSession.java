@@ -105,6 +105,7 @@ final class BenchSession {
             List<String> described = describe(servers);
 
             Map<ServerRole, JsonNode> health = HealthCheck.check(client, targets);
+            HealthCheck.checkNamed(client, plan);
             ModelParams model = modelParams(health.get(ServerRole.SYNC), settings, plan);
             err.printf("Running %d scenarios (%d runs) from %s%n", plan.scenarios().size(), BenchRunner.measuredRuns(plan),
                     plan.source());
