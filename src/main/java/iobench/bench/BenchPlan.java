@@ -16,8 +16,9 @@ import java.util.Map;
  * @param thresholds    by scenario name, the limits checked at the end (defaults merged in); a
  *                      scenario without any is not listed
  * @param targets       the named contenders the file defines (our servers are predefined, not listed)
- * @param baseline      what speedups are measured against where it ran; null: sync where it ran, else
- *                      the first server listed
+ * @param baseline      what speedups and capacity ratios are measured against where it ran; null: the
+ *                      first server of each scenario's list (sync when only our servers run: they are
+ *                      listed sync first)
  */
 public record BenchPlan(String source, Warmup warmup, long warmupDelayMs, List<Scenario> scenarios,
                         Map<String, Thresholds> thresholds, List<Target> targets, Contender baseline) {

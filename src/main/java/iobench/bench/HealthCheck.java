@@ -1,6 +1,7 @@
 package iobench.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import iobench.bench.contender.Target;
 import iobench.bench.load.HttpResult;
 import iobench.bench.load.LoadClient;
 import iobench.http.Json;
@@ -8,9 +9,10 @@ import iobench.http.ServerRole;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.OptionalLong;
 import java.util.Map;
 
-/** Asks every server of a run for {@code /health} before any load is sent. */
+/** Asks every server of a run for {@code /health}, and each named target for one request, before any load is sent. */
 public final class HealthCheck {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -30,6 +32,28 @@ public final class HealthCheck {
         Map<ServerRole, JsonNode> answers = new EnumMap<>(ServerRole.class);
         targets.servers().forEach((role, uri) -> answers.put(role, ask(client, role.label(), uri)));
         return answers;
+    }
+
+    /**
+     * One request of each named target a scenario lists, of its own template with the smallest delay
+     * those scenarios ask for (a real request of the run: a service may refuse delays below its
+     * range): one that does not answer 2xx stops the bench before any load, named with its URL.
+     * Its /health is not asked: any service may lack one.
+     */
+    public static void checkNamed(LoadClient client, BenchPlan plan) {
+        for (Target t : plan.targets()) {
+            OptionalLong delayMs = plan.scenarios().stream().filter(s -> s.servers().contains(t.contender()))
+                    .mapToLong(Scenario::delayMs).min();
+            if (delayMs.isEmpty()) {
+                continue;
+            }
+            String problem = TargetProbe.problem(client, t, delayMs.getAsLong());
+            if (problem != null) {
+                throw new UnhealthyException("the named target " + t.name() + " at " + t.url().text()
+                        + (problem.startsWith("HTTP ") ? " answered " + problem : " does not answer (" + problem + ")")
+                        + "; start it or correct its URL");
+            }
+        }
     }
 
     public static JsonNode ask(LoadClient client, String role, URI base) {

@@ -53,7 +53,9 @@ final class TargetKeys {
                 .orElse(null);
         UrlTemplate url = fromCommandLine;
         if (fromCommandLine == null || keys.has("url")) {
-            String urlText = keys.requireScalar("url", "a URL template such as http://127.0.0.1:8002/io?delay={delay}");
+            // The entry may be one that --target was meant to complete: say so where the url is missing.
+            String urlText = keys.requireScalar("url", "a URL template such as http://127.0.0.1:8002/io?delay={delay}, "
+                    + "or --target " + name + "=URL on the command line");
             try {
                 url = UrlTemplate.parse(urlText);
             } catch (IllegalArgumentException e) {

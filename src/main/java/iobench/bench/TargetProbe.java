@@ -56,6 +56,24 @@ public final class TargetProbe {
         }
     }
 
+    /**
+     * One request of the target's own template, of one call asking for {@code delayMs}: what bench
+     * sends, so a wrong path or port shows before the load rather than as a run of failures.
+     *
+     * @return null when it answered 2xx, else why not in a few words ("connection refused: ...", "HTTP 404")
+     */
+    public static String problem(LoadClient client, Target target, long delayMs) {
+        HttpResult r = client.get(target.url().fill(delayMs, 1, "sequential", 0), TIMEOUT);
+        if (!r.answered()) {
+            return r.errorKind().label() + ": " + r.message();
+        }
+        return ok(r) ? null : "HTTP " + r.status();
+    }
+
+    private static boolean ok(HttpResult r) {
+        return r.answered() && r.status() >= 200 && r.status() < 300;
+    }
+
     /** {@code burst} requests at once, each of one call asking for {@code delayMs}. */
     public static Concurrency concurrency(LoadClient client, Target target, int burst, long delayMs)
             throws InterruptedException {
@@ -69,7 +87,7 @@ public final class TargetProbe {
         for (Future<HttpResult> f : sent) {
             try {
                 HttpResult r = f.get();
-                answered += r.answered() && r.status() >= 200 && r.status() < 300 ? 1 : 0;
+                answered += ok(r) ? 1 : 0;
             } catch (java.util.concurrent.ExecutionException e) {
                 // a request the client could not even send: not answered
             }

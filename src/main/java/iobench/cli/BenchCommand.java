@@ -105,7 +105,7 @@ final class BenchCommand implements Callable<Integer> {
         finish(outcome, earlier, reportDir);
         if (segment != null && segmentError == null) {
             try {
-                SegmentFiles.writeRecord(reportDir, outcome, scenarios, segment, startAt);
+                SegmentFiles.writeRecord(reportDir, outcome, scenarios, segment, startAt, targets);
             } catch (IOException e) {
                 segmentError = "cannot write segment.json: " + ReportDirectory.reason(e);
             }

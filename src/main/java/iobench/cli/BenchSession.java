@@ -9,8 +9,6 @@ import iobench.bench.HealthCheck;
 import iobench.bench.ServerSet;
 import iobench.bench.Targets;
 import iobench.bench.contender.Contender;
-import iobench.bench.contender.TargetModel;
-import iobench.report.ContenderModel;
 import iobench.bench.load.LoadClient;
 import iobench.bench.metrics.CostMeter;
 import iobench.bench.metrics.RunResult;
@@ -33,7 +31,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,6 +102,7 @@ final class BenchSession {
             List<String> described = describe(servers);
 
             Map<ServerRole, JsonNode> health = HealthCheck.check(client, targets);
+            HealthCheck.checkNamed(client, plan);
             ModelParams model = modelParams(health.get(ServerRole.SYNC), settings, plan);
             err.printf("Running %d scenarios (%d runs) from %s%n", plan.scenarios().size(), BenchRunner.measuredRuns(plan),
                     plan.source());
@@ -195,14 +193,10 @@ final class BenchSession {
 
     /** The sync server's limits from its own /health, so the model is right for external servers too. */
     private static ModelParams modelParams(JsonNode syncHealth, ServerSettings settings, BenchPlan plan) {
-        Map<Contender, ContenderModel> named = new LinkedHashMap<>();
-        // A target without a model (--target alone) gets no prediction.
-        plan.targets().stream().filter(t -> t.model() != null).forEach(t -> named.put(t.contender(),
-                t.model() == TargetModel.POOL ? ContenderModel.pool(t.threads()) : ContenderModel.oneWave(t.model())));
         if (syncHealth == null) {
-            return new ModelParams(settings.syncThreads(), settings.fanoutThreads(), named);
+            return ModelParams.of(settings.syncThreads(), settings.fanoutThreads(), plan.targets());
         }
-        return new ModelParams(syncHealth.path("threads").asInt(settings.syncThreads()),
-                syncHealth.path("fanout_threads").asInt(settings.fanoutThreads()), named);
+        return ModelParams.of(syncHealth.path("threads").asInt(settings.syncThreads()),
+                syncHealth.path("fanout_threads").asInt(settings.fanoutThreads()), plan.targets());
     }
 }

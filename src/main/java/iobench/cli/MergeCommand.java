@@ -68,10 +68,11 @@ final class MergeCommand implements Callable<Integer> {
         checkOut();
         SegmentRecord first = set.first();
         ServerSettings settings = SettingsLoader.load(null, System.getenv(), SettingsOverrides.NONE);
+        // The segments' --target options too: the file may list targets only they define.
         BenchPlan plan = ScenarioFiles.plan(new ScenarioFiles.Text(first.scenarioSource() + " (run " + first.runId()
-                + ", from segment.json)", first.scenarioText()), settings);
-        ModelParams model = first.syncThreads() > 0 ? new ModelParams(first.syncThreads(), first.fanoutThreads())
-                : new ModelParams(settings.syncThreads(), settings.fanoutThreads());
+                + ", from segment.json)", first.scenarioText()), settings, first.targetOptions());
+        ModelParams model = first.syncThreads() > 0 ? ModelParams.of(first.syncThreads(), first.fanoutThreads(),
+                plan.targets()) : ModelParams.of(settings.syncThreads(), settings.fanoutThreads(), plan.targets());
         // Warm-up rounds are merged into results.csv; each segment's own report says when its servers were steady.
         List<RunMerge.Drift> drifts = set.drifts(SegmentsSection.MAX_START_SPREAD_MS);
         BenchReport report = notValid(Analysis.analyse(plan, merged, environment(set, plan), model)

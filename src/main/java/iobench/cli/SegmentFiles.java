@@ -34,9 +34,10 @@ final class SegmentFiles {
      * segment.json, the marker: written after runs.json and the report.
      *
      * @param startAt when the segments were to start, or null: this one started when it was ready
+     * @param targets each {@code --target} as given, for the merge to rebuild the plan with
      */
     static void writeRecord(Path dir, BenchSession.Outcome outcome, ScenarioFiles.Text scenarios, Segment segment,
-                            StartAt startAt) throws IOException {
+                            StartAt startAt, List<String> targets) throws IOException {
         BenchReport report = outcome.report();
         String sha = SegmentRecord.sha256(scenarios.text());
         String given = startAt == null ? "now" : startAt.given();
@@ -44,7 +45,7 @@ final class SegmentFiles {
         new SegmentRecord(SegmentRecord.runId(sha, segment.count(), given), segment.index(), segment.count(), sha,
                 scenarios.source(), scenarios.text(), given, startAtMs, outcome.loadStartEpochMs(), host(),
                 VersionProvider.version(), report.complete(), report.model().syncThreads(),
-                report.model().fanoutThreads(), report.environment().servers()).write(dir);
+                report.model().fanoutThreads(), report.environment().servers(), targets).write(dir);
     }
 
     private static String host() {

@@ -44,7 +44,10 @@ public final class Analysis {
         return summarise(scenario, runs, model, null);
     }
 
-    /** @param baseline what speedups are measured against where it ran; null: sync */
+    /**
+     * @param baseline what speedups are measured against where it ran; null: the first server of the
+     *                 scenario's list (sync for our servers alone, which the list puts first)
+     */
     static ScenarioSummary summarise(Scenario scenario, List<RunResult> runs, ModelParams model, Contender baseline) {
         List<ServerStats> stats = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -64,8 +67,8 @@ public final class Analysis {
                         + (scenario.steps() > 1 ? " runs" : " repetitions") + " ran");
             }
         }
-        // The baseline where it ran; without it, the first server listed (the table says so).
-        Contender wanted = baseline != null ? baseline : Contender.SYNC;
+        // The baseline where it ran; else the first server listed that ran (the table says so).
+        Contender wanted = baseline != null ? baseline : scenario.servers().get(0);
         ServerStats base = stats.stream().filter(s -> s.server().equals(wanted)).findFirst()
                 .orElse(stats.isEmpty() ? null : stats.get(0));
         String invalid = problems.isEmpty() ? null : String.join("; ", problems);

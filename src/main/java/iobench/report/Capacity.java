@@ -17,8 +17,11 @@ import java.util.List;
  * last one, and every ratio it is in is a bound.
  *
  * @param invalidRuns one line per run left out: which, and why
+ * @param baseline    what the ratios are against: the scenario summary's baseline (the plan's, else the
+ *                    first server listed), or the first server with a capacity; null without an SLO
  */
-public record Capacity(RateScenario scenario, List<Step> steps, List<ServerCapacity> servers, List<String> invalidRuns) {
+public record Capacity(RateScenario scenario, List<Step> steps, List<ServerCapacity> servers, List<String> invalidRuns,
+                       Contender baseline) {
 
     /** One server at one offered rate, over the repetitions (valid runs only, when there are any). */
     public record Step(Contender server, int offeredRps, int runs, int validRuns, Stat achievedRps, Stat p50Ms,
@@ -30,11 +33,11 @@ public record Capacity(RateScenario scenario, List<Step> steps, List<ServerCapac
      * @param perRepetition capacity in requests per second, by repetition (index 0 is repetition 1):
      *                      0 when even the first step was missed, NaN when no step of it was valid
      * @param atLeast       by repetition: no step was missed, so the capacity is a lower bound
-     * @param vsSync        this capacity over sync's, paired by repetition; null for sync itself
-     *                      or without sync
+     * @param vsBaseline    this capacity over the baseline's, paired by repetition; null for the
+     *                      baseline itself
      */
     public record ServerCapacity(Contender server, double[] perRepetition, boolean[] atLeast, double median,
-                                 Confidence.Interval vsSync, String bound) {
+                                 Confidence.Interval vsBaseline, String bound) {
         /** Some repetition met the SLO at every step: the capacity is at least the median shown. */
         public boolean censored() {
             for (boolean b : atLeast) {
@@ -53,13 +56,19 @@ public record Capacity(RateScenario scenario, List<Step> steps, List<ServerCapac
             if (s.scenario() instanceof RateScenario rate) {
                 out.add(of(rate, runs.stream()
                         .filter(r -> !r.warmup() && r.scenario().equals(s.scenario().name()) && r.rate() != null)
-                        .toList()));
+                        .toList(), s.baseline()));
             }
         }
         return out;
     }
 
+    /** Ratios against the first server of the scenario's list that has a capacity. */
     public static Capacity of(RateScenario scenario, List<RunResult> runs) {
+        return of(scenario, runs, null);
+    }
+
+    /** @param baseline what the ratios are against where it ran; null: the first server listed that ran */
+    public static Capacity of(RateScenario scenario, List<RunResult> runs, Contender baseline) {
         RateSpec spec = scenario.rate();
         List<Step> steps = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
@@ -89,10 +98,9 @@ public record Capacity(RateScenario scenario, List<Step> steps, List<ServerCapac
                         spec.slo() == null ? 0 : (int) valid.stream().filter(r -> meets(r, spec.slo())).count()));
             }
         }
-        List<ServerCapacity> servers = new ArrayList<>();
+        List<ServerCapacity> alone = new ArrayList<>();
         if (spec.slo() != null) {
             int reps = runs.stream().mapToInt(RunResult::repetition).max().orElse(0);
-            ServerCapacity sync = null;
             for (Contender role : scenario.servers()) {
                 List<RunResult> mine = runs.stream().filter(r -> r.server().equals(role)).toList();
                 if (mine.isEmpty()) {
@@ -106,22 +114,24 @@ public record Capacity(RateScenario scenario, List<Step> steps, List<ServerCapac
                     caps[rep - 1] = c[0];
                     atLeast[rep - 1] = c[1] > 0;
                 }
-                double median = Stat.of(caps).median();
-                ServerCapacity sc;
-                if (role.equals(Contender.SYNC) || sync == null) {
-                    sc = new ServerCapacity(role, caps, atLeast, median, null, "");
-                } else {
-                    sc = new ServerCapacity(role, caps, atLeast, median, Confidence.ratio(caps, sync.perRepetition()),
-                            "");
-                    sc = new ServerCapacity(role, caps, atLeast, median, sc.vsSync(), bound(sc, sync));
-                }
-                if (role.equals(Contender.SYNC)) {
-                    sync = sc;
-                }
-                servers.add(sc);
+                alone.add(new ServerCapacity(role, caps, atLeast, Stat.of(caps).median(), null, ""));
             }
         }
-        return new Capacity(scenario, steps, servers, invalid);
+        // The same baseline as the scenario's speedups, so that every ratio of a report reads one way.
+        ServerCapacity base = alone.stream().filter(sc -> sc.server().equals(baseline)).findFirst()
+                .orElse(alone.isEmpty() ? null : alone.get(0));
+        List<ServerCapacity> servers = new ArrayList<>();
+        for (ServerCapacity sc : alone) {
+            if (sc == base) {
+                servers.add(sc);
+                continue;
+            }
+            ServerCapacity rated = new ServerCapacity(sc.server(), sc.perRepetition(), sc.atLeast(), sc.median(),
+                    Confidence.ratio(sc.perRepetition(), base.perRepetition()), "");
+            servers.add(new ServerCapacity(sc.server(), sc.perRepetition(), sc.atLeast(), sc.median(),
+                    rated.vsBaseline(), bound(rated, base)));
+        }
+        return new Capacity(scenario, steps, servers, invalid, base == null ? null : base.server());
     }
 
     /** {capacity, 1 if no step was missed}, from one server's runs of one repetition. */
@@ -154,9 +164,9 @@ public record Capacity(RateScenario scenario, List<Step> steps, List<ServerCapac
     }
 
     /** "", "≥" (a lower bound), "≤" (an upper bound) or "?" (both capacities are lower bounds: no ratio). */
-    private static String bound(ServerCapacity server, ServerCapacity sync) {
+    private static String bound(ServerCapacity server, ServerCapacity base) {
         boolean mine = server.censored();
-        boolean theirs = sync.censored();
+        boolean theirs = base.censored();
         return mine && theirs ? "?" : mine ? "≥" : theirs ? "≤" : "";
     }
 

@@ -45,7 +45,8 @@ final class CapacityReport {
                 .append(".\n\n");
         int lowest = spec.rates().get(0);
         if (!c.servers().isEmpty()) {
-            md.append("| server | capacity per repetition, req/s | median | vs sync [95 % CI] | |\n");
+            md.append("| server | capacity per repetition, req/s | median | vs ").append(c.baseline().label())
+                    .append(" [95 % CI] | |\n");
             md.append("|---|---|---|---|---|\n");
             for (Capacity.ServerCapacity s : c.servers()) {
                 List<String> reps = new ArrayList<>();
@@ -55,10 +56,10 @@ final class CapacityReport {
                 md.append("| ").append(s.server().label())
                         .append(" | ").append(String.join(", ", reps))
                         .append(" | ").append(Capacity.rateCell(s.median(), s.censored(), lowest))
-                        .append(" | ").append(ratioCell(s))
-                        .append(" | ").append(s.vsSync() == null ? "" : s.bound().equals("?")
+                        .append(" | ").append(ratioCell(s, c.baseline()))
+                        .append(" | ").append(s.vsBaseline() == null ? "" : s.bound().equals("?")
                                 ? "both capacities are lower bounds (no valid step missed): no ratio; raise the "
-                                + "staircase" : s.vsSync().word())
+                                + "staircase" : s.vsBaseline().word())
                         .append(" |\n");
             }
             md.append('\n');
@@ -89,11 +90,11 @@ final class CapacityReport {
         }
     }
 
-    private static String ratioCell(Capacity.ServerCapacity s) {
-        if (s.server().equals(Contender.SYNC)) {
+    private static String ratioCell(Capacity.ServerCapacity s, Contender baseline) {
+        if (s.server().equals(baseline)) {
             return "baseline";
         }
-        Confidence.Interval i = s.vsSync();
+        Confidence.Interval i = s.vsBaseline();
         if (i == null || Double.isNaN(i.estimate()) || s.bound().equals("?")) {
             return "–";
         }

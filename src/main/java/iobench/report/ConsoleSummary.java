@@ -52,9 +52,10 @@ public final class ConsoleSummary {
             int lowest = c.scenario().rate().rates().get(0);
             for (Capacity.ServerCapacity sc : c.servers()) {
                 parts.add(sc.server().label() + " " + Capacity.rateCell(sc.median(), sc.censored(), lowest) + "/s"
-                        + (sc.vsSync() == null || Double.isNaN(sc.vsSync().estimate()) || sc.bound().equals("?") ? ""
-                        : " (" + (sc.bound().isEmpty() ? "" : sc.bound() + " ") + Numbers.times(sc.vsSync().estimate())
-                        + " vs sync, " + sc.vsSync().word() + ")"));
+                        + (sc.vsBaseline() == null || Double.isNaN(sc.vsBaseline().estimate()) || sc.bound().equals("?")
+                        ? "" : " (" + (sc.bound().isEmpty() ? "" : sc.bound() + " ")
+                        + Numbers.times(sc.vsBaseline().estimate()) + " vs " + c.baseline().label() + ", "
+                        + sc.vsBaseline().word() + ")"));
             }
             if (!parts.isEmpty()) {
                 out.append("capacity at the SLO: ").append(c.scenario().name()).append(": ")

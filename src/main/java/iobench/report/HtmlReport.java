@@ -167,6 +167,11 @@ public final class HtmlReport {
         byServer.forEach((server, comparisons) -> {
             List<Double> speedups = new ArrayList<>();
             int significant = 0;
+            // Older summary.json files said "sync" here whatever the baseline; they only ever had sync.
+            java.util.Set<String> against = new java.util.TreeSet<>();
+            comparisons.forEach(c -> against.add(c.path("baseline").asText("sync")));
+            String base = against.size() == 1 ? "the " + HtmlPage.escape(against.iterator().next()) + " server"
+                    : "the baseline";
             for (JsonNode c : comparisons) {
                 if (c.path("speedup").isNumber()) {
                     speedups.add(c.path("speedup").asDouble());
@@ -181,7 +186,7 @@ public final class HtmlReport {
             double min = speedups.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
             double max = speedups.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
             lines.add("<strong>" + HtmlPage.escape(server) + "</strong>: <span class=\"big\">" + Numbers.times(mean)
-                    + "</span> the sync server on average over " + speedups.size() + " valid scenario"
+                    + "</span> " + base + " on average over " + speedups.size() + " valid scenario"
                     + (speedups.size() == 1 ? "" : "s") + " (" + Numbers.times(min) + " to " + Numbers.times(max)
                     + ", " + significant + " significant): <strong>" + SpeedupSummary.decision(mean) + "</strong>");
         });
@@ -194,7 +199,8 @@ public final class HtmlReport {
                 }
                 JsonNode median = s.path("capacity_rps_median");
                 String value = median.isNumber() ? (atLeast ? "≥ " : "") + Numbers.fixed(median.asDouble(), 0) + "/s" : "–";
-                JsonNode vs = s.path("vs_sync").path("estimate");
+                // vs_baseline since the baseline may be any server; files written before have vs_sync.
+                JsonNode vs = (s.has("vs_baseline") ? s.path("vs_baseline") : s.path("vs_sync")).path("estimate");
                 parts.add(HtmlPage.escape(s.path("server").asText()) + " " + value
                         + (vs.isNumber() ? " (" + (atLeast ? "≥ " : "") + Numbers.times(vs.asDouble()) + ")" : ""));
             }

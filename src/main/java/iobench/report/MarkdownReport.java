@@ -145,14 +145,17 @@ public final class MarkdownReport {
                 + "]";
     }
 
-    /** sync, as ever; a named target's name where the scenarios measure against it ("baseline" where they differ). */
+    /**
+     * The one server every scenario measures against (the plan's baseline, else the first listed);
+     * where they differ, "sync" for our servers alone (the stand-ins have their notes), else "baseline".
+     */
     private static String baselineLabel(BenchReport report) {
         List<Contender> baselines = report.scenarios().stream().map(ScenarioSummary::baseline)
                 .filter(java.util.Objects::nonNull).distinct().toList();
-        if (baselines.stream().allMatch(Contender::isBuiltIn)) {
-            return "sync";
+        if (baselines.size() == 1) {
+            return baselines.get(0).label();
         }
-        return baselines.size() == 1 ? baselines.get(0).label() : "baseline";
+        return baselines.stream().allMatch(Contender::isBuiltIn) ? "sync" : "baseline";
     }
 
     private static void summary(StringBuilder md, BenchReport report) {

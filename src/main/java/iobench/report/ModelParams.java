@@ -1,7 +1,10 @@
 package iobench.report;
 
 import iobench.bench.contender.Contender;
+import iobench.bench.contender.Target;
+import iobench.bench.contender.TargetModel;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,5 +23,13 @@ public record ModelParams(int syncThreads, int fanoutThreads, Map<Contender, Con
     /** Our servers only. */
     public ModelParams(int syncThreads, int fanoutThreads) {
         this(syncThreads, fanoutThreads, Map.of());
+    }
+
+    /** With the model of each target that has one ({@code --target} alone gives none: no prediction for it). */
+    public static ModelParams of(int syncThreads, int fanoutThreads, List<Target> targets) {
+        Map<Contender, ContenderModel> named = new LinkedHashMap<>();
+        targets.stream().filter(t -> t.model() != null).forEach(t -> named.put(t.contender(),
+                t.model() == TargetModel.POOL ? ContenderModel.pool(t.threads()) : ContenderModel.oneWave(t.model())));
+        return new ModelParams(syncThreads, fanoutThreads, named);
     }
 }

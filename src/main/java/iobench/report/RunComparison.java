@@ -85,7 +85,11 @@ public final class RunComparison {
                     String noise = noise(ca.path("interval").path("low"), ca.path("interval").path("high"),
                             cb.path("interval").path("low"), cb.path("interval").path("high"));
                     beyond += noise.equals("**yes**") ? 1 : 0;
-                    row(md, e.getKey(), s.getKey(), "speedup vs sync", speedup(ca), speedup(cb),
+                    // Each file names its baseline (older ones wrote sync, as it always was then).
+                    String baseA = ca.path("baseline").asText("sync");
+                    String baseB = cb.path("baseline").asText("sync");
+                    row(md, e.getKey(), s.getKey(), "speedup vs " + (baseA.equals(baseB) ? baseA
+                            : baseA + " (A), " + baseB + " (B)"), speedup(ca), speedup(cb),
                             change(ca.path("speedup"), cb.path("speedup")), noise);
                 }
             }

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * @param invalidReason why the scenario's speedups are not valid (a failure, too few repetitions),
  *                      or null when they are
- * @param baseline      what the speedups are measured against: sync where it ran, else the first
- *                      server the scenario lists; null when no server ran
+ * @param baseline      what the speedups and capacity ratios are measured against: the plan's baseline
+ *                      where it ran, else the first server the scenario lists that ran (sync, for our
+ *                      servers alone); null when no server ran
  */
 public record ScenarioSummary(Scenario scenario, List<ServerStats> servers, List<Comparison> comparisons,
                               String invalidReason, Contender baseline) {
@@ -19,9 +20,7 @@ public record ScenarioSummary(Scenario scenario, List<ServerStats> servers, List
 
     public ScenarioSummary(Scenario scenario, List<ServerStats> servers, List<Comparison> comparisons,
                            String invalidReason) {
-        this(scenario, servers, comparisons, invalidReason, servers.isEmpty() ? null : servers.stream()
-                .map(ServerStats::server).filter(r -> r.equals(Contender.SYNC)).findFirst()
-                .orElse(servers.get(0).server()));
+        this(scenario, servers, comparisons, invalidReason, servers.isEmpty() ? null : servers.get(0).server());
     }
 
     /** Whether speedups are measured against another server than sync. */

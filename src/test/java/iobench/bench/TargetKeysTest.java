@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import iobench.bench.contender.Contender;
+import iobench.bench.contender.Target;
 import iobench.bench.contender.TargetModel;
 import java.net.URI;
 import java.util.List;
@@ -15,6 +16,21 @@ class TargetKeysTest {
     private static BenchPlan parse(String yaml) {
         return ScenarioFileParser.parse("t.yaml", yaml, CAPS);
     }
+
+    private static BenchPlan parse(String yaml, String... targetOptions) {
+        return ScenarioFileParser.parse("t.yaml", yaml, CAPS, java.util.Arrays.stream(targetOptions)
+                .map(Target::parseOption).toList());
+    }
+
+    private static final String MODEL_ONLY = """
+            targets:
+              - name: flask
+                model: pool
+                threads: 8
+            defaults: {servers: [flask, async]}
+            scenarios:
+              - {name: c, kind: clients, delay: 0.1, clients: 20}
+            """;
 
     private static String failure(String yaml) {
         return assertThrows(ScenarioFileException.class, () -> parse(yaml)).getMessage();
@@ -98,5 +114,31 @@ class TargetKeysTest {
                 + "flask, quart", failure(ISSUE_SHAPE.replace("servers: [flask, quart, async]", "servers: [flask, quart, django]")));
         assertEquals("t.yaml:11:13: defaults.baseline: 'django' is not allowed; expected sync, async, virtual or a "
                 + "target the 'targets' list names", failure(ISSUE_SHAPE.replace("baseline: flask", "baseline: django")));
+    }
+
+    @Test
+    void anEntryOfOnlyAModelCompletesTheTargetOptionOfItsName() {
+        BenchPlan plan = parse(MODEL_ONLY, "flask=http://127.0.0.1:9000/f?d={delay}", "other=http://127.0.0.1:9001/o");
+        assertEquals(List.of("flask", "other"), plan.targets().stream().map(Target::name).toList());
+        Target flask = plan.targets().get(0);
+        assertEquals("http://127.0.0.1:9000/f?d={delay}", flask.url().text());
+        assertEquals(TargetModel.POOL, flask.model());
+        assertEquals(8, flask.threads());
+        // --target alone: no model, so no prediction
+        assertEquals(null, plan.targets().get(1).model());
+        // the command line's URL wins over the file's
+        BenchPlan both = parse(MODEL_ONLY.replace("    model: pool", "    url: http://127.0.0.1:1/file\n    model: pool"),
+                "flask=http://127.0.0.1:9000/f?d={delay}");
+        assertEquals("http://127.0.0.1:9000/f?d={delay}", both.targets().get(0).url().text());
+    }
+
+    @Test
+    void anEntryOfOnlyAModelWithoutItsTargetOptionSaysWhereTheUrlCanCome() {
+        assertEquals("t.yaml:2:5: targets[0].url: missing; expected a URL template such as "
+                + "http://127.0.0.1:8002/io?delay={delay}, or --target flask=URL on the command line", failure(MODEL_ONLY));
+        // a --target of another name does not complete it
+        ScenarioFileException e = assertThrows(ScenarioFileException.class,
+                () -> parse(MODEL_ONLY, "quart=http://127.0.0.1:9001/q"));
+        assertEquals(failure(MODEL_ONLY), e.getMessage());
     }
 }

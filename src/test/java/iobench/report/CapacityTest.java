@@ -74,11 +74,11 @@ class CapacityTest {
         assertArrayEquals(new double[] {80, 80, 40}, sync.perRepetition());
         assertFalse(sync.censored());
         assertEquals(80, sync.median());
-        assertNull(sync.vsSync());
+        assertNull(sync.vsBaseline());
         assertArrayEquals(new double[] {160, 160, 160}, async.perRepetition());
         assertTrue(async.censored(), "async met every step: its capacity is a lower bound");
         assertEquals("≥", async.bound());
-        Confidence.Interval i = async.vsSync();
+        Confidence.Interval i = async.vsBaseline();
         assertEquals(Math.pow(2, 4.0 / 3), i.estimate(), 1e-9);
         assertEquals(0.932, i.low(), 0.001);
         assertEquals(6.81, i.high(), 0.01);
@@ -99,7 +99,7 @@ class CapacityTest {
         assertArrayEquals(new double[] {20}, c.servers().get(0).perRepetition());
         assertArrayEquals(new double[] {0}, c.servers().get(1).perRepetition());
         assertEquals("< 20", Capacity.rateCell(0, false, 20));
-        assertTrue(Double.isNaN(c.servers().get(1).vsSync().estimate()), "no ratio with a zero capacity");
+        assertTrue(Double.isNaN(c.servers().get(1).vsBaseline().estimate()), "no ratio with a zero capacity");
     }
 
     @Test

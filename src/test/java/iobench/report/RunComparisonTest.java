@@ -100,6 +100,18 @@ class RunComparisonTest {
     }
 
     @Test
+    void theSpeedupRowNamesEachFilesBaseline() throws IOException {
+        String a = Files.readString(DIR.resolve("a").resolve(SummaryJson.FILE));
+        String b = Files.readString(DIR.resolve("b").resolve(SummaryJson.FILE));
+        JsonNode flaskA = iobench.http.Json.MAPPER.readTree(a.replace("\"baseline\" : \"sync\"", "\"baseline\" : \"flask\""));
+        JsonNode flaskB = iobench.http.Json.MAPPER.readTree(b.replace("\"baseline\" : \"sync\"", "\"baseline\" : \"flask\""));
+        String same = RunComparison.document(flaskA, flaskB, "a", "b");
+        assertTrue(same.contains("| fan-seq | async | speedup vs flask | 9.71x [8.90–10.5] | 10.7x [9.79–11.5] |"), same);
+        String mixed = RunComparison.document(iobench.http.Json.MAPPER.readTree(a), flaskB, "a", "b");
+        assertTrue(mixed.contains("| fan-seq | async | speedup vs sync (A), flask (B) | "), mixed);
+    }
+
+    @Test
     void theComparisonIsTheSameUnderAGermanLocale() throws IOException {
         String md = render();
         Locale before = Locale.getDefault();

@@ -26,16 +26,28 @@ import java.util.List;
  * @param actualStartEpochMs when it began sending (after the health checks and the wait)
  * @param complete         false when the run was cut short (Ctrl-C, the sim gone)
  * @param syncThreads      the model's parameters as the segment read them from the sync server
+ * @param targetOptions    each {@code --target NAME=URL} as given: the scenario file may list a target
+ *                         only they define, so the merge needs them to rebuild the plan
  */
 public record SegmentRecord(String runId, int index, int count, String scenarioSha256, String scenarioSource,
                             String scenarioText, String startAt, long startAtEpochMs, long actualStartEpochMs,
                             String host, String iobenchVersion, boolean complete, int syncThreads, int fanoutThreads,
-                            List<String> servers) {
+                            List<String> servers, List<String> targetOptions) {
     public static final String FILE = "segment.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public SegmentRecord {
         servers = List.copyOf(servers);
+        targetOptions = List.copyOf(targetOptions);
+    }
+
+    /** A segment of a bench without {@code --target}. */
+    public SegmentRecord(String runId, int index, int count, String scenarioSha256, String scenarioSource,
+                         String scenarioText, String startAt, long startAtEpochMs, long actualStartEpochMs,
+                         String host, String iobenchVersion, boolean complete, int syncThreads, int fanoutThreads,
+                         List<String> servers) {
+        this(runId, index, count, scenarioSha256, scenarioSource, scenarioText, startAt, startAtEpochMs,
+                actualStartEpochMs, host, iobenchVersion, complete, syncThreads, fanoutThreads, servers, List.of());
     }
 
     /** How late (positive) or early this segment began sending, against the start time on its own clock. */
@@ -68,6 +80,7 @@ public record SegmentRecord(String runId, int index, int count, String scenarioS
                 .put("start_offset_ms", startOffsetMs()).put("host", host).put("iobench_version", iobenchVersion)
                 .put("complete", complete).put("sync_threads", syncThreads).put("fanout_threads", fanoutThreads);
         servers.forEach(o.putArray("servers")::add);
+        targetOptions.forEach(o.putArray("target_options")::add);
         AtomicFile.write(dir, FILE, JSON.writeValueAsString(o) + "\n");
     }
 
@@ -105,10 +118,13 @@ public record SegmentRecord(String runId, int index, int count, String scenarioS
         }
         List<String> servers = new ArrayList<>();
         o.path("servers").forEach(n -> servers.add(n.asText()));
+        // Written since named targets; a segment.json from before has none, as its bench had none.
+        List<String> targetOptions = new ArrayList<>();
+        o.path("target_options").forEach(n -> targetOptions.add(n.asText()));
         return new SegmentRecord(o.get("run_id").asText(), index, count, sha, o.path("scenario_source").asText(""),
                 o.get("scenario_text").asText(), o.get("start_at").asText(), o.get("start_at_epoch_ms").asLong(),
                 o.get("actual_start_epoch_ms").asLong(), o.path("host").asText("?"),
                 o.path("iobench_version").asText("?"), o.path("complete").asBoolean(true),
-                o.path("sync_threads").asInt(0), o.path("fanout_threads").asInt(0), servers);
+                o.path("sync_threads").asInt(0), o.path("fanout_threads").asInt(0), servers, targetOptions);
     }
 }

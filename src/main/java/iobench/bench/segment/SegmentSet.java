@@ -107,6 +107,9 @@ public record SegmentSet(List<SegmentRecord> segments, List<Path> dirs, List<Lis
         if (!first.runId().equals(r.runId())) {
             return "run id " + r.runId() + ", not " + first.runId();
         }
+        if (!first.targetOptions().equals(r.targetOptions())) {
+            return "its --target options differ: " + r.targetOptions() + ", not " + first.targetOptions();
+        }
         return null;
     }
 

@@ -31,6 +31,16 @@ class MergeRefusalTest {
         return d;
     }
 
+    /** A segment of a bench given {@code --target} options. */
+    private Path segmentWithTargets(String name, int index, List<String> targets) throws Exception {
+        Path d = dir.resolve(name);
+        String sha = SegmentRecord.sha256(SCENARIOS);
+        RunsJson.write(List.of(), d);
+        new SegmentRecord(SegmentRecord.runId(sha, 2, "+30s"), index, 2, sha, "s.yaml", SCENARIOS, "+30s",
+                1_000, 1_000, "host" + index, "dev", true, 8, 32, List.of(), targets).write(d);
+        return d;
+    }
+
     private record Ran(int exit, String out, String err) {
     }
 
@@ -58,6 +68,13 @@ class MergeRefusalTest {
             assertTrue(lines.get(0).contains(n), lines.get(0) + " should name " + n);
         }
         assertFalse(Files.exists(dir.resolve("merged").resolve("report.md")), "nothing written");
+    }
+
+    @Test
+    void segmentsGivenOtherTargetOptionsAreNotOneRun() throws Exception {
+        Path one = segmentWithTargets("a", 1, List.of("mine=http://127.0.0.1:9000/w?d={delay}"));
+        Path two = segmentWithTargets("b", 2, List.of("mine=http://127.0.0.1:9001/w?d={delay}"));
+        assertRefused(merge(one, two), "its --target options differ", "9001", "9000");
     }
 
     @Test

@@ -1,0 +1,162 @@
+package iobench.bench.segment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import iobench.cli.Cli;
+import iobench.config.SettingsLoader;
+import iobench.http.RunningServer;
+import iobench.report.SummaryJson;
+import iobench.sim.SimServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Named targets through {@code bench --segment} and {@code merge}: one whose URL comes from
+ * {@code --target} while the file's {@code targets} entry gives only its model, and one the file
+ * defines whole. The merged report must rebuild the plan with both and keep each one's model, as
+ * the unsplit bench has it.
+ */
+class NamedTargetMergeTest {
+    private static final String SCENARIOS = """
+            targets:
+              - name: fourpool
+                model: pool
+                threads: 4
+              - name: quick
+                url: http://127.0.0.1:%d/work?s={delay}&n={concurrent}
+                model: async
+            defaults: {repetitions: 1, warmup: 0, servers: [fourpool, quick]}
+            scenarios:
+              - {name: crowd, kind: clients, delay: 0.02, clients: 8, requests: 16}
+            """;
+
+    private record Ran(int exit, String out, String err) {
+        String context() {
+            return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+        }
+    }
+
+    private static Ran iobench(List<String> args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args.toArray(String[]::new));
+        return new Ran(exit, out.toString(), err.toString());
+    }
+
+    /** Serves {@code atOnce} requests at a time at /work, each sleeping ?s= seconds; keeps each query. */
+    private static HttpServer service(int atOnce, Queue<String> queries) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        Semaphore slots = new Semaphore(atOnce);
+        server.createContext("/work", exchange -> {
+            String query = exchange.getRequestURI().getQuery();
+            queries.add(query);
+            try {
+                slots.acquire();
+                try {
+                    Thread.sleep((long) (Double.parseDouble(query.replaceAll(".*s=([0-9.]+).*", "$1")) * 1000));
+                } finally {
+                    slots.release();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static List<String> modelRows(Path reportDir) throws IOException {
+        return Files.readAllLines(reportDir.resolve("report.md")).stream().filter(l -> l.contains(" model | ")).toList();
+    }
+
+    private static double modelDurationS(Path reportDir, String server) throws Exception {
+        for (JsonNode s : SummaryJson.read(reportDir).path("scenarios").path(0).path("servers")) {
+            if (s.path("server").asText().equals(server)) {
+                JsonNode v = s.path("model_duration_s");
+                return v.isNumber() ? v.asDouble() : Double.NaN;
+            }
+        }
+        throw new AssertionError("no " + server + " in " + reportDir);
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void theMergedReportKeepsEveryNamedTargetsModelAsTheUnsplitBenchHasIt(@TempDir Path dir) throws Exception {
+        Queue<String> pooled = new ConcurrentLinkedQueue<>();
+        HttpServer pool = service(4, pooled);
+        HttpServer quick = service(100, new ConcurrentLinkedQueue<>());
+        try (RunningServer sim = SimServer.start(SettingsLoader.defaults(), 0)) {
+            Path scenarios = Files.writeString(dir.resolve("s.yaml"),
+                    SCENARIOS.formatted(quick.getAddress().getPort()), StandardCharsets.UTF_8);
+            List<String> common = List.of("--scenarios", scenarios.toString(), "--sim-url", sim.baseUri().toString(),
+                    "--target", "fourpool=http://127.0.0.1:" + pool.getAddress().getPort() + "/work?s={delay}&id={request_id}");
+
+            Path one = dir.resolve("one");
+            List<String> unsplit = new ArrayList<>(List.of("bench", "--out", one.toString()));
+            unsplit.addAll(common);
+            Ran single = iobench(unsplit);
+            assertEquals(0, single.exit(), single.context());
+            // The file's model-only entry and --target's URL made one target: its requests went to that URL.
+            assertTrue(pooled.contains("s=0.020&id=16"), pooled::toString);
+            List<String> want = modelRows(one);
+            assertEquals(List.of("| fourpool model | pool of 4 threads |", "| quick model | async (one wave) |"), want);
+
+            List<Path> segments = List.of(dir.resolve("seg1"), dir.resolve("seg2"));
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Ran>> running = new ArrayList<>();
+                for (int i = 1; i <= 2; i++) {
+                    List<String> args = new ArrayList<>(List.of("bench", "--segment", i + "/2", "--start-at", "+3s",
+                            "--out", segments.get(i - 1).toString()));
+                    args.addAll(common);
+                    running.add(threads.submit(() -> iobench(args)));
+                }
+                for (Future<Ran> f : running) {
+                    Ran r = f.get();
+                    assertEquals(0, r.exit(), r.context());
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            Path merged = dir.resolve("merged");
+            Ran merge = iobench(List.of("merge", "--out", merged.toString(), segments.get(0).toString(),
+                    segments.get(1).toString()));
+            assertEquals(0, merge.exit(), merge.context());
+            assertEquals(want, modelRows(merged));
+            for (String server : List.of("fourpool", "quick")) {
+                // a target without its model has no prediction (NaN), which assertEquals would take as equal
+                assertTrue(Double.isFinite(modelDurationS(merged, server)), server);
+                assertEquals(modelDurationS(one, server), modelDurationS(merged, server), 1e-9, server);
+            }
+        } finally {
+            pool.stop(0);
+            quick.stop(0);
+        }
+    }
+}
