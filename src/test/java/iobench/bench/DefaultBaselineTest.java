@@ -8,16 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import iobench.cli.Cli;
 import iobench.report.SummaryJson;
+import iobench.testing.PoolService;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,27 +42,7 @@ class DefaultBaselineTest {
     @BeforeAll
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void runTheBench(@TempDir Path dir) throws Exception {
-        pool = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        pool.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        Semaphore threads = new Semaphore(2);
-        pool.createContext("/work", exchange -> {
-            double seconds = Double.parseDouble(exchange.getRequestURI().getQuery().replaceAll(".*s=([0-9.]+).*", "$1"));
-            try {
-                threads.acquire();
-                try {
-                    Thread.sleep((long) (seconds * 1000));
-                } finally {
-                    threads.release();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        pool.start();
+        pool = PoolService.start(2);
         String yaml = """
                 targets:
                   - name: twopool

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import iobench.testing.PoolService;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,36 +14,10 @@ import org.junit.jupiter.api.Timeout;
 /** check's named targets: /health (or its absence) and how many requests a target serves at once. */
 class CheckTargetsTest {
 
-    /** A service without /health that serves {@code atOnce} requests at a time, each sleeping ?s= seconds. */
-    private static HttpServer service(int atOnce) throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        Semaphore slots = new Semaphore(atOnce);
-        server.createContext("/work", exchange -> {
-            double seconds = Double.parseDouble(exchange.getRequestURI().getQuery().replaceAll(".*s=([0-9.]+).*", "$1"));
-            try {
-                slots.acquire();
-                try {
-                    Thread.sleep((long) (seconds * 1000));
-                } finally {
-                    slots.release();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        return server;
-    }
-
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aTargetServingFourAtOnceIsReportedSoAndItsMissingHealthIsNoFailure() throws Exception {
-        HttpServer four = service(4);
+        HttpServer four = PoolService.start(4);
         try {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();

@@ -10,11 +10,10 @@ import iobench.config.SettingsLoader;
 import iobench.http.RunningServer;
 import iobench.report.SummaryJson;
 import iobench.sim.SimServer;
+import iobench.testing.PoolService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -64,33 +62,6 @@ class NamedTargetMergeTest {
         return new Ran(exit, out.toString(), err.toString());
     }
 
-    /** Serves {@code atOnce} requests at a time at /work, each sleeping ?s= seconds; keeps each query. */
-    private static HttpServer service(int atOnce, Queue<String> queries) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        Semaphore slots = new Semaphore(atOnce);
-        server.createContext("/work", exchange -> {
-            String query = exchange.getRequestURI().getQuery();
-            queries.add(query);
-            try {
-                slots.acquire();
-                try {
-                    Thread.sleep((long) (Double.parseDouble(query.replaceAll(".*s=([0-9.]+).*", "$1")) * 1000));
-                } finally {
-                    slots.release();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        return server;
-    }
-
     private static List<String> modelRows(Path reportDir) throws IOException {
         return Files.readAllLines(reportDir.resolve("report.md")).stream().filter(l -> l.contains(" model | ")).toList();
     }
@@ -109,8 +80,8 @@ class NamedTargetMergeTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void theMergedReportKeepsEveryNamedTargetsModelAsTheUnsplitBenchHasIt(@TempDir Path dir) throws Exception {
         Queue<String> pooled = new ConcurrentLinkedQueue<>();
-        HttpServer pool = service(4, pooled);
-        HttpServer quick = service(100, new ConcurrentLinkedQueue<>());
+        HttpServer pool = PoolService.start(4, pooled);
+        HttpServer quick = PoolService.start(100, new ConcurrentLinkedQueue<>());
         try (RunningServer sim = SimServer.start(SettingsLoader.defaults(), 0)) {
             Path scenarios = Files.writeString(dir.resolve("s.yaml"),
                     SCENARIOS.formatted(quick.getAddress().getPort()), StandardCharsets.UTF_8);
