@@ -149,7 +149,7 @@ public final class MarkdownReport {
      * The one server every scenario measures against (the plan's baseline, else the first listed);
      * where they differ, "sync" for our servers alone (the stand-ins have their notes), else "baseline".
      */
-    private static String baselineLabel(BenchReport report) {
+    static String baselineLabel(BenchReport report) {
         List<Contender> baselines = report.scenarios().stream().map(ScenarioSummary::baseline)
                 .filter(java.util.Objects::nonNull).distinct().toList();
         if (baselines.size() == 1) {

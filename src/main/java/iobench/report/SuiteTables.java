@@ -73,12 +73,17 @@ final class SuiteTables {
                 notes.add("- **" + s.scenario().name() + "** is not valid: " + s.invalidReason());
             }
             if (s.baselineIsNotSync()) {
-                // Our servers alone without sync: the first listed stands in; otherwise the file chose it.
+                // Our servers alone without sync: the first listed stands in, which is worth a word;
+                // a baseline "How to read this" already names for every scenario is not repeated.
                 boolean standIn = !s.scenario().servers().contains(Contender.SYNC)
                         && s.scenario().servers().stream().allMatch(Contender::isBuiltIn);
-                notes.add("- " + s.scenario().name() + (standIn ? ": no sync in this scenario; speedups are against "
-                        + s.baseline().label() + ", the first server it lists." : ": speedups are against "
-                        + s.baseline().label() + ", the baseline."));
+                if (standIn) {
+                    notes.add("- " + s.scenario().name() + ": no sync in this scenario; speedups are against "
+                            + s.baseline().label() + ", the first server it lists.");
+                } else if (!s.baseline().label().equals(MarkdownReport.baselineLabel(report))) {
+                    notes.add("- " + s.scenario().name() + ": speedups are against " + s.baseline().label()
+                            + ", its baseline.");
+                }
             }
             CpuShares.of(report).stream().filter(c -> c.scenario().equals(s.scenario().name()))
                     .map(CpuShares::limitNote).filter(n -> !n.isEmpty()).forEach(n -> notes.add("- " + n));
