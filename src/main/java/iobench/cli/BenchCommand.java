@@ -83,6 +83,7 @@ final class BenchCommand implements Callable<Integer> {
         // Everything the user gave is checked before a server starts or a directory is made.
         ScenarioFiles.Text scenarios = ScenarioFiles.read(scenariosFile);
         BenchPlan plan = ScenarioFiles.plan(scenarios, settings, targets);
+        ScenarioFiles.requireListed(plan, targets);
         Segment segment = segmentOptions.segment();
         StartAt startAt = segmentOptions.startAt(Instant.now());
         Baseline earlier = output.baseline();

@@ -94,4 +94,19 @@ final class ScenarioFiles {
             throw ExitException.invalidInput(e.getMessage());
         }
     }
+
+    /**
+     * Every {@code --target} given must be benched by some scenario: one that no servers list names
+     * would be dropped without a word, and the run would end without the service it was started for.
+     */
+    static void requireListed(BenchPlan plan, List<String> targets) {
+        for (String text : targets) {
+            Target target = ExitException.parsed(() -> Target.parseOption(text));
+            boolean listed = plan.scenarios().stream().anyMatch(s -> s.servers().contains(target.contender()));
+            if (!listed) {
+                throw ExitException.invalidInput("--target '" + text + "': no scenario of " + plan.source()
+                        + " lists " + target.name() + "; expected it in defaults.servers or a scenario's servers");
+            }
+        }
+    }
 }

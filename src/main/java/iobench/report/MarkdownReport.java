@@ -189,7 +189,8 @@ public final class MarkdownReport {
         }
         md.append('\n');
         for (Contender role : others) {
-            md.append(SpeedupSummary.of(report, role, null).sentence(role, report.model())).append("\n\n");
+            md.append(SpeedupSummary.of(report, role, null).sentence(role, report.model(), baselineLabel(report)))
+                    .append("\n\n");
         }
         md.append("*Significant* counts the valid scenarios whose speedup interval excludes 1x; the means are ")
                 .append("plain means of the scenarios' speedups, with no interval of their own.\n\n");

@@ -4,7 +4,7 @@ import iobench.bench.ScenarioKind;
 import iobench.bench.contender.Contender;
 import java.util.List;
 
-/** Mean, min and max speedup of one server over sync across the valid scenarios of a suite. */
+/** Mean, min and max speedup of one server over the baseline across the valid scenarios of a suite. */
 record SpeedupSummary(int valid, int total, double mean, double min, double max, double modelMean,
                       int significant) {
 
@@ -46,13 +46,24 @@ record SpeedupSummary(int valid, int total, double mean, double min, double max,
         return "migrate critical endpoints now";
     }
 
-    String sentence(Contender role, ModelParams model) {
+    /**
+     * @param baseline what the speedups are against, as "How to read this" names it: "sync", a
+     *                 server's label, or "baseline" where the scenarios' baselines differ
+     */
+    String sentence(Contender role, ModelParams model, String baseline) {
         if (valid == 0) {
             return "**" + role.label() + "**: no valid scenario, so no speedup can be stated; see the errors above.";
         }
-        return "**" + role.label() + "** was on average " + Numbers.times(mean) + " the sync server (range "
-                + Numbers.times(min) + " to " + Numbers.times(max) + " over " + valid + " valid scenario"
-                + (valid == 1 ? "" : "s") + "; the model expects " + Numbers.times(modelMean) + "). "
+        String figures = "**" + role.label() + "** was on average " + Numbers.times(mean) + " "
+                + (baseline.equals("sync") ? "the sync server" : baseline.equals("baseline")
+                        ? "its scenarios' baselines" : baseline)
+                + " (range " + Numbers.times(min) + " to " + Numbers.times(max) + " over " + valid + " valid scenario"
+                + (valid == 1 ? "" : "s") + "; the model expects " + Numbers.times(modelMean) + "). ";
+        // Why a server gains is told against our sync server's pool; against another baseline the figures speak.
+        if (!baseline.equals("sync")) {
+            return figures + "Decision by the original matrix: " + decision(mean) + ".";
+        }
+        return figures
                 + (role.equals(Contender.VIRTUAL)
                 ? "Virtual threads gain where requests wait in line for one of the pool's " + model.syncThreads()
                 + " threads (many clients); blocking code that makes its calls one after another is no faster on "

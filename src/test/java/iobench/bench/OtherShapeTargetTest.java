@@ -167,6 +167,21 @@ class OtherShapeTargetTest {
         assertTrue(queries.contains("secs=0.020&id=3"), queries::toString);
     }
 
+    /** A --target that no scenario lists would be dropped without a word: refused before anything runs. */
+    @Test
+    void aTargetOptionThatNoScenarioListsIsRefused(@TempDir Path dir) throws IOException {
+        Path scenarios = Files.writeString(dir.resolve("mine.yaml"),
+                "scenarios:\n  - {name: c, kind: clients, delay: 0.02, clients: 1, servers: [virtual]}\n");
+        StringWriter errText = new StringWriter();
+        int exit = Cli.create(new PrintWriter(new StringWriter(), true), new PrintWriter(errText, true))
+                .execute("bench", "--target", "mine=http://127.0.0.1:1/x?d={delay}", "--scenarios", scenarios.toString(),
+                        "--out", dir.resolve("out").toString());
+        assertEquals(2, exit, errText::toString);
+        assertEquals("iobench: --target 'mine=http://127.0.0.1:1/x?d={delay}': no scenario of " + scenarios
+                + " lists mine; expected it in defaults.servers or a scenario's servers", errText.toString().strip());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+    }
+
     @Test
     void aBadTargetOptionIsOneLineNamingTheValueAndExit2(@TempDir Path dir) throws IOException {
         Path scenarios = Files.writeString(dir.resolve("mine.yaml"),
@@ -187,6 +202,9 @@ class OtherShapeTargetTest {
         // Every scenario's baseline is plain: "How to read this" names it once, no note repeats it per scenario.
         assertFalse(markdown.contains("speedups are against plain"), markdown);
         assertTrue(markdown.contains("| server vs plain | suite |"), markdown);
+        // The Summary's sentences name the baseline too, not our sync server.
+        assertTrue(markdown.contains("**virtual** was on average ") && markdown.contains(" plain (range "), markdown);
+        assertFalse(markdown.contains("the sync server"), markdown);
         assertTrue(markdown.contains("*Speedup* compares each server with the plain server: for fan-out it is plain "
                 + "duration / its duration"), markdown);
     }
