@@ -94,8 +94,8 @@ final class SuiteTables {
             for (ServerStats st : s.servers()) {
                 if (fanOut && clientSideOnly(report, s, st)) {
                     notes.add("- " + s.scenario().name() + ", " + st.server().label() + ": its answers carry no "
-                            + "timing.total_duration and results, so its figures are the client's alone (each "
-                            + "successful request counted as its K calls).");
+                            + "timing.total_duration, so its durations are the client's alone; where they carry no "
+                            + "results either, each successful request counted as its K calls.");
                 }
                 if (st.modelNote() != null) {
                     notes.add("- " + s.scenario().name() + ", " + st.server().label() + ": " + st.modelNote());

@@ -135,7 +135,8 @@ class OtherShapeTargetTest {
             // model: async, one wave of the delay
             assertEquals(0.05, Double.parseDouble(r.get("model_duration_s")), 1e-9, context);
         }
-        assertTrue(markdown.contains("fan, plain: its answers carry no timing.total_duration and results"), markdown);
+        assertTrue(markdown.contains("fan, plain: its answers carry no timing.total_duration, so its durations are the "
+                + "client's alone; where they carry no results either, each successful request counted as its K calls."), markdown);
         assertTrue(markdown.contains("| plain model | async (one wave) |"), markdown);
     }
 
