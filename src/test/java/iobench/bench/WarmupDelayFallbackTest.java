@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import iobench.cli.Cli;
+import iobench.report.SummaryJson;
 import iobench.testing.RangedService;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -37,6 +39,7 @@ class WarmupDelayFallbackTest {
     private String context;
     private String stdout;
     private String markdown;
+    private JsonNode summary;
     private List<String> csv;
 
     @BeforeAll
@@ -65,6 +68,7 @@ class WarmupDelayFallbackTest {
         stdout = outText.toString();
         context = "exit " + exitCode + "\n--- stdout\n" + outText + "\n--- stderr\n" + errText;
         markdown = Files.exists(out.resolve("report.md")) ? Files.readString(out.resolve("report.md")) : "";
+        summary = Files.exists(out.resolve("summary.json")) ? SummaryJson.read(out) : null;
         csv = Files.exists(out.resolve("results.csv")) ? Files.readAllLines(out.resolve("results.csv")) : List.of();
     }
 
@@ -84,6 +88,16 @@ class WarmupDelayFallbackTest {
         assertTrue(stdout.contains(FELL_BACK), context);
         assertTrue(markdown.contains(FELL_BACK), markdown);
         assertFalse(markdown.contains("virtual refused"), markdown);
+        JsonNode refused = null;
+        for (JsonNode t : summary.path("time_to_steady")) {
+            if (t.path("server").asText().equals("ranged")) {
+                refused = t.path("warmup_delay_refused");
+            } else {
+                assertFalse(t.has("warmup_delay_refused"), t.toString());
+            }
+        }
+        assertEquals("{\"delay_ms\":10,\"why\":\"HTTP 400\",\"warmed_at_ms\":100}", String.valueOf(refused),
+                summary.toString());
         // The warm-up round itself went at 0.1 s: 400 requests, none refused.
         long warmedAt100 = queries.stream().filter(q -> q.startsWith("delay=0.100")).count();
         assertTrue(warmedAt100 >= 400, "requests at 0.1 s: " + warmedAt100);
