@@ -86,6 +86,13 @@ public final class SummaryJson {
             o.put("steady_in", t.steadyIn());
             o.put("calls", t.calls());
             number(o, "seconds", t.durationS());
+            // A named target that refused the short warm-up delay, warmed at its scenarios' own delays.
+            if (t.refusedDelay() != null) {
+                ObjectNode refused = o.putObject("warmup_delay_refused");
+                refused.put("delay_ms", t.refusedDelay().refusedDelayMs());
+                refused.put("why", t.refusedDelay().why());
+                refused.put("warmed_at_ms", t.refusedDelay().warmedAtMs());
+            }
         }
         ArrayNode phases = root.putArray("warmup_phases");
         for (iobench.bench.warmup.WarmupOutcome w : report.warmupPhases()) {
@@ -98,6 +105,9 @@ public final class SummaryJson {
             number(o, "jit_ms", w.jitGrowthMs());
             o.put("steady", w.steady());
             o.put("capped", w.capped());
+            if (w.failure() != null) {
+                o.put("failure", w.failure());
+            }
         }
         return root;
     }

@@ -32,6 +32,11 @@ final class WarmupReport {
                 .append("new scenario's connections. ")
                 .append("Servers that share this JVM share its JIT, so a server warmed later starts from a warmer ")
                 .append("load generator and sim; with `--isolate` each server's own JIT counts.\n\n");
+        for (TimeToSteady t : report.timeToSteady()) {
+            if (t.refusedDelay() != null) {
+                md.append(t.refusedDelay().sentence(t.server())).append(".\n\n");
+            }
+        }
         if (!report.timeToSteady().isEmpty()) {
             md.append("### Time to steady\n\n");
             md.append("| server | first request ms | calls to steady | seconds to steady | steady in |\n|---|---|---|---|---|\n");
@@ -64,6 +69,9 @@ final class WarmupReport {
     }
 
     private static String ended(WarmupOutcome p) {
+        if (p.failure() != null) {
+            return "**not warmed**: " + p.failure().replace("|", "\\|");
+        }
         if (p.capped()) {
             return "**at its cap, not steady**";
         }
@@ -73,15 +81,28 @@ final class WarmupReport {
         return p.steady() ? "steady" : "rounds done (not steady by the rule)";
     }
 
-    /** One console line: each server's first request and time to steady. */
+    /**
+     * One console line: each server's first request and time to steady; then a line per target that
+     * refused the warm-up delay, and per warm-up phase in which nothing answered.
+     */
     static String consoleLine(BenchReport report) {
         List<String> parts = new ArrayList<>();
+        StringBuilder notes = new StringBuilder();
         for (TimeToSteady t : report.timeToSteady()) {
             parts.add(t.server().label() + " " + Numbers.cell(t.firstRequestMs(), 0) + " ms first, "
                     + (t.steady() ? "steady after " + Long.toString(t.calls()) + " calls / "
                     + Numbers.fixed(t.durationS(), 1) + " s" : "not steady"));
+            if (t.refusedDelay() != null) {
+                notes.append("warm-up: ").append(t.refusedDelay().sentence(t.server())).append('\n');
+            }
         }
-        return parts.isEmpty() ? "" : "time to steady: " + String.join("; ", parts) + "\n";
+        for (WarmupOutcome p : report.warmupPhases()) {
+            if (p.failure() != null) {
+                notes.append("warm-up NOT DONE: ").append(p.scenario()).append(", ").append(p.server().label())
+                        .append(": ").append(p.failure()).append('\n');
+            }
+        }
+        return (parts.isEmpty() ? "" : "time to steady: " + String.join("; ", parts) + "\n") + notes;
     }
 
     /** A note for a scenario table whose servers hit the warm-up cap. */

@@ -143,6 +143,15 @@ class PythonTargetsTest {
     }
 
     @Test
+    void quartsOriginalPathRefusesTheWarmupDelaySoItIsWarmedAtTheScenariosAndTheReportSaysSo() {
+        // /benchmark/quart-io-test takes 0.1 to 10 s (400 below); Flask's /benchmark/io-test takes any delay.
+        assertTrue(markdown.contains("quart refused the 10 ms warm-up delay (HTTP 400): warmed at the scenario's "
+                + "delay, 100 ms"), markdown);
+        assertTrue(!markdown.contains("flask refused"), markdown);
+        assertTrue(!markdown.contains("**not warmed**"), markdown);
+    }
+
+    @Test
     void theirAnswersCarryTimingAndResultsSoTheyAreUsedAndNoClientOnlyNoteIsWritten() {
         String header = csv.isEmpty() ? "" : csv.get(0);
         int column = List.of(header.split(",")).indexOf("server_duration_s");

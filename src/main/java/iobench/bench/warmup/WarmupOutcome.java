@@ -17,9 +17,12 @@ import iobench.bench.contender.Contender;
  * @param sharedFrom  auto only: the earlier scenario of the same shape (kind and strategy) after
  *                    whose warm-up the server was already steady, so that this phase only opened
  *                    its connections with one round; null for a full phase
+ * @param failure     when a round answered nothing at all, which stops the phase (a server that
+ *                    answers nothing cannot warm): how its requests failed, else null. Reports show
+ *                    it, so that a server measured cold for that reason says why.
  */
 public record WarmupOutcome(String scenario, Contender server, int rounds, long calls, long durationNs,
-                            boolean steady, boolean capped, double jitGrowthMs, String sharedFrom) {
+                            boolean steady, boolean capped, double jitGrowthMs, String sharedFrom, String failure) {
     public double durationS() {
         return durationNs / 1e9;
     }

@@ -36,6 +36,7 @@ public final class WarmupPhase {
         double jitAtStart = jit.totalMs();
         double jitBefore = jitAtStart;
         boolean capped = false;
+        String failure = null;
         while (true) {
             int round = done.size() + 1;
             if (policy.mode() == Warmup.Mode.ROUNDS) {
@@ -49,7 +50,9 @@ public final class WarmupPhase {
             jitBefore = jitAfter;
             long elapsedMs = (System.nanoTime() - startNs) / 1_000_000;
             if (result.successful() == 0) {
-                break; // a server that answers nothing cannot warm; the measured runs will say why
+                // A server that answers nothing cannot warm; the report says why, beside the measured runs.
+                failure = failure(result);
+                break;
             }
             boolean enough = switch (policy.mode()) {
                 case AUTO -> {
@@ -68,6 +71,14 @@ public final class WarmupPhase {
         }
         return new WarmupOutcome(scenario.name(), role, done.size(), done.size() * shape.calls(),
                 System.nanoTime() - startNs, sharedFrom != null || SteadyState.steady(done), capped,
-                jitBefore - jitAtStart, sharedFrom);
+                jitBefore - jitAtStart, sharedFrom, failure);
+    }
+
+    /** A round in which every request failed, in a few words: each kind of failure, how often, and its first message. */
+    static String failure(RunResult round) {
+        List<String> kinds = new ArrayList<>();
+        round.errors().forEach((kind, count) -> kinds.add(kind + " x" + count + ": "
+                + round.errorSamples().getOrDefault(kind, "(no message)")));
+        return "every request failed" + (kinds.isEmpty() ? "" : " (" + String.join("; ", kinds) + ")");
     }
 }
