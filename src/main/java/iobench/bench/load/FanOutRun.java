@@ -22,7 +22,7 @@ public final class FanOutRun {
     public static RunResult run(LoadClient client, Target target, FanOutScenario scenario, long delayMs,
                                 int repetition, boolean warmup) {
         int k = scenario.concurrent();
-        URI uri = target.url().fill(delayMs, k, scenario.strategy(), 1);
+        URI uri = target.url().fill(delayMs, k, scenario.strategy(), client.nextRequestId());
         HttpResult result = client.get(uri, Duration.ofMillis(delayMs * k).plus(CLIENT_TIMEOUT_SLACK));
         RunRecorder recorder = new RunRecorder();
         recorder.latencyNs(result.latencyNs());
