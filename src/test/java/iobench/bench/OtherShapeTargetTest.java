@@ -199,6 +199,25 @@ class OtherShapeTargetTest {
     }
 
     @Test
+    void aTargetOptionWithoutConcurrentInAFanOutIsOneLineWithItsPlaceAndExit2(@TempDir Path dir) throws IOException {
+        Path scenarios = Files.writeString(dir.resolve("fan.yaml"), """
+                defaults: {repetitions: 1, warmup: 0, servers: [mine]}
+                scenarios:
+                  - {name: f, kind: fan-out, delay: 0.02, concurrent: 4}
+                """, StandardCharsets.UTF_8);
+        StringWriter errText = new StringWriter();
+        // A service that answers 2xx: without the refusal the bench would run and count each answer as 4 calls.
+        int exit = Cli.create(new PrintWriter(new StringWriter(), true), new PrintWriter(errText, true)).execute("bench",
+                "--target", "mine=http://127.0.0.1:" + plain.getAddress().getPort() + "/work?secs={delay}",
+                "--scenarios", scenarios.toString(), "--out", dir.resolve("out").toString());
+        String err = errText.toString().strip();
+        assertEquals(2, exit, err);
+        assertTrue(err.contains("fan.yaml:1:49: defaults.servers: fan-out scenario 'f' lists target 'mine', whose URL "
+                + "(from --target)") && err.contains("has no {concurrent}") && !err.contains("\n"), err);
+        assertFalse(Files.exists(dir.resolve("out")), "nothing may run");
+    }
+
+    @Test
     void speedupsAreMeasuredAgainstTheFilesBaseline() {
         // Every scenario's baseline is plain: "How to read this" names it once, no note repeats it per scenario.
         assertFalse(markdown.contains("speedups are against plain"), markdown);
