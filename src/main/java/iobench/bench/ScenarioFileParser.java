@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -100,6 +101,7 @@ public final class ScenarioFileParser {
                 throw nodes.fail(nodes.keys(node, "", ScenarioKeys.KEYS).value("name"), path + ".name",
                         "'" + scenario.name() + "' is used twice; expected a unique name");
             }
+            refuseFanOutWithoutConcurrent(scenario, node, path, top, targets, given);
             scenarios.add(scenario);
             Thresholds mine = ThresholdKeys.of(nodes, node, path, ScenarioKeys.KEYS).over(defaultThresholds);
             if (!mine.none()) {
@@ -108,6 +110,37 @@ public final class ScenarioFileParser {
         }
         return new BenchPlan(nodes.source(), defaults.warmup(), defaults.warmupDelayMs(), scenarios, thresholds, targets,
                 defaults.baseline());
+    }
+
+    /**
+     * A fan-out counts its {@code k} calls from the answer, which can only be asked for {@code k}
+     * calls through {@code {concurrent}}: without it a plain 2xx would count as k calls done and
+     * calls/s be k times too high. Such a target is refused where the scenario's servers list it.
+     */
+    private void refuseFanOutWithoutConcurrent(Scenario scenario, Node node, String path, KeyMap top,
+                                               List<Target> targets, List<Target> given) {
+        if (!(scenario instanceof FanOutScenario)) {
+            return;
+        }
+        for (Target target : targets) {
+            if (!scenario.servers().contains(target.contender()) || target.url().placeholders().contains("concurrent")) {
+                continue;
+            }
+            KeyMap keys = nodes.keys(node, path, ScenarioKeys.KEYS);
+            KeyMap listedBy = keys.has("servers") ? keys : nodes.keys(top.value("defaults"), "defaults",
+                    ScenarioDefaults.KEYS);
+            Node list = listedBy.value("servers");
+            Node item = list instanceof SequenceNode sequence ? sequence.getValue().stream()
+                    .filter(n -> n instanceof ScalarNode scalar && scalar.getValue().trim().equals(target.name()))
+                    .findFirst().orElse(list) : list;
+            String url = target.url().text();
+            boolean fromCommandLine = given.stream().anyMatch(g -> g.name().equals(target.name()));
+            throw nodes.fail(item, listedBy.pathOf("servers"), "fan-out scenario '" + scenario.name() + "' lists target '"
+                    + target.name() + "', whose URL" + (fromCommandLine ? " (from --target)" : "") + " '" + url
+                    + "' has no {concurrent}; expected a URL that passes the fan-out width, such as " + url
+                    + (url.contains("?") ? "&" : "?") + "concurrent={concurrent}, or the target only in clients and "
+                    + "rate scenarios");
+        }
     }
 
     /** The file's node tree; SnakeYAML's own refusals keep their place too. */

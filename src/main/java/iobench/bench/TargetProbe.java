@@ -63,7 +63,7 @@ public final class TargetProbe {
      * @return null when it answered 2xx, else why not in a few words ("connection refused: ...", "HTTP 404")
      */
     public static String problem(LoadClient client, Target target, long delayMs) {
-        HttpResult r = client.get(target.url().fill(delayMs, 1, "sequential", 0), TIMEOUT);
+        HttpResult r = client.get(target.url().fill(delayMs, 1, "sequential", client.nextRequestId()), TIMEOUT);
         if (!r.answered()) {
             return r.errorKind().label() + ": " + r.message();
         }
@@ -80,7 +80,7 @@ public final class TargetProbe {
         List<Future<HttpResult>> sent = new ArrayList<>();
         long startNs = System.nanoTime();
         for (int i = 1; i <= burst; i++) {
-            URI uri = target.url().fill(delayMs, 1, "sequential", i);
+            URI uri = target.url().fill(delayMs, 1, "sequential", client.nextRequestId());
             sent.add(client.threads().submit(() -> client.get(uri, TIMEOUT)));
         }
         int answered = 0;

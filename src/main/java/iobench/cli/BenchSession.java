@@ -90,7 +90,7 @@ final class BenchSession {
         try (ServerSet servers = setup.isolate() ? new ChildServers(settings, setup.config(), setup.simUrl(), embedded)
                 : new EmbeddedServers(settings, setup.simUrl(), embedded);
              // Our servers close idle connections after idle-timeout-s; the generator lets go first.
-             LoadClient client = new LoadClient(settings.pooledConnectionIdleMs())) {
+             LoadClient client = new LoadClient(settings.pooledConnectionIdleMs(), setup.segment())) {
             Map<ServerRole, URI> urls = new EnumMap<>(ServerRole.class);
             urls.putAll(servers.targets().servers());
             setup.external().forEach((role, uri) -> {

@@ -17,10 +17,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -38,8 +39,10 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OtherShapeTargetTest {
     private HttpServer plain;
-    /** Every query the plain service saw. */
-    private final Set<String> queries = ConcurrentHashMap.newKeySet();
+    /** Every query the plain service saw, in the order it saw them. */
+    private final Queue<String> queries = new ConcurrentLinkedQueue<>();
+    /** Those of the bench run by {@link #runTheBench} alone (the tests below run benches of their own). */
+    private List<String> benchQueries = List.of();
     private int exitCode;
     private String context;
     private List<Map<String, String>> rows;
@@ -78,6 +81,7 @@ class OtherShapeTargetTest {
                 scenarios:
                   - {name: fan, kind: fan-out, delay: 0.05, concurrent: 4}
                   - {name: clients-6, kind: clients, delay: 0.05, clients: 6}
+                  - {name: steady, kind: rate, delay: 0.02, rate: 20, duration: 500ms}
                 """.formatted(plain.getAddress().getPort());
         Path scenarios = Files.writeString(dir.resolve("plain.yaml"), yaml, StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
@@ -85,6 +89,7 @@ class OtherShapeTargetTest {
         StringWriter errText = new StringWriter();
         exitCode = Cli.create(new PrintWriter(outText, true), new PrintWriter(errText, true)).execute("bench",
                 "--scenarios", scenarios.toString(), "--out", out.toString());
+        benchQueries = List.copyOf(queries);
         context = "exit " + exitCode + "\n--- stdout\n" + outText + "\n--- stderr\n" + errText;
         List<String> csv = Files.exists(out.resolve("results.csv")) ? Files.readAllLines(out.resolve("results.csv"))
                 : List.of();
@@ -142,11 +147,22 @@ class OtherShapeTargetTest {
 
     @Test
     void thePlaceholdersAreFilledPerRequest() {
-        assertTrue(queries.contains("secs=0.050&width=4&how=sequential&id=1"), queries::toString);
-        // clients-6: six requests of one call each, ids 1 to 6 in every run
-        for (int id = 1; id <= 6; id++) {
-            assertTrue(queries.contains("secs=0.050&width=1&how=sequential&id=" + id), queries::toString);
-        }
+        String all = String.join("\n", benchQueries);
+        // fan: one request of four calls per repetition; clients-6 and steady: requests of one call each
+        assertEquals(2, benchQueries.stream().filter(q -> q.matches("secs=0\\.050&width=4&how=sequential&id=[0-9]+"))
+                .count(), all);
+        assertTrue(benchQueries.stream().filter(q -> q.matches("secs=0\\.050&width=1&how=sequential&id=[0-9]+"))
+                .count() >= 12, all);
+        assertTrue(benchQueries.stream().filter(q -> q.matches("secs=0\\.020&width=1&how=sequential&id=[0-9]+"))
+                .count() >= 20, all);
+    }
+
+    @Test
+    void everyRequestOfTheBenchHasARequestIdOfItsOwn() {
+        // Across the probe, the warm-ups, both repetitions and all three kinds: no id twice.
+        List<Long> ids = benchQueries.stream().map(q -> Long.parseLong(q.replaceAll(".*&id=([0-9]+)$", "$1"))).toList();
+        assertEquals(ids.size(), new HashSet<>(ids).size(), String.join("\n", benchQueries));
+        assertTrue(ids.stream().allMatch(id -> id > 0), ids::toString);
     }
 
     @Test
@@ -165,7 +181,7 @@ class OtherShapeTargetTest {
         assertEquals(0, exit, errText::toString);
         List<String> csv = Files.readAllLines(dir.resolve("out").resolve("results.csv"));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("c3,clients,mine,1,")), csv::toString);
-        assertTrue(queries.contains("secs=0.020&id=3"), queries::toString);
+        assertTrue(queries.stream().anyMatch(q -> q.matches("secs=0\\.020&id=[0-9]+")), queries::toString);
     }
 
     /** A --target that no scenario lists would be dropped without a word: refused before anything runs. */
@@ -196,6 +212,25 @@ class OtherShapeTargetTest {
             String err = errText.toString().strip();
             assertTrue(err.contains("--target '" + bad + "'") && !err.contains("\n") && !err.contains("Exception"), err);
         }
+    }
+
+    @Test
+    void aTargetOptionWithoutConcurrentInAFanOutIsOneLineWithItsPlaceAndExit2(@TempDir Path dir) throws IOException {
+        Path scenarios = Files.writeString(dir.resolve("fan.yaml"), """
+                defaults: {repetitions: 1, warmup: 0, servers: [mine]}
+                scenarios:
+                  - {name: f, kind: fan-out, delay: 0.02, concurrent: 4}
+                """, StandardCharsets.UTF_8);
+        StringWriter errText = new StringWriter();
+        // A service that answers 2xx: without the refusal the bench would run and count each answer as 4 calls.
+        int exit = Cli.create(new PrintWriter(new StringWriter(), true), new PrintWriter(errText, true)).execute("bench",
+                "--target", "mine=http://127.0.0.1:" + plain.getAddress().getPort() + "/work?secs={delay}",
+                "--scenarios", scenarios.toString(), "--out", dir.resolve("out").toString());
+        String err = errText.toString().strip();
+        assertEquals(2, exit, err);
+        assertTrue(err.contains("fan.yaml:1:49: defaults.servers: fan-out scenario 'f' lists target 'mine', whose URL "
+                + "(from --target)") && err.contains("has no {concurrent}") && !err.contains("\n"), err);
+        assertFalse(Files.exists(dir.resolve("out")), "nothing may run");
     }
 
     @Test

@@ -116,6 +116,57 @@ class TargetKeysTest {
                 + "target the 'targets' list names", failure(ISSUE_SHAPE.replace("baseline: flask", "baseline: django")));
     }
 
+    private static final String NO_WIDTH = """
+            targets:
+              - name: plain
+                url: http://127.0.0.1:9000/w?s={delay}
+                model: async
+            defaults: {servers: [async, plain]}
+            scenarios:
+              - {name: c, kind: clients, delay: 0.1, clients: 2}
+              - {name: r, kind: rate, delay: 0.1, rate: 10, duration: 1s}
+              - {name: f, kind: fan-out, delay: 0.1, concurrent: 4}
+            """;
+
+    @Test
+    void aFanOutOfATargetWithoutConcurrentIsRefusedWhereItsServersListIt() {
+        // From the defaults' list...
+        assertEquals("t.yaml:5:29: defaults.servers: fan-out scenario 'f' lists target 'plain', whose URL "
+                + "'http://127.0.0.1:9000/w?s={delay}' has no {concurrent}; expected a URL that passes the fan-out "
+                + "width, such as http://127.0.0.1:9000/w?s={delay}&concurrent={concurrent}, or the target only in "
+                + "clients and rate scenarios", failure(NO_WIDTH));
+        // ...or from the scenario's own.
+        assertEquals("t.yaml:9:67: scenarios[2].servers: fan-out scenario 'f' lists target 'plain', whose URL "
+                + "'http://127.0.0.1:9000/w?s={delay}' has no {concurrent}; expected a URL that passes the fan-out "
+                + "width, such as http://127.0.0.1:9000/w?s={delay}&concurrent={concurrent}, or the target only in "
+                + "clients and rate scenarios",
+                failure(NO_WIDTH.replace("concurrent: 4}", "concurrent: 4, servers: [plain]}")));
+    }
+
+    @Test
+    void clientsAndRateScenariosNeedNoConcurrentAndAFanOutOfOurServersAloneIsFine() {
+        BenchPlan plan = parse(NO_WIDTH.replace("concurrent: 4}", "concurrent: 4, servers: [async]}"));
+        assertEquals(3, plan.scenarios().size());
+        assertEquals(List.of(Contender.ASYNC, new Contender("plain")), plan.scenarios().get(1).servers());
+    }
+
+    @Test
+    void aTargetOptionWithoutConcurrentInAFanOutIsRefusedTheSameWay() {
+        String yaml = """
+                defaults: {servers: [mine]}
+                scenarios:
+                  - {name: f, kind: fan-out, delay: 0.1, concurrent: 4}
+                """;
+        ScenarioFileException e = assertThrows(ScenarioFileException.class,
+                () -> parse(yaml, "mine=http://127.0.0.1:9000/w"));
+        assertEquals("t.yaml:1:22: defaults.servers: fan-out scenario 'f' lists target 'mine', whose URL (from --target) "
+                + "'http://127.0.0.1:9000/w' has no {concurrent}; expected a URL that passes the fan-out width, such as "
+                + "http://127.0.0.1:9000/w?concurrent={concurrent}, or the target only in clients and rate scenarios",
+                e.getMessage());
+        // with {concurrent} it is a fan-out like any other
+        assertEquals(1, parse(yaml, "mine=http://127.0.0.1:9000/w?n={concurrent}").scenarios().size());
+    }
+
     @Test
     void anEntryOfOnlyAModelCompletesTheTargetOptionOfItsName() {
         BenchPlan plan = parse(MODEL_ONLY, "flask=http://127.0.0.1:9000/f?d={delay}", "other=http://127.0.0.1:9001/o");

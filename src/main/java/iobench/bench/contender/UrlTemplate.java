@@ -12,7 +12,8 @@ import java.util.Set;
  * A contender's address with placeholders filled per request, so that any service can be benched
  * whatever its path and parameter names: {@code http://127.0.0.1:8002/io?delay={delay}&n={concurrent}}.
  * {delay} is in seconds (three decimals, as our servers take it), {concurrent} the fan-out width,
- * {strategy} sequential or parallel, {request_id} a number unique within the run.
+ * {strategy} sequential or parallel, {request_id} a number unique within one bench run and across its
+ * segments ({@code iobench.bench.load.LoadClient#nextRequestId}).
  *
  * @param text  the template as written
  * @param parts literal text and placeholder names, alternating from a literal (possibly empty)

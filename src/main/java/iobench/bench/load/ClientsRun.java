@@ -10,7 +10,6 @@ import iobench.bench.metrics.RunRecorder;
 import iobench.bench.metrics.RunResult;
 import iobench.bench.contender.Target;
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicLong;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +39,6 @@ public final class ClientsRun {
     public static RunResult run(LoadClient client, Target target, Scenario scenario, long delayMs,
                                 int concurrent, int clients, int requests, int repetition, boolean warmup)
             throws InterruptedException {
-        // {request_id} differs per request; our servers' templates do not use it.
-        AtomicLong requestIds = new AtomicLong();
         boolean strict = target.builtIn();
         // Even a pool of one thread serves everyone within requests x calls x delay; the slack covers the rest.
         Duration timeout = Duration.ofMillis(delayMs * requests * concurrent).plus(FanOutRun.CLIENT_TIMEOUT_SLACK);
@@ -59,7 +56,7 @@ public final class ClientsRun {
                 // How late each client's first request left after the start signal: the generator's own lag.
                 recorder.sendLagNs(System.nanoTime() - goNs[0]);
                 for (int i = 0; i < share; i++) {
-                    URI uri = target.url().fill(delayMs, concurrent, scenario.strategy(), requestIds.incrementAndGet());
+                    URI uri = target.url().fill(delayMs, concurrent, scenario.strategy(), client.nextRequestId());
                     HttpResult result = client.get(uri, timeout);
                     recorder.latencyNs(result.latencyNs());
                     record(recorder, result, strict);

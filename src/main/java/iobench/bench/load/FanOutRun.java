@@ -22,7 +22,7 @@ public final class FanOutRun {
     public static RunResult run(LoadClient client, Target target, FanOutScenario scenario, long delayMs,
                                 int repetition, boolean warmup) {
         int k = scenario.concurrent();
-        URI uri = target.url().fill(delayMs, k, scenario.strategy(), 1);
+        URI uri = target.url().fill(delayMs, k, scenario.strategy(), client.nextRequestId());
         HttpResult result = client.get(uri, Duration.ofMillis(delayMs * k).plus(CLIENT_TIMEOUT_SLACK));
         RunRecorder recorder = new RunRecorder();
         recorder.latencyNs(result.latencyNs());
@@ -38,7 +38,7 @@ public final class FanOutRun {
      * usable answer failed all {@code k} of them, once under its kind. Another service's answer
      * need not be our JSON ({@code strict} false): a 2xx without it counts the request's {@code k}
      * calls as done, and the run has no server duration (the report says its figures are the
-     * client's alone).
+     * client's alone). An answer whose counts exceed the {@code k} calls asked failed.
      */
     private static void record(RunRecorder recorder, HttpResult result, int k, boolean strict) {
         if (!result.answered()) {
@@ -54,6 +54,16 @@ public final class FanOutRun {
         if (answer == null) {
             recorder.failed(k);
             recorder.error("http-" + result.status(), 1, ClientsRun.httpMessage(result, null));
+            return;
+        }
+        // Another service's counts are believed only within the k calls asked: more (or a negative
+        // count) would inflate calls/s, so such an answer fails the request like any unusable one.
+        long accounted = (long) answer.successful() + answer.failed();
+        if (answer.successful() < 0 || answer.failed() < 0 || accounted > k) {
+            recorder.failed(k);
+            recorder.error("http-" + result.status(), 1, "HTTP " + result.status() + " but its results count "
+                    + answer.successful() + " successful and " + answer.failed() + " failed calls, " + accounted
+                    + " of the " + k + " asked; expected counts from 0 that add up to at most " + k);
             return;
         }
         recorder.succeeded(answer.successful());

@@ -1,5 +1,6 @@
 package iobench.bench.load;
 
+import iobench.bench.segment.Segment;
 import iobench.server.fanout.ErrorClassifier;
 import java.io.IOException;
 import java.net.URI;
@@ -33,6 +34,8 @@ public final class LoadClient implements AutoCloseable {
 
     private final OkHttpClient client;
     private final ExecutorService threads;
+    /** Held here because every run, warm-up and probe of a bench sends through this one client. */
+    private final RequestIds requestIds;
     /** Set by {@link #cancelAll()}: bench is stopping, and no request may start any more. */
     private volatile boolean stopping;
 
@@ -42,6 +45,16 @@ public final class LoadClient implements AutoCloseable {
 
     /** @param keepAliveMs idle connections are dropped after this; keep it below the servers' idle timeout */
     public LoadClient(long keepAliveMs) {
+        this(keepAliveMs, Segment.WHOLE);
+    }
+
+    /**
+     * @param keepAliveMs idle connections are dropped after this; keep it below the servers' idle timeout
+     * @param segment     the share of the bench this generator sends: its {@link #nextRequestId} ids
+     *                    differ from every other segment's
+     */
+    public LoadClient(long keepAliveMs, Segment segment) {
+        this.requestIds = new RequestIds(segment);
         this.client = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(MAX_IN_FLIGHT, Math.min(KEEP_ALIVE_MS, keepAliveMs),
                         TimeUnit.MILLISECONDS))
@@ -66,6 +79,11 @@ public final class LoadClient implements AutoCloseable {
     /** Where the generator's requests run: one virtual thread each. */
     public ExecutorService threads() {
         return threads;
+    }
+
+    /** The {@code {request_id}} of the next request: unique within this client's bench, and across its segments. */
+    public long nextRequestId() {
+        return requestIds.next();
     }
 
     /** A blocking GET; never throws for a transport failure, which comes back classified. */

@@ -16,9 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RateRequests {
     private final LoadClient client;
-    /** The address of the n-th request ({request_id} is n). */
+    /** The address of a request, given its {request_id}. */
     private final java.util.function.LongFunction<URI> uri;
-    private final java.util.concurrent.atomic.AtomicLong requestIds = new java.util.concurrent.atomic.AtomicLong();
     /** Whether answers must be our servers' JSON ({@link ClientsRun#failureOf}). */
     private final boolean strict;
     private final long deadlineNs;
@@ -72,7 +71,7 @@ final class RateRequests {
             HttpResult result;
             try {
                 long timeoutNs = Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadlineNs - System.nanoTime());
-                result = client.get(uri.apply(requestIds.incrementAndGet()), Duration.ofNanos(timeoutNs));
+                result = client.get(uri.apply(client.nextRequestId()), Duration.ofNanos(timeoutNs));
             } finally {
                 onWire.decrementAndGet();
             }
