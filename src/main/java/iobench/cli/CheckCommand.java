@@ -61,7 +61,8 @@ final class CheckCommand implements Callable<Integer> {
     List<String> targetOptions = new java.util.ArrayList<>();
 
     @Option(names = "--target-burst", paramLabel = "N", defaultValue = "50",
-            description = "Requests sent at once to each contender, each asking for 0.5 s (default ${DEFAULT-VALUE}).")
+            description = "Requests sent at once to each contender, each asking for 0.5 s, twice: the first burst "
+                    + "warms up, the second is measured (default ${DEFAULT-VALUE}).")
     int targetBurst;
 
     @Override
