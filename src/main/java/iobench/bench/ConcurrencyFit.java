@@ -7,9 +7,9 @@ import iobench.bench.contender.TargetModel;
  * Whether what a target held at once in check's burst fits the model bench will predict it by: a
  * pool of T threads serves a burst of N in ceil(N/T) waves, so holds N / ceil(N/T) (T when the burst
  * is a multiple of T, never more); async and virtual hold the whole burst in one wave. A reading is
- * taken as fitting within a quarter of that: the burst's duration is rounded to whole waves, so a
- * fitting target reads exactly the model's figure or one wave off, and a quarter tells "one wave
- * slow on a busy machine" from a pool clearly smaller or larger than the model says.
+ * taken as fitting within a quarter of that: the burst's duration is counted in whole waves, so a
+ * fitting target reads the model's figure or, on a busy machine, a wave more, and a quarter tells that
+ * from a pool clearly smaller or larger than the model says.
  */
 public final class ConcurrencyFit {
     /** Below this share of the model's figure a target held clearly fewer; above its inverse, clearly more. */

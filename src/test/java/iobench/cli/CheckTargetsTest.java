@@ -31,7 +31,7 @@ class CheckTargetsTest {
             String text = check(0, "--target", "four=" + url(four), "--target-burst", "12", "--max-parked", "5");
             assertTrue(text.contains("health: no /health (HTTP 404); 12 of 12 answered in "), text);
             // 12 requests through 4 slots: 3 waves of 0.5 s, about 4 at once. A loaded machine only makes the
-            // burst longer (4 waves read 3, 6 read 2); 6 allows a reading a wave short; no limit would read 12.
+            // burst longer (4 waves read 3, 6 read 2); 6 (2 waves) is slack; without the limit it would read 12.
             Matcher m = Pattern.compile("about (\\d+) at once \\(no model\\)").matcher(text);
             assertTrue(m.find(), text);
             int held = Integer.parseInt(m.group(1));
