@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import iobench.http.RunningServer;
+import iobench.server.sync.SyncServer;
+import iobench.sim.SimServer;
 import iobench.testing.PoolService;
+import iobench.testing.TestSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +57,19 @@ class CheckTargetsTest {
         assertLine(text, "async", answered.formatted("async") + "\\(async\\): (fits its model|fewer than the burst)");
         assertLine(text, "virtual", answered.formatted("virtual")
                 + "\\(virtual\\): (fits its model|fewer than the burst)");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aSyncServerGivenByUrlIsJudgedByTheThreadsItsHealthReports() throws Exception {
+        // 3 threads, where this JVM's settings say 8: the line must take the server's own count.
+        try (RunningServer sim = SimServer.start(TestSettings.loopback(), 0);
+             RunningServer sync = SyncServer.startPlatform(TestSettings.calling(sim.baseUri(), Map.of("sync-threads", 3)), 0)) {
+            String text = check(0, "--sim-url", sim.baseUri().toString(), "--sync-url", sync.baseUri().toString(),
+                    "--target-burst", "6", "--max-parked", "5");
+            assertLine(text, "sync", " ok; health: sync; 6 of 6 answered in [0-9.]+ s: about \\d+ at once "
+                    + "\\(pool of 3 threads\\): (fits its model|fewer than its 3 threads)");
+        }
     }
 
     @Test
