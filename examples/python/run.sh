@@ -29,8 +29,8 @@
 # The apps also read IOBENCH_PY_MAX_DELAY_S (60), IOBENCH_PY_MAX_CONCURRENT (1000) and, for
 # Flask's parallel strategy, IOBENCH_PY_FANOUT_THREADS (8).
 #
-# Exit codes: 0 done; 2 invalid input (a command or setting); 3 could not run (packages missing,
-# already running, a server that did not answer /health in time).
+# Exit codes: 0 done; 2 invalid input (a command or setting); 3 could not run (packages or curl
+# missing, already running, a server that did not answer /health in time).
 set -eu
 
 DIR=$(cd "$(dirname "$0")" && pwd)
@@ -106,6 +106,12 @@ check_app_settings() { # the apps' own environment settings, checked before anyt
     fi
 }
 
+check_curl() { # start and status ask through curl; without it every port would look taken, every server down
+    if ! command -v curl >/dev/null 2>&1; then
+        say "curl is missing: sudo apt-get install curl"; exit 3
+    fi
+}
+
 port_free() { # port: nothing answers a TCP connection there (curl's exit code 7: could not connect)
     rc=0
     curl -s -o /dev/null --max-time 2 "http://$HOST:$1/" 2>/dev/null || rc=$?
@@ -125,6 +131,7 @@ healthy() { # name port: /health answers 200 with our role (not some other serve
 }
 
 start() {
+    check_curl
     check_settings
     check_packages
     check_app_settings
@@ -212,6 +219,7 @@ stop() {
 }
 
 status() {
+    check_curl
     rc=0
     for pair in "flask:$FLASK_PORT" "quart:$QUART_PORT"; do
         name=${pair%%:*}

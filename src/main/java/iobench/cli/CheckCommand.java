@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import iobench.bench.ConcurrencyProbe;
 import iobench.bench.EmbeddedServers;
 import iobench.bench.HealthCheck;
+import iobench.bench.contender.Target;
+import iobench.bench.contender.TargetModel;
 import iobench.bench.load.LoadClient;
+import iobench.config.ServerSettings;
 import iobench.config.SettingsLoader;
 import iobench.config.SettingsOverrides;
 import iobench.http.ServerRole;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,8 +27,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check the servers: the health of each, then how many requests the simulation server "
-                + "holds waiting at once (the original's quick_test.py).",
+        description = "Check the servers: the health of each, how many requests each contender (ours and the named "
+                + "targets) serves at once and whether that fits its model, then how many requests the simulation "
+                + "server holds waiting at once (the original's quick_test.py).",
         footerHeading = "%n",
         footer = {"Examples:",
             "  iobench check                              embedded servers",
@@ -56,7 +61,8 @@ final class CheckCommand implements Callable<Integer> {
     List<String> targetOptions = new java.util.ArrayList<>();
 
     @Option(names = "--target-burst", paramLabel = "N", defaultValue = "50",
-            description = "Requests sent at once to each target, each asking for 0.5 s (default ${DEFAULT-VALUE}).")
+            description = "Requests sent at once to each contender, each asking for 0.5 s, twice: the first burst "
+                    + "warms up, the second is measured (default ${DEFAULT-VALUE}).")
     int targetBurst;
 
     @Override
@@ -69,27 +75,32 @@ final class CheckCommand implements Callable<Integer> {
             throw ExitException.invalidInput("--target-burst " + targetBurst + " is not usable; expected 1 to 1000");
         }
         // Checked before any server starts, as every other input.
-        List<iobench.bench.contender.Target> named = namedTargets();
+        ServerSettings settings = SettingsLoader.load(null, System.getenv(), SettingsOverrides.NONE);
+        List<Target> named = namedTargets(settings);
         PrintWriter out = spec.commandLine().getOut();
         Map<ServerRole, URI> given = urls.servers();
         URI simUrl = urls.sim();
         // Nothing given: check a fresh set of embedded servers, all of them.
         Set<ServerRole> embedded = simUrl == null && given.isEmpty() ? EnumSet.copyOf(ServerRole.contenders())
                 : EnumSet.noneOf(ServerRole.class);
-        try (EmbeddedServers servers = new EmbeddedServers(SettingsLoader.load(null, System.getenv(), SettingsOverrides.NONE),
-                simUrl, embedded);
+        try (EmbeddedServers servers = new EmbeddedServers(settings, simUrl, embedded);
              LoadClient client = new LoadClient()) {
             Map<ServerRole, URI> targets = new EnumMap<>(servers.targets().servers());
             targets.putAll(given);
             URI sim = servers.targets().simUrl();
             boolean healthy = true;
             out.println("Health");
-            healthy &= health(out, client, ServerRole.SIM.label(), sim);
+            healthy &= health(out, client, ServerRole.SIM.label(), sim) != null;
+            // Our contenders are targets of the same kind as the named ones: the same burst, the same table.
+            List<Target> contenders = new ArrayList<>();
             for (Map.Entry<ServerRole, URI> e : targets.entrySet()) {
-                healthy &= health(out, client, e.getKey().label(), e.getValue());
+                JsonNode answer = health(out, client, e.getKey().label(), e.getValue());
+                healthy &= answer != null;
+                contenders.add(builtIn(e.getKey(), e.getValue(), answer, settings));
             }
+            contenders.addAll(named);
             out.println();
-            healthy &= NamedTargetCheck.run(out, client, named, targetBurst);
+            healthy &= TargetCheck.run(out, client, contenders, targetBurst);
             out.printf("Concurrency probe against %s (requests parked on /concurrency/block at once)%n", sim);
             out.printf("  %8s %8s %9s %9s %9s  %s%n", "sent", "parked", "released", "answered", "seconds", "result");
             out.flush();
@@ -106,28 +117,41 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * One of our servers as the model takes it: sync a pool of the threads its /health reports (as
+     * bench reads them), the configured count when it did not answer.
+     */
+    private static Target builtIn(ServerRole role, URI base, JsonNode health, ServerSettings settings) {
+        Target target = Target.builtIn(role, base);
+        if (target.model() != TargetModel.POOL) {
+            return target;
+        }
+        int threads = health == null ? settings.syncThreads() : health.path("threads").asInt(settings.syncThreads());
+        return new Target(target.name(), target.url(), target.model(), threads);
+    }
+
     /** The named targets of --scenarios and --target; none: an empty list. */
-    private List<iobench.bench.contender.Target> namedTargets() {
+    private List<Target> namedTargets(ServerSettings settings) {
         if (scenariosFile == null && targetOptions.isEmpty()) {
             return List.of();
         }
         if (scenariosFile == null) {
             return ScenarioFiles.targetOptions(targetOptions);
         }
-        return ScenarioFiles.plan(ScenarioFiles.read(scenariosFile),
-                SettingsLoader.load(null, System.getenv(), SettingsOverrides.NONE), targetOptions).targets();
+        return ScenarioFiles.plan(ScenarioFiles.read(scenariosFile), settings, targetOptions).targets();
     }
 
-    private static boolean health(PrintWriter out, LoadClient client, String role, URI uri) {
+    /** @return its /health answer, or null when it failed (the line says why) */
+    private static JsonNode health(PrintWriter out, LoadClient client, String role, URI uri) {
         try {
             JsonNode body = HealthCheck.ask(client, role, uri);
             String detail = body.has("threads") ? "threads " + body.get("threads").asText()
                     : body.has("event_loops") ? "event loops " + body.get("event_loops").asText() : "";
             out.printf("  %-8s %-28s ok   %s%n", role, uri, detail);
-            return true;
+            return body;
         } catch (HealthCheck.UnhealthyException e) {
             out.printf("  %-8s %-28s FAIL %s%n", role, uri, e.getMessage());
-            return false;
+            return null;
         }
     }
 }
