@@ -1,6 +1,7 @@
 package iobench.bench.load;
 
 import iobench.bench.segment.Segment;
+import iobench.http.TimedHttpClients;
 import iobench.server.fanout.ErrorClassifier;
 import java.io.IOException;
 import java.net.URI;
@@ -55,24 +56,8 @@ public final class LoadClient implements AutoCloseable {
      */
     public LoadClient(long keepAliveMs, Segment segment) {
         this.requestIds = new RequestIds(segment);
-        this.client = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(MAX_IN_FLIGHT, Math.min(KEEP_ALIVE_MS, keepAliveMs),
-                        TimeUnit.MILLISECONDS))
-                // A silent retry would hide a failure and stretch a latency.
-                .retryOnConnectionFailure(false)
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ZERO)
-                // A call is registered with the dispatcher before its interceptors run, so each call
-                // is either cancelled by cancelAll() or sees the flag here: none slips through.
-                .addInterceptor(chain -> {
-                    if (stopping) {
-                        throw new IOException("Canceled: bench is stopping");
-                    }
-                    return chain.proceed(chain.request());
-                })
-                .build();
+        this.client = TimedHttpClients.builder(new ConnectionPool(MAX_IN_FLIGHT, Math.min(KEEP_ALIVE_MS, keepAliveMs),
+                TimeUnit.MILLISECONDS), Duration.ofSeconds(10), () -> stopping, "bench").build();
         this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("load-", 1).factory());
     }
 

@@ -78,12 +78,8 @@ public final class ChartWriter {
     }
 
     private static XYChart throughput(BenchReport report, List<ScenarioSummary> clients) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Throughput against concurrent clients (median of repetitions)")
-                .xAxisTitle("clients (requests in flight at once)").yAxisTitle("requests per second").build();
-        style(chart);
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
+        XYChart chart = logLog("Throughput against concurrent clients (median of repetitions)",
+                "clients (requests in flight at once)", "requests per second");
         for (Map.Entry<Contender, double[][]> e : byServer(clients, st -> st.throughputRps().median()).entrySet()) {
             chart.addSeries(e.getKey().label(), e.getValue()[0], e.getValue()[1]);
         }
@@ -94,36 +90,26 @@ public final class ChartWriter {
         if (java.util.Arrays.stream(y).allMatch(v -> v > 0 && Double.isFinite(v))) {
             XYSeries ceiling = chart.addSeries("sync model (" + report.model().syncThreads() + " threads)", x, y);
             ceiling.setMarker(SeriesMarkers.NONE);
-            ceiling.setLineStyle(new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT,
-                    java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 6f}, 0f));
+            ceiling.setLineStyle(dashed(6f, 6f));
             ceiling.setLineColor(java.awt.Color.GRAY);
         }
         return chart;
     }
 
     private static XYChart latency(List<ScenarioSummary> clients) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Latency against concurrent clients: p50 (solid) and p99 (dashed)")
-                .xAxisTitle("clients (requests in flight at once)").yAxisTitle("latency, ms").build();
-        style(chart);
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
+        XYChart chart = logLog("Latency against concurrent clients: p50 (solid) and p99 (dashed)",
+                "clients (requests in flight at once)", "latency, ms");
         byServer(clients, st -> st.p50Ms().median()).forEach((role, xy) -> chart.addSeries(role.label() + " p50", xy[0], xy[1]));
         byServer(clients, st -> st.p99Ms().median()).forEach((role, xy) -> {
             XYSeries s = chart.addSeries(role.label() + " p99", xy[0], xy[1]);
-            s.setLineStyle(new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT,
-                    java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            s.setLineStyle(dashed(6f, 4f));
         });
         return chart;
     }
 
     private static XYChart fanOutDuration(List<ScenarioSummary> fanOut) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Fan-out: duration of one request against its K downstream calls")
-                .xAxisTitle("K (downstream calls per request)").yAxisTitle("duration, s (median)").build();
-        style(chart);
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
+        XYChart chart = logLog("Fan-out: duration of one request against its K downstream calls",
+                "K (downstream calls per request)", "duration, s (median)");
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         for (ScenarioSummary s : fanOut) {
             for (ServerStats st : s.servers()) {
@@ -194,6 +180,22 @@ public final class ChartWriter {
         points.forEach((role, p) -> out.put(role, new double[][] {
             p.stream().mapToDouble(a -> a[0]).toArray(), p.stream().mapToDouble(a -> a[1]).toArray()}));
         return out;
+    }
+
+    /** A line chart of ours with both axes logarithmic: clients and K span decades, and so do the figures. */
+    private static XYChart logLog(String title, String xAxis, String yAxis) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xAxis)
+                .yAxisTitle(yAxis).build();
+        style(chart);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        return chart;
+    }
+
+    /** A 2-pixel dashed line: {@code onPx} drawn, {@code offPx} left out. */
+    private static java.awt.BasicStroke dashed(float onPx, float offPx) {
+        return new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
+                new float[] {onPx, offPx}, 0f);
     }
 
     private static void style(Chart<?, ?> chart) {

@@ -1,6 +1,7 @@
 package iobench.server.sync;
 
 import iobench.config.ServerSettings;
+import iobench.http.TimedHttpClients;
 import iobench.server.fanout.CallOutcome;
 import iobench.server.fanout.Downstream;
 import java.io.IOException;
@@ -34,29 +35,12 @@ final class BlockingFanOut implements AutoCloseable {
         this.settings = settings;
         this.parallelPool = parallelPool;
         this.requestIdPrefix = requestIdPrefix;
-        this.client = new OkHttpClient.Builder()
-                // A pooled connection must be dropped before the sim's idle timeout closes it: OkHttp
-                // reuses a GET connection without checking it, and with retries off a connection the
-                // sim closed fails the call ("unexpected end of stream"). With the old 5 minutes, every
-                // pause longer than idle-timeout-s (30 s) between runs cost the next calls a reset.
-                .connectionPool(new ConnectionPool(idleConnections, settings.pooledConnectionIdleMs(),
-                        TimeUnit.MILLISECONDS))
-                // A retried call would hide a failure and distort the timing.
-                .retryOnConnectionFailure(false)
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .connectTimeout(Duration.ofSeconds(5))
-                .readTimeout(Duration.ZERO)
-                // A call is registered with the dispatcher before its interceptors run, so each call
-                // is either cancelled by cancelInFlight() or sees the flag here: a sequential fan-out
-                // of 30 calls ends at once instead of starting its next call.
-                .addInterceptor(chain -> {
-                    if (stopping) {
-                        throw new IOException("Canceled: the server is stopping");
-                    }
-                    return chain.proceed(chain.request());
-                })
-                .build();
+        // A pooled connection must be dropped before the sim's idle timeout closes it: OkHttp
+        // reuses a GET connection without checking it, and with retries off a connection the sim
+        // closed fails the call ("unexpected end of stream"). With the old 5 minutes, every pause
+        // longer than idle-timeout-s (30 s) between runs cost the next calls a reset.
+        this.client = TimedHttpClients.builder(new ConnectionPool(idleConnections, settings.pooledConnectionIdleMs(),
+                TimeUnit.MILLISECONDS), Duration.ofSeconds(5), () -> stopping, "the server").build();
     }
 
     List<CallOutcome> sequential(long delayMs, int concurrent) {
