@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import iobench.bench.ClientsScenario;
 import iobench.bench.FanOutScenario;
 import iobench.bench.RateScenario;
-import iobench.bench.contender.Contender;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,7 +63,7 @@ public final class SummaryJson {
         }
         ArrayNode capacities = root.putArray("capacity");
         for (Capacity c : report.capacities()) {
-            capacities.add(capacity(c));
+            capacities.add(CapacityJson.of(c));
         }
         ArrayNode thresholds = root.putArray("thresholds");
         for (ThresholdCheck t : report.thresholds()) {
@@ -201,64 +200,8 @@ public final class SummaryJson {
         return n;
     }
 
-    /** A rate scenario's capacity at its SLO: per server, per repetition, and per staircase step. */
-    private static ObjectNode capacity(Capacity c) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("scenario", c.scenario().name());
-        // The SLO each step was judged by (null without one), so a reader can draw it beside the p99s.
-        iobench.bench.RateSpec.Slo slo = c.scenario().rate().slo();
-        number(o, "slo_p99_ms", slo == null ? Double.NaN : slo.p99Ms());
-        number(o, "slo_error_rate", slo == null ? Double.NaN : slo.errorRate());
-        o.put("baseline", c.baseline() == null ? null : c.baseline().label());
-        ArrayNode servers = o.putArray("servers");
-        for (Capacity.ServerCapacity sc : c.servers()) {
-            ObjectNode so = servers.addObject();
-            so.put("server", sc.server().label());
-            ArrayNode reps = so.putArray("capacity_rps_per_repetition");
-            ArrayNode lower = so.putArray("lower_bound_per_repetition");
-            for (int i = 0; i < sc.perRepetition().length; i++) {
-                if (Double.isFinite(sc.perRepetition()[i])) {
-                    reps.add(sc.perRepetition()[i]);
-                } else {
-                    reps.addNull();
-                }
-                lower.add(sc.atLeast()[i]);
-            }
-            number(so, "capacity_rps_median", sc.median());
-            if (sc.vsBaseline() != null) {
-                ObjectNode v = so.putObject("vs_baseline");
-                number(v, "estimate", sc.vsBaseline().estimate());
-                number(v, "low", sc.vsBaseline().low());
-                number(v, "high", sc.vsBaseline().high());
-                v.put("significant", sc.vsBaseline().significant());
-                // Readers of earlier files know vs_sync alone; it is kept where it is true: against sync.
-                if (Contender.SYNC.equals(c.baseline())) {
-                    so.set("vs_sync", v.deepCopy());
-                }
-            }
-        }
-        ArrayNode steps = o.putArray("steps");
-        for (Capacity.Step st : c.steps()) {
-            ObjectNode so = steps.addObject();
-            so.put("server", st.server().label());
-            so.put("offered_rps", st.offeredRps());
-            so.put("valid_runs", st.validRuns());
-            so.put("runs", st.runs());
-            stat(so, "achieved_rps", st.achievedRps());
-            stat(so, "p50_ms", st.p50Ms());
-            stat(so, "p99_ms", st.p99Ms());
-            stat(so, "uncorrected_p99_ms", st.uncorrectedP99Ms());
-            number(so, "error_rate", st.errorRate());
-            stat(so, "loadgen_lag_p99_ms", st.lagP99Ms());
-            so.put("dropped", st.dropped());
-            so.put("slo_met_runs", st.sloMet());
-        }
-        ArrayNode invalid = o.putArray("runs_left_out");
-        c.invalidRuns().forEach(invalid::add);
-        return o;
-    }
-
-    private static void stat(ObjectNode parent, String name, Stat stat) {
+    /** {median, min, max} of a figure over the measured repetitions. */
+    static void stat(ObjectNode parent, String name, Stat stat) {
         ObjectNode o = parent.putObject(name);
         number(o, "median", stat.median());
         number(o, "min", stat.min());
