@@ -42,4 +42,15 @@ public record BenchPlan(String source, Warmup warmup, long warmupDelayMs, List<S
     public Thresholds thresholdsOf(String scenario) {
         return thresholds.getOrDefault(scenario, Thresholds.NONE);
     }
+
+    /** The measured runs of the plan (warm-ups not counted): what "N of M runs" counts. */
+    public int measuredRuns() {
+        return scenarios.stream().mapToInt(s -> s.servers().size() * s.repetitions() * s.steps()).sum();
+    }
+
+    /** The steps of the progress bar: every measured run, and each warm-up round where their number is known. */
+    public int progressSteps() {
+        int warmupSteps = warmup.none() ? 0 : warmup.mode() == Warmup.Mode.ROUNDS ? warmup.rounds() : 1;
+        return measuredRuns() + scenarios.stream().mapToInt(s -> s.servers().size() * warmupSteps).sum();
+    }
 }

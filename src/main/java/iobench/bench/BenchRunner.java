@@ -103,25 +103,6 @@ public final class BenchRunner {
         this.loadGeneratorAlone = loadGeneratorAlone;
     }
 
-    public static int totalRuns(BenchPlan plan) {
-        return plan.scenarios().stream()
-                .mapToInt(s -> s.servers().size() * (warmupSteps(plan.warmup()) + s.repetitions() * s.steps()))
-                .sum();
-    }
-
-    /** The measured runs of a plan (warm-ups not counted): what "N of M runs" counts. */
-    public static int measuredRuns(BenchPlan plan) {
-        return plan.scenarios().stream().mapToInt(s -> s.servers().size() * s.repetitions() * s.steps()).sum();
-    }
-
-    /** Progress steps of one warm-up phase: one a round where their number is known, else one. */
-    private static int warmupSteps(Warmup warmup) {
-        if (warmup.none()) {
-            return 0;
-        }
-        return warmup.mode() == Warmup.Mode.ROUNDS ? warmup.rounds() : 1;
-    }
-
     /** Thrown when the run cannot go on (the simulation server is gone); the runs so far are kept. */
     public static final class AbortedException extends RuntimeException {
         public AbortedException(String message) {
@@ -168,7 +149,7 @@ public final class BenchRunner {
      * @throws AbortedException     when the simulation server stops answering
      */
     public List<RunResult> run() throws InterruptedException {
-        progress.begin(totalRuns(plan));
+        progress.begin(plan.progressSteps());
         try {
             for (Scenario scenario : plan.scenarios()) {
                 // Warm-ups run under the profile too: they are meant to exercise the same paths.

@@ -104,7 +104,7 @@ final class BenchSession {
             Map<ServerRole, JsonNode> health = HealthCheck.check(client, targets);
             HealthCheck.checkNamed(client, plan);
             ModelParams model = modelParams(health.get(ServerRole.SYNC), settings, plan);
-            err.printf("Running %d scenarios (%d runs) from %s%n", plan.scenarios().size(), BenchRunner.measuredRuns(plan),
+            err.printf("Running %d scenarios (%d runs) from %s%n", plan.scenarios().size(), plan.measuredRuns(),
                     plan.source());
             SegmentRuns.idle(plan.scenarios(), setup.segment()).forEach(err::println);
             err.flush();
@@ -167,7 +167,7 @@ final class BenchSession {
                 stoppedBy = stop.signalName();
                 // Measured runs only: how many warm-up rounds auto takes is not known in advance.
                 incomplete = "stopped by " + stoppedBy + " after " + results.stream().filter(r -> !r.warmup()).count()
-                        + " of " + BenchRunner.measuredRuns(plan) + " runs";
+                        + " of " + plan.measuredRuns() + " runs";
             } catch (BenchRunner.AbortedException e) {
                 results = runner.results();
                 incomplete = e.getMessage();
