@@ -28,17 +28,6 @@ public record BenchPlan(String source, Warmup warmup, long warmupDelayMs, List<S
         targets = List.copyOf(targets);
     }
 
-    /** A plan of our servers only. */
-    public BenchPlan(String source, Warmup warmup, long warmupDelayMs, List<Scenario> scenarios,
-                     Map<String, Thresholds> thresholds) {
-        this(source, warmup, warmupDelayMs, scenarios, thresholds, List.of(), null);
-    }
-
-    /** A plan with a fixed number of warm-up rounds and no thresholds. */
-    public BenchPlan(String source, int warmupRounds, long warmupDelayMs, List<Scenario> scenarios) {
-        this(source, Warmup.rounds(warmupRounds), warmupDelayMs, scenarios, Map.of());
-    }
-
     public Thresholds thresholdsOf(String scenario) {
         return thresholds.getOrDefault(scenario, Thresholds.NONE);
     }

@@ -75,15 +75,6 @@ public final class BenchRunner {
     private record FirstRequest(double latencyMs, long delayMs) {
     }
 
-    public BenchRunner(LoadClient client, Targets targets, BenchPlan plan, Progress progress) {
-        this(client, targets, plan, progress, Map.of(), false, Map.of());
-    }
-
-    public BenchRunner(LoadClient client, Targets targets, BenchPlan plan, Progress progress,
-                       Map<Contender, CostMeter> meters, boolean loadGeneratorAlone) {
-        this(client, targets, plan, progress, meters, loadGeneratorAlone, Map.of());
-    }
-
     /**
      * @param meters             how to tell what each server spends during a run
      * @param loadGeneratorAlone whether this JVM runs only the load generator (servers elsewhere),

@@ -189,11 +189,6 @@ public final class ChildServers implements ServerSet {
         return CpuAccounts.processes(pids);
     }
 
-    /** The process ids of the children, for tests that check none is left behind. */
-    public List<Long> pids() {
-        return children.stream().map(c -> c.process().pid()).toList();
-    }
-
     /**
      * SIGTERM to every child now, without waiting: a child started by bench cancels its downstream
      * calls before it closes (see ServerProcess), so its requests in flight end at once and it exits

@@ -58,10 +58,6 @@ public final class ScenarioFileParser {
         this.caps = caps;
     }
 
-    public static BenchPlan parse(String source, String text, Caps caps) {
-        return parse(source, text, caps, List.of());
-    }
-
     /**
      * @param given targets from the command line ({@code --target NAME=URL}): the file's servers lists
      *              may name them, its {@code targets} entry of the same name may give their model

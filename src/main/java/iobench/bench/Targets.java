@@ -24,10 +24,6 @@ public record Targets(URI simUrl, Map<ServerRole, URI> servers, List<Target> nam
         this(simUrl, servers, List.of());
     }
 
-    public URI of(ServerRole role) {
-        return servers.get(role);
-    }
-
     /** Where a contender's requests go: one of ours at its base URL, or a named target's template. */
     public Target target(Contender contender) {
         ServerRole role = contender.builtIn();

@@ -21,14 +21,11 @@ final class ScenarioFiles {
     }
 
     /**
-     * The plan of {@code given} (or the default), checked against the servers' caps; anything
-     * unusable ends in {@link ExitException#invalidInput}, before a server starts.
+     * The plan of a scenario file's text, checked against the servers' caps; anything unusable
+     * ends in {@link ExitException#invalidInput}, before a server starts.
+     *
+     * @param targets {@code --target NAME=URL}, each, as given
      */
-    static BenchPlan plan(Path given, ServerSettings settings) {
-        return plan(read(given), settings);
-    }
-
-    /** @param targets {@code --target NAME=URL}, each, as given */
     static BenchPlan plan(Text file, ServerSettings settings, List<String> targets) {
         return parse(file, settings, targetOptions(targets));
     }
@@ -79,11 +76,6 @@ final class ScenarioFiles {
             throw ExitException.invalidInput("the scenario file cannot be read: " + e.getMessage());
         }
         return new Text(source, text);
-    }
-
-    /** The plan of a scenario file's text, checked against the servers' caps. */
-    static BenchPlan plan(Text file, ServerSettings settings) {
-        return parse(file, settings, List.of());
     }
 
     private static BenchPlan parse(Text file, ServerSettings settings, List<Target> targets) {

@@ -34,10 +34,6 @@ public final class SettingsLoader {
         }
     }
 
-    public static ServerSettings defaults() {
-        return load(null, Map.of(), Map.of());
-    }
-
     /**
      * @param file      a settings file, or null
      * @param env       the environment (only {@code IOBENCH_*} entries are read)

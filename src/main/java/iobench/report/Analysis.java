@@ -40,10 +40,6 @@ public final class Analysis {
                 Capacity.of(summaries, measured));
     }
 
-    static ScenarioSummary summarise(Scenario scenario, List<RunResult> runs, ModelParams model) {
-        return summarise(scenario, runs, model, null);
-    }
-
     /**
      * @param baseline what speedups are measured against where it ran; null: the first server of the
      *                 scenario's list (sync for our servers alone, which the list puts first)

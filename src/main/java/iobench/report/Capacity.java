@@ -62,11 +62,6 @@ public record Capacity(RateScenario scenario, List<Step> steps, List<ServerCapac
         return out;
     }
 
-    /** Ratios against the first server of the scenario's list that has a capacity. */
-    public static Capacity of(RateScenario scenario, List<RunResult> runs) {
-        return of(scenario, runs, null);
-    }
-
     /** @param baseline what the ratios are against where it ran; null: the first server listed that ran */
     public static Capacity of(RateScenario scenario, List<RunResult> runs, Contender baseline) {
         RateSpec spec = scenario.rate();

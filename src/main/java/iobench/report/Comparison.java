@@ -20,11 +20,6 @@ public record Comparison(Contender server, double speedup, double modelSpeedup, 
         interval = interval == null ? NO_INTERVAL : interval;
     }
 
-    /** Without an interval (older callers). */
-    public Comparison(Contender server, double speedup, double modelSpeedup, String verdict) {
-        this(server, speedup, modelSpeedup, verdict, NO_INTERVAL);
-    }
-
     /** The cell of every table: {@code 9.71x [9.35–10.0] significant}; never a lone ratio. */
     public String cell() {
         if (Double.isNaN(speedup)) {

@@ -17,11 +17,4 @@ public record Environment(
     public Environment {
         servers = List.copyOf(servers);
     }
-
-    /** An in-process run. */
-    public Environment(String iobenchVersion, String jvm, int cores, String os, String scenariosSource,
-                       String startedAt, String command, List<String> servers, String peakResidentMemory) {
-        this(iobenchVersion, jvm, cores, os, scenariosSource, startedAt, command, servers, peakResidentMemory,
-                "in-process: servers and load generator in one JVM");
-    }
 }

@@ -16,10 +16,6 @@ public final class MarkdownReport {
     private MarkdownReport() {
     }
 
-    public static String render(BenchReport report) {
-        return render(report, List.of(), null);
-    }
-
     /**
      * @param charts       the chart files written beside the report, linked from it
      * @param noCharts     a sentence saying why charts are missing, or null

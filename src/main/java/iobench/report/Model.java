@@ -48,13 +48,6 @@ public final class Model {
         };
     }
 
-    /** The model's speedup of {@code other} over {@code baseline}; NaN when the model predicts no time at all. */
-    public static double speedup(Scenario s, ContenderModel baseline, ContenderModel other) {
-        double base = predictedDurationS(s, baseline);
-        double theirs = predictedDurationS(s, other);
-        return theirs > 0 ? base / theirs : Double.NaN;
-    }
-
     /** The model's speedup of {@code role} over sync; NaN when the model predicts no time at all. */
     public static double speedup(Scenario s, Contender role, ModelParams p) {
         double sync = predictedDurationS(s, Contender.SYNC, p);

@@ -20,11 +20,6 @@ public record ModelParams(int syncThreads, int fanoutThreads, Map<Contender, Con
         named = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(named));
     }
 
-    /** Our servers only. */
-    public ModelParams(int syncThreads, int fanoutThreads) {
-        this(syncThreads, fanoutThreads, Map.of());
-    }
-
     /** With the model of each target that has one ({@code --target} alone gives none: no prediction for it). */
     public static ModelParams of(int syncThreads, int fanoutThreads, List<Target> targets) {
         Map<Contender, ContenderModel> named = new LinkedHashMap<>();

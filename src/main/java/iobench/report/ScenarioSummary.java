@@ -18,11 +18,6 @@ public record ScenarioSummary(Scenario scenario, List<ServerStats> servers, List
         comparisons = List.copyOf(comparisons);
     }
 
-    public ScenarioSummary(Scenario scenario, List<ServerStats> servers, List<Comparison> comparisons,
-                           String invalidReason) {
-        this(scenario, servers, comparisons, invalidReason, servers.isEmpty() ? null : servers.get(0).server());
-    }
-
     /** Whether speedups are measured against another server than sync. */
     public boolean baselineIsNotSync() {
         return baseline != null && !baseline.equals(Contender.SYNC);

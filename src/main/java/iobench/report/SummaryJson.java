@@ -29,10 +29,6 @@ public final class SummaryJson {
     private SummaryJson() {
     }
 
-    public static String render(BenchReport report) {
-        return text(tree(report));
-    }
-
     /** The summary as a tree: what summary.json holds, for a comparison without writing and parsing it. */
     public static ObjectNode tree(BenchReport report) {
         ObjectNode root = JSON.createObjectNode();

@@ -17,11 +17,6 @@ public final class ProfileFieldException extends IllegalArgumentException {
         this.allowed = allowed;
     }
 
-    /** The kebab-case name: {@code p99}, {@code error-rate}, {@code stall-every}. */
-    public String field() {
-        return field;
-    }
-
     /** The query parameter of the same field: {@code error_rate}. */
     public String queryParameter() {
         return field.replace('-', '_');

@@ -71,7 +71,7 @@ class BenchEndToEndTest {
                   - {name: clients-20, kind: clients, delay: %s, clients: 20}
                 """, REPETITIONS, servers, DELAY_S, DELAY_S, DELAY_S);
         Path scenarios = Files.writeString(dir.resolve("small.yaml"), yaml, StandardCharsets.UTF_8);
-        plan = ScenarioFileParser.parse("small.yaml", yaml, ScenarioFileParser.Caps.of(60_000, 1000));
+        plan = ScenarioFileParser.parse("small.yaml", yaml, ScenarioFileParser.Caps.of(60_000, 1000), List.of());
         reportDir = dir.resolve("out");
 
         StringWriter outText = new StringWriter();
@@ -157,7 +157,7 @@ class BenchEndToEndTest {
     void noRunBeatsTheWavesItsServerMustWaitThrough() {
         // The model's duration is a lower bound: a sequential fan-out waits K delays, a pool of T threads
         // serves N clients in ceil(N / T) waves, a parallel pool of P threads serves K calls in ceil(K / P).
-        ModelParams params = new ModelParams(THREADS, FANOUT_THREADS);
+        ModelParams params = new ModelParams(THREADS, FANOUT_THREADS, Map.of());
         for (Scenario s : plan.scenarios()) {
             for (ServerRole role : SERVERS) {
                 double floor = Model.predictedDurationS(s, Contender.of(role), params);

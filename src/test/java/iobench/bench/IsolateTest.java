@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import iobench.cli.Cli;
-import iobench.config.SettingsLoader;
 import iobench.http.ServerRole;
 import iobench.http.ServerStartException;
 import iobench.testing.Eventually;
 import iobench.testing.Http;
+import iobench.testing.TestSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,6 +31,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IsolateTest {
     private static final Duration GONE_WITHIN = Duration.ofSeconds(10);
+    private static final Pattern OWN_PID = Pattern.compile("\\[own JVM, pid (\\d+)]");
     private static final String PARENT_OPTION = "--exit-with-parent";
 
     /** After each test: no child of this JVM may be alive (and any found is killed, so it cannot leak). */
@@ -62,11 +65,11 @@ class IsolateTest {
         List<Long> pids;
         Map<String, String> roles = new TreeMap<>();
         long startNs = System.nanoTime();
-        try (ChildServers servers = new ChildServers(SettingsLoader.defaults(), null, null,
+        try (ChildServers servers = new ChildServers(TestSettings.defaults(), null, null,
                 EnumSet.of(ServerRole.SYNC, ServerRole.ASYNC, ServerRole.VIRTUAL))) {
             System.out.printf(Locale.ROOT, "IsolateTest: 4 child JVMs started in %.1f s%n",
                     (System.nanoTime() - startNs) / 1e9);
-            pids = servers.pids();
+            pids = pidsOf(servers.descriptions());
             assertEquals(4, pids.size(), () -> "children: " + servers.descriptions());
             assertEquals(4, Set.copyOf(pids).size(), "distinct pids: " + pids);
             for (long pid : pids) {
@@ -172,7 +175,7 @@ class IsolateTest {
         Path config = Files.writeString(dir.resolve("bad.yaml"), "bogus-key: 1\n", StandardCharsets.UTF_8);
         long startNs = System.nanoTime();
         ServerStartException e = assertThrows(ServerStartException.class, () -> new ChildServers(
-                SettingsLoader.defaults(), config, null, EnumSet.of(ServerRole.SYNC, ServerRole.ASYNC)).close());
+                TestSettings.defaults(), config, null, EnumSet.of(ServerRole.SYNC, ServerRole.ASYNC)).close());
         double seconds = (System.nanoTime() - startNs) / 1e9;
         System.out.printf(Locale.ROOT, "IsolateTest: a failed child start took %.1f s: %s%n", seconds, e.getMessage());
         String message = e.getMessage();
@@ -245,6 +248,17 @@ class IsolateTest {
         } catch (IOException | RuntimeException e) {
             return p.info().arguments().map(Arrays::asList).orElse(List.of());
         }
+    }
+
+    /** The pids each child's line of the report gives: {@code ... [own JVM, pid 1234]}. */
+    private static List<Long> pidsOf(List<String> descriptions) {
+        List<Long> pids = new ArrayList<>();
+        for (String line : descriptions) {
+            Matcher m = OWN_PID.matcher(line);
+            assertTrue(m.find(), line);
+            pids.add(Long.parseLong(m.group(1)));
+        }
+        return pids;
     }
 
     private static boolean alive(long pid) {

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.bench.load.HttpResult;
 import iobench.bench.load.LoadClient;
-import iobench.config.SettingsLoader;
 import iobench.http.RunningServer;
 import iobench.sim.SimServer;
+import iobench.testing.TestSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ class LoadClientTest {
 
     @BeforeAll
     static void start() {
-        sim = SimServer.start(SettingsLoader.defaults(), 0);
+        sim = SimServer.start(TestSettings.defaults(), 0);
         client = new LoadClient();
     }
 

@@ -38,7 +38,8 @@ class ProfileScenarioTest {
     private static final ScenarioFileParser.Caps CAPS = ScenarioFileParser.Caps.of(60_000, 1000);
 
     private static Scenario only(String scenario) {
-        return ScenarioFileParser.parse("p.yaml", "scenarios:\n  - " + scenario + "\n", CAPS).scenarios().get(0);
+        return ScenarioFileParser.parse("p.yaml", "scenarios:\n  - " + scenario + "\n", CAPS, List.of())
+                .scenarios().get(0);
     }
 
     @Test
@@ -83,7 +84,7 @@ class ProfileScenarioTest {
             "kind: clients, clients: 1, delay: 0.1, io: [1] | 2:58: scenarios[0].io: expected a map of keys"})
     void badProfileKeysAreRefusedWithLineColumnAndField(String keys, String expectedStart) {
         ScenarioFileException e = assertThrows(ScenarioFileException.class,
-                () -> ScenarioFileParser.parse("p.yaml", "scenarios:\n  - {name: s, " + keys + "}\n", CAPS));
+                () -> ScenarioFileParser.parse("p.yaml", "scenarios:\n  - {name: s, " + keys + "}\n", CAPS, List.of()));
 
         assertTrue(e.getMessage().startsWith("p.yaml:" + expectedStart), e.getMessage());
     }
@@ -91,7 +92,8 @@ class ProfileScenarioTest {
     @Test
     void theExampleFaultScenariosParse() throws IOException {
         Path file = Path.of("examples/scenarios-faults.yaml");
-        BenchPlan plan = ScenarioFileParser.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), CAPS);
+        BenchPlan plan = ScenarioFileParser.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), CAPS,
+                List.of());
 
         assertTrue(plan.scenarios().stream().allMatch(s -> s.simProfile() != null), plan.toString());
     }
@@ -108,13 +110,14 @@ class ProfileScenarioTest {
                      io: {error-rate: 0.2, unavailable-rate: 0.2, hang-rate: 0.2, reset-rate: 0.2, seed: 3}}
                   - {name: clean, kind: clients, delay: 0.01, clients: 4}
                 """;
-        BenchPlan plan = ScenarioFileParser.parse("faults.yaml", yaml, CAPS);
+        BenchPlan plan = ScenarioFileParser.parse("faults.yaml", yaml, CAPS, List.of());
 
         List<RunResult> runs;
         String profileAfter;
         try (EmbeddedServers servers = new EmbeddedServers(settings, null, Set.of(ServerRole.SYNC));
              LoadClient client = new LoadClient()) {
-            runs = new BenchRunner(client, servers.targets(), plan, BenchRunner.Progress.NONE).run();
+            runs = new BenchRunner(client, servers.targets(), plan, BenchRunner.Progress.NONE, Map.of(), false,
+                    Map.of()).run();
             profileAfter = client.get(servers.targets().simUrl().resolve("/profile"), Duration.ofSeconds(5)).body();
         }
 
@@ -138,7 +141,8 @@ class ProfileScenarioTest {
         assertEquals("as-requested", Json.MAPPER.readTree(profileAfter).path("dist").asText(), profileAfter);
 
         BenchReport report = Analysis.analyse(plan, runs, new Environment("test", "jvm", 1, "os", "faults.yaml",
-                "now", "bench", List.of(), "n/a"), new ModelParams(8, 40));
+                "now", "bench", List.of(), "n/a", "in-process: servers and load generator in one JVM"),
+                new ModelParams(8, 40, Map.of()));
         ScenarioSummary faultSummary = report.scenarios().get(0);
         assertFalse(faultSummary.valid(), "a scenario with failures is not valid");
         assertTrue(faultSummary.invalidReason().contains("downstream-timeout"), faultSummary.invalidReason());

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import iobench.cli.Cli;
-import iobench.config.SettingsLoader;
 import iobench.http.RunningServer;
 import iobench.sim.SimServer;
+import iobench.testing.TestSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -47,7 +47,7 @@ class PythonTargetsTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void startAndBench(@TempDir Path dir) throws Exception {
         requirePythonPackages();
-        sim = SimServer.start(SettingsLoader.defaults(), 0);
+        sim = SimServer.start(TestSettings.defaults(), 0);
         // Both held open while picked, so the OS cannot hand out the same port twice.
         int flaskPort;
         int quartPort;

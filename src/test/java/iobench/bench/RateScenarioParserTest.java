@@ -21,7 +21,7 @@ class RateScenarioParserTest {
     private static final ScenarioFileParser.Caps CAPS = ScenarioFileParser.Caps.of(60_000, 1000);
 
     private static BenchPlan parse(String yaml) {
-        return ScenarioFileParser.parse("rate.yaml", yaml, CAPS);
+        return ScenarioFileParser.parse("rate.yaml", yaml, CAPS, List.of());
     }
 
     @Test
@@ -118,7 +118,7 @@ class RateScenarioParserTest {
     @Test
     void theRateExampleParses() throws IOException {
         BenchPlan plan = ScenarioFileParser.parse("examples/scenarios-rate.yaml",
-                Files.readString(Path.of("examples/scenarios-rate.yaml"), StandardCharsets.UTF_8), CAPS);
+                Files.readString(Path.of("examples/scenarios-rate.yaml"), StandardCharsets.UTF_8), CAPS, List.of());
         assertTrue(plan.scenarios().stream().anyMatch(s -> s.kind() == ScenarioKind.RATE && ((RateScenario) s).rate().slo() != null));
     }
 }

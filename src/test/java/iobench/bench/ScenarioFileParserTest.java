@@ -27,7 +27,7 @@ class ScenarioFileParserTest {
     private static final Pattern LOCATED = Pattern.compile("^bad\\.yaml:\\d+:\\d+: .*", Pattern.DOTALL);
 
     private static BenchPlan parse(String yaml) {
-        return ScenarioFileParser.parse(SOURCE, yaml, CAPS);
+        return ScenarioFileParser.parse(SOURCE, yaml, CAPS, List.of());
     }
 
     private static ScenarioFileException failure(String yaml) {

@@ -19,6 +19,7 @@ import iobench.report.ModelParams;
 import iobench.report.ScenarioSummary;
 import iobench.server.sync.SyncServer;
 import iobench.sim.SimServer;
+import iobench.testing.TestSettings;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -62,7 +63,7 @@ class SimStoppedTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void whenTheSimStopsTheLaterScenariosAreNotValidAndSayTheCallsWereRefused() throws Exception {
-        RunningServer sim = SimServer.start(SettingsLoader.defaults(), 0);
+        RunningServer sim = SimServer.start(TestSettings.defaults(), 0);
         started.add(sim);
         ServerSettings settings = SettingsLoader.load(null, Map.of(), Map.of("sim-url", sim.baseUri().toString()));
         Map<ServerRole, URI> urls = new EnumMap<>(ServerRole.class);
@@ -79,7 +80,7 @@ class SimStoppedTest {
                   - {name: before, kind: fan-out, delay: 0.02, concurrent: 5}
                   - {name: after, kind: clients, delay: 0.02, clients: 10}
                   - {name: after-fan, kind: fan-out, delay: 0.02, concurrent: 5, strategy: parallel}
-                """.formatted(servers), ScenarioFileParser.Caps.of(60_000, 1000));
+                """.formatted(servers), ScenarioFileParser.Caps.of(60_000, 1000), List.of());
 
         AtomicReference<String> stoppedAt = new AtomicReference<>();
         List<String> labels = new ArrayList<>();
@@ -107,7 +108,8 @@ class SimStoppedTest {
         List<RunResult> runs;
         BenchRunner.AbortedException aborted;
         try (LoadClient client = new LoadClient()) {
-            BenchRunner runner = new BenchRunner(client, new Targets(sim.baseUri(), urls), plan, stopTheSim);
+            BenchRunner runner = new BenchRunner(client, new Targets(sim.baseUri(), urls), plan, stopTheSim, Map.of(),
+                    false, Map.of());
             aborted = assertThrows(BenchRunner.AbortedException.class, runner::run);
             runs = runner.results();
         }
@@ -120,9 +122,10 @@ class SimStoppedTest {
                 .mapToInt(s -> s.servers().size() * (plan.warmup().rounds() + s.repetitions())).sum();
         assertEquals(planned, runs.size(), "every run up to the end of 'after' ran");
 
-        Environment env = new Environment("test", "jvm", 1, "os", "stopped.yaml", "now", "test", List.of(), "n/a");
+        Environment env = new Environment("test", "jvm", 1, "os", "stopped.yaml", "now", "test", List.of(), "n/a",
+                "in-process: servers and load generator in one JVM");
         BenchReport report = Analysis.analyse(plan, runs, env, new ModelParams(settings.syncThreads(),
-                settings.fanoutThreads())).incomplete(aborted.getMessage());
+                settings.fanoutThreads(), Map.of())).incomplete(aborted.getMessage());
         Map<String, ScenarioSummary> byName = report.scenarios().stream()
                 .collect(Collectors.toMap(s -> s.scenario().name(), s -> s));
 
@@ -149,7 +152,7 @@ class SimStoppedTest {
             assertTrue(r.errorSamples().getOrDefault("downstream-refused", "").contains(simPort), r.toString());
         });
 
-        String md = MarkdownReport.render(report);
+        String md = MarkdownReport.render(report, List.of(), null);
         assertTrue(md.contains("> **INCOMPLETE**: the simulation server stopped answering during scenario 'after'"), md);
         assertTrue(md.contains("**after** (not valid)"), md);
         assertTrue(md.contains("- **after** is not valid: "), md);

@@ -14,7 +14,7 @@ class TargetKeysTest {
     private static final ScenarioFileParser.Caps CAPS = ScenarioFileParser.Caps.of(60_000, 1000);
 
     private static BenchPlan parse(String yaml) {
-        return ScenarioFileParser.parse("t.yaml", yaml, CAPS);
+        return ScenarioFileParser.parse("t.yaml", yaml, CAPS, List.of());
     }
 
     private static BenchPlan parse(String yaml, String... targetOptions) {

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ThresholdsTest {
     private static BenchPlan parse(String yaml) {
-        return ScenarioFileParser.parse("t.yaml", yaml, ScenarioFileParser.Caps.of(60_000, 1000));
+        return ScenarioFileParser.parse("t.yaml", yaml, ScenarioFileParser.Caps.of(60_000, 1000), List.of());
     }
 
     @Test

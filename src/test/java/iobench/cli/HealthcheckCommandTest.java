@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.config.SettingsLoader;
 import iobench.http.RunningServer;
 import iobench.sim.SimServer;
+import iobench.testing.TestSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,7 +30,7 @@ class HealthcheckCommandTest {
     @Test
     void healthyServerThenStoppedServer() throws IOException {
         Path file = dir.resolve("iobench.port");
-        RunningServer sim = SimServer.start(SettingsLoader.defaults(), 0);
+        RunningServer sim = SimServer.start(TestSettings.defaults(), 0);
         try {
             HealthcheckCommand.announce(Map.of(HealthcheckCommand.ENV, file.toString()), sim.port());
             assertEquals(sim.port() + "\n", Files.readString(file));

@@ -36,6 +36,7 @@ class SettingsOverridesTest {
 
     @Test
     void noneChangesNothing() {
-        assertEquals(SettingsLoader.defaults(), SettingsLoader.load(null, Map.of(), SettingsOverrides.NONE));
+        assertEquals(SettingsLoader.load(null, Map.of(), Map.of()),
+                SettingsLoader.load(null, Map.of(), SettingsOverrides.NONE));
     }
 }

@@ -165,7 +165,7 @@ class ScenarioFileFuzzTest {
         Fuzz.forAll("parse", SEED, inputs, Input::toString, input -> {
             // Anything thrown other than a ScenarioFileException fails the input.
             try {
-                BenchPlan plan = ScenarioFileParser.parse(SOURCE, input.text(), CAPS);
+                BenchPlan plan = ScenarioFileParser.parse(SOURCE, input.text(), CAPS, List.of());
                 assertNotNull(plan);
                 assertFalse(plan.scenarios().isEmpty(), "a plan without scenarios");
                 parsed++;
@@ -195,7 +195,7 @@ class ScenarioFileFuzzTest {
         for (String text : List.of("scenarios:\n  - *\n", "scenarios:\n  - \u0000\n", "scenarios:\n  - *\u0000\n")) {
             String what = Fuzz.javaLiteral(text);
             try {
-                ScenarioFileParser.parse(SOURCE, text, CAPS);
+                ScenarioFileParser.parse(SOURCE, text, CAPS, List.of());
                 fail(what + " parsed");
             } catch (ScenarioFileException e) {
                 String message = e.getMessage();
@@ -218,7 +218,7 @@ class ScenarioFileFuzzTest {
         for (int tries = 0; tries < CLI_MAX_TRIES && sample.size() < CLI_SAMPLE; tries++) {
             Input input = Input.of(mutations(r));
             try {
-                ScenarioFileParser.parse(SOURCE, input.text(), CAPS);
+                ScenarioFileParser.parse(SOURCE, input.text(), CAPS, List.of());
             } catch (ScenarioFileException e) {
                 sample.add(input);
             } catch (RuntimeException e) {

@@ -98,7 +98,7 @@ class AnalysisTest {
     void aServerWithFewerRepetitionsThanPlannedMakesTheScenarioNotValid() {
         BenchPlan plan = ScenarioFileParser.parse("t.yaml",
                 "scenarios:\n  - {name: s, kind: fan-out, delay: 0.1, concurrent: 2, repetitions: 2}\n",
-                ScenarioFileParser.Caps.of(60_000, 1000));
+                ScenarioFileParser.Caps.of(60_000, 1000), List.of());
         List<RunResult> runs = new ArrayList<>();
         runs.add(fanOut(Contender.SYNC, 1, 0.2));
         runs.add(fanOut(Contender.ASYNC, 1, 0.1));
@@ -114,7 +114,7 @@ class AnalysisTest {
         BenchPlan plan = ScenarioFileParser.parse("t.yaml",
                 "scenarios:\n  - {name: s, kind: fan-out, delay: 0.1, concurrent: 2, repetitions: 1, "
                         + "servers: [async, virtual]}\n",
-                ScenarioFileParser.Caps.of(60_000, 1000));
+                ScenarioFileParser.Caps.of(60_000, 1000), List.of());
         List<RunResult> runs = List.of(fanOut(Contender.ASYNC, 1, 0.1), fanOut(Contender.VIRTUAL, 1, 0.2));
         ScenarioSummary s = analyse(plan, runs).scenarios().get(0);
         assertTrue(s.valid(), s.invalidReason());

@@ -18,6 +18,7 @@ import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunBuilder;
 import iobench.bench.metrics.RunResult;
 import iobench.bench.contender.Contender;
+import iobench.bench.warmup.Warmup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,11 @@ class CapacityTest {
                 .build();
     }
 
+    /** A plan of the scenario alone: one warm-up round, no thresholds, our servers only. */
+    static BenchPlan plan() {
+        return new BenchPlan("rate.yaml", Warmup.rounds(1), 50, List.of(SCENARIO), Map.of(), List.of(), null);
+    }
+
     static RunConditions fine() {
         return new RunConditions(40, 1.0, Double.NaN);
     }
@@ -68,7 +74,7 @@ class CapacityTest {
 
     @Test
     void capacityIsTheLastStepMetBeforeTheFirstMissAndTheRatioComesWithItsInterval() {
-        Capacity c = Capacity.of(SCENARIO, staircase());
+        Capacity c = Capacity.of(SCENARIO, staircase(), null);
         Capacity.ServerCapacity sync = c.servers().get(0);
         Capacity.ServerCapacity async = c.servers().get(1);
         assertArrayEquals(new double[] {80, 80, 40}, sync.perRepetition());
@@ -95,7 +101,7 @@ class CapacityTest {
             runs.add(run(Contender.SYNC, 1, rate, 110, rate == 40 ? 4 : 0, fine()));
             runs.add(run(Contender.ASYNC, 1, rate, 900, 0, fine()));
         }
-        Capacity c = Capacity.of(SCENARIO, runs);
+        Capacity c = Capacity.of(SCENARIO, runs, null);
         assertArrayEquals(new double[] {20}, c.servers().get(0).perRepetition());
         assertArrayEquals(new double[] {0}, c.servers().get(1).perRepetition());
         assertEquals("< 20", Capacity.rateCell(0, false, 20));
@@ -112,7 +118,7 @@ class CapacityTest {
             runs.add(run(Contender.SYNC, 1, rate, rate >= 80 ? 2_000 : 110, 0, c));
         }
         Capacity c = Capacity.of(new RateScenario(new Scenario.Common("cap", 100, 1, List.of(Contender.SYNC),
-                "sequential", null), SPEC), runs);
+                "sequential", null), SPEC), runs, null);
         assertArrayEquals(new double[] {40}, c.servers().get(0).perRepetition());
         assertTrue(c.servers().get(0).censored(), "no valid step was missed");
         assertEquals(2, c.invalidRuns().size(), c.invalidRuns().toString());
@@ -131,20 +137,19 @@ class CapacityTest {
             runs.add(run(Contender.SYNC, 1, rate, 110, 0, fine()));
             runs.add(run(Contender.ASYNC, 1, rate, 110, 0, fine()));
         }
-        BenchReport report = Analysis.analyse(new BenchPlan("rate.yaml", 1, 50, List.of(SCENARIO)), runs,
-                FixedRuns.ENVIRONMENT, FixedRuns.MODEL);
+        BenchReport report = Analysis.analyse(plan(), runs, FixedRuns.ENVIRONMENT, FixedRuns.MODEL);
         assertEquals("?", report.capacities().get(0).servers().get(1).bound());
-        String md = MarkdownReport.render(report);
+        String md = MarkdownReport.render(report, List.of(), null);
         assertTrue(md.contains("| async | ≥ 160 | ≥ 160 | – | both capacities are lower bounds (no valid step missed): "
                 + "no ratio; raise the staircase |"), md);
     }
 
     @Test
     void theReportHasTheCapacitySectionTheStepTableAndTheCsvColumns() {
-        BenchPlan plan = new BenchPlan("rate.yaml", 1, 50, List.of(SCENARIO));
+        BenchPlan plan = plan();
         BenchReport report = Analysis.analyse(plan, staircase(), FixedRuns.ENVIRONMENT, FixedRuns.MODEL);
         assertTrue(report.scenarios().get(0).valid(), report.scenarios().get(0).invalidReason());
-        String md = MarkdownReport.render(report);
+        String md = MarkdownReport.render(report, List.of(), null);
         assertTrue(md.contains("## Capacity at the SLO"), md);
         assertTrue(md.contains("| sync | 80, 80, 40 | 80 | baseline |  |"), md);
         assertTrue(md.contains("| async | ≥ 160, ≥ 160, ≥ 160 | ≥ 160 | ≥ 2.52x [0.93–6.81] | not significant |"), md);

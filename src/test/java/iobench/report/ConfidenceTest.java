@@ -54,6 +54,7 @@ class ConfidenceTest {
         Comparison c = new Comparison(Contender.ASYNC, 9.714, 10, "excellent",
                 new Confidence.Interval(9.66, 8.896, 10.48, 3));
         assertEquals("9.71x [8.90–10.5] significant", c.cell());
-        assertEquals("not valid", new Comparison(Contender.ASYNC, Double.NaN, 10, "not valid").cell());
+        assertEquals("not valid", new Comparison(Contender.ASYNC, Double.NaN, 10, "not valid",
+                Comparison.NO_INTERVAL).cell());
     }
 }

@@ -29,20 +29,20 @@ final class FixedRuns {
               - {name: broken, kind: clients, delay: 0.5, clients: 20}
             """;
 
-    static final ModelParams MODEL = new ModelParams(8, 32);
+    static final ModelParams MODEL = new ModelParams(8, 32, Map.of());
 
     static final Environment ENVIRONMENT = new Environment("0.1.0", "OpenJDK 64-Bit Server VM 21.0.5+11-LTS", 8,
             "Linux 6.1.0 (amd64)", "golden.yaml", "2025-01-02T03:04:05+01:00",
             "iobench bench --scenarios golden.yaml --out reports/golden",
             List.of("iobench sim on http://127.0.0.1:8001", "iobench sync on http://127.0.0.1:8002",
                     "iobench async on http://127.0.0.1:8003", "iobench virtual on http://127.0.0.1:8004"),
-            "412 MiB");
+            "412 MiB", "in-process: servers and load generator in one JVM");
 
     private FixedRuns() {
     }
 
     static BenchPlan plan() {
-        return ScenarioFileParser.parse("golden.yaml", SCENARIOS, ScenarioFileParser.Caps.of(60_000, 1000));
+        return ScenarioFileParser.parse("golden.yaml", SCENARIOS, ScenarioFileParser.Caps.of(60_000, 1000), List.of());
     }
 
     /** Warm-ups first, then repetitions, as the runner orders them. */

@@ -8,12 +8,13 @@ import iobench.bench.FanOutScenario;
 import iobench.bench.Scenario;
 import iobench.bench.contender.Contender;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ModelTest {
-    private static final ModelParams PARAMS = new ModelParams(8, 32);
+    private static final ModelParams PARAMS = new ModelParams(8, 32, Map.of());
     private static final double EPS = 1e-9;
     private static final List<Contender> ALL = List.of(Contender.SYNC, Contender.ASYNC, Contender.VIRTUAL);
 
@@ -76,7 +77,7 @@ class ModelTest {
     })
     void syncClientsTakeCeilOfRequestsOverThreadsWaves(int clients, int requests, int threads, int waves) {
         Scenario s = clients(500, clients, requests);
-        ModelParams p = new ModelParams(threads, 32);
+        ModelParams p = new ModelParams(threads, 32, Map.of());
         assertEquals(waves * 0.5, Model.predictedDurationS(s, Contender.SYNC, p), EPS);
         // The servers that hold every request at once need one delay per request a client sends in a row.
         double rounds = Math.ceil((double) requests / clients);

@@ -64,10 +64,10 @@ class RunComparisonTest {
         if (!Boolean.getBoolean("golden.update")) {
             return;
         }
-        Files.writeString(DIR.resolve("a").resolve(SummaryJson.FILE), SummaryJson.render(
-                Analysis.analyse(FixedRuns.plan(), FixedRuns.runs(), FixedRuns.ENVIRONMENT, FixedRuns.MODEL)));
-        Files.writeString(DIR.resolve("b").resolve(SummaryJson.FILE), SummaryJson.render(
-                Analysis.analyse(FixedRuns.plan(), changedRuns(), FixedRuns.ENVIRONMENT, FixedRuns.MODEL)));
+        Files.writeString(DIR.resolve("a").resolve(SummaryJson.FILE), SummaryJson.text(SummaryJson.tree(
+                Analysis.analyse(FixedRuns.plan(), FixedRuns.runs(), FixedRuns.ENVIRONMENT, FixedRuns.MODEL))));
+        Files.writeString(DIR.resolve("b").resolve(SummaryJson.FILE), SummaryJson.text(SummaryJson.tree(
+                Analysis.analyse(FixedRuns.plan(), changedRuns(), FixedRuns.ENVIRONMENT, FixedRuns.MODEL))));
         Files.writeString(DIR.resolve("compare.md"), render(), StandardCharsets.UTF_8);
     }
 
@@ -85,8 +85,8 @@ class RunComparisonTest {
     @Test
     void theFixedDirectoryAIsTodaysSummaryOfFixedRuns() throws IOException {
         // If the summary format changes, the fixed directories are regenerated with it (-Dgolden.update=true).
-        assertEquals(SummaryJson.render(Analysis.analyse(FixedRuns.plan(), FixedRuns.runs(), FixedRuns.ENVIRONMENT,
-                FixedRuns.MODEL)), Files.readString(DIR.resolve("a").resolve(SummaryJson.FILE)));
+        assertEquals(SummaryJson.text(SummaryJson.tree(Analysis.analyse(FixedRuns.plan(), FixedRuns.runs(),
+                FixedRuns.ENVIRONMENT, FixedRuns.MODEL))), Files.readString(DIR.resolve("a").resolve(SummaryJson.FILE)));
     }
 
     @Test

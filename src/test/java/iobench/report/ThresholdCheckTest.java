@@ -16,7 +16,8 @@ class ThresholdCheckTest {
                 .replace("servers: [sync, async, virtual]}", "servers: [sync, async, virtual]"
                         + (fanSeq.isEmpty() ? "" : ", thresholds: " + fanSeq) + "}")
                 .replace("clients: 20}", "clients: 20" + (broken.isEmpty() ? "" : ", thresholds: " + broken) + "}");
-        BenchPlan plan = ScenarioFileParser.parse("golden.yaml", yaml, ScenarioFileParser.Caps.of(60_000, 1000));
+        BenchPlan plan = ScenarioFileParser.parse("golden.yaml", yaml, ScenarioFileParser.Caps.of(60_000, 1000),
+                List.of());
         return Analysis.analyse(plan, FixedRuns.runs(), FixedRuns.ENVIRONMENT, FixedRuns.MODEL);
     }
 
@@ -30,7 +31,7 @@ class ThresholdCheckTest {
         BenchReport report = report("", "{speedup-min: 1.5}", "");
         assertEquals(List.of("fan-seq, virtual: speedup-min 1.00x < 1.50x"), broken(report));
         assertEquals(2, report.thresholds().size());
-        String md = MarkdownReport.render(report);
+        String md = MarkdownReport.render(report, List.of(), null);
         assertTrue(md.contains("## Thresholds"), md);
         assertTrue(md.contains("**1 of 2 thresholds BROKEN**"), md);
         assertTrue(md.contains("| fan-seq | virtual | speedup-min | 1.00x | 1.50x | **BROKEN** |"), md);
@@ -66,13 +67,14 @@ class ThresholdCheckTest {
                 && t.threshold().equals("p99-max")), "the default p99-max still applies to the scenario");
         assertTrue(ConsoleSummary.render(overridden).contains("thresholds: all 18 met"),
                 ConsoleSummary.render(overridden));
-        assertTrue(MarkdownReport.render(overridden).contains("Every threshold of the scenario file is met."));
+        assertTrue(MarkdownReport.render(overridden, List.of(), null)
+                .contains("Every threshold of the scenario file is met."));
     }
 
     @Test
     void withoutThresholdsThereIsNoSection() {
         BenchReport report = report("", "", "");
         assertEquals(List.of(), report.thresholds());
-        assertTrue(!MarkdownReport.render(report).contains("## Thresholds"));
+        assertTrue(!MarkdownReport.render(report, List.of(), null).contains("## Thresholds"));
     }
 }

@@ -13,6 +13,7 @@ import iobench.server.ServerKind;
 import iobench.sim.SimServer;
 import iobench.testing.Http;
 import iobench.testing.RawHttp;
+import iobench.testing.TestSettings;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -159,7 +160,7 @@ class DownstreamTargetTest {
 
     @Test
     void serversBindLoopbackByDefault() throws IOException {
-        assertEquals("127.0.0.1", SettingsLoader.defaults().host());
+        assertEquals("127.0.0.1", TestSettings.defaults().host());
         List<RunningServer> all = new ArrayList<>(SERVERS.values());
         all.add(sim);
         for (RunningServer server : all) {

@@ -146,7 +146,7 @@ class DelayDistributionTest {
 
     private static void refused(Executable construct, String field, String allowedPart) {
         ProfileFieldException e = assertThrows(ProfileFieldException.class, construct);
-        assertEquals(field, e.field(), e.getMessage());
+        assertEquals(field.replace('-', '_'), e.queryParameter(), e.getMessage());
         assertTrue(e.getMessage().startsWith(field + " "), e.getMessage());
         assertTrue(e.allowed().contains(allowedPart), e.getMessage());
     }

@@ -2,6 +2,7 @@ package iobench.testing;
 
 import iobench.config.ServerSettings;
 import iobench.config.SettingsLoader;
+import iobench.config.SettingsOverrides;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +13,11 @@ import java.util.Map;
  */
 public final class TestSettings {
     private TestSettings() {
+    }
+
+    /** The shipped defaults alone: no settings file, no environment, nothing overridden. */
+    public static ServerSettings defaults() {
+        return SettingsLoader.load(null, Map.of(), SettingsOverrides.NONE);
     }
 
     public static ServerSettings loopback(Map<String, ?> overrides) {

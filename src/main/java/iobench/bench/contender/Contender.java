@@ -78,10 +78,4 @@ public record Contender(String name) implements Comparable<Contender> {
     public String toString() {
         return name;
     }
-
-    /** For a name read from the command line, any case for our servers. */
-    public static Contender parse(String text) {
-        ServerRole role = ServerRole.contenderFromLabel(text.trim());
-        return role != null ? of(role) : new Contender(text.trim());
-    }
 }

@@ -1,6 +1,5 @@
 package iobench.bench.load;
 
-import iobench.bench.ClientsScenario;
 import iobench.bench.Scenario;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
@@ -24,12 +23,6 @@ import java.util.concurrent.Future;
  */
 public final class ClientsRun {
     private ClientsRun() {
-    }
-
-    public static RunResult run(LoadClient client, Target target, ClientsScenario scenario, long delayMs,
-                                int repetition, boolean warmup) throws InterruptedException {
-        return run(client, target, scenario, delayMs, 1, scenario.clients(), scenario.requests(), repetition,
-                warmup);
     }
 
     /**

@@ -38,15 +38,11 @@ public final class RateRun {
     private RateRun() {
     }
 
-    public static RunResult run(LoadClient client, Target target, RateScenario scenario, long delayMs,
-                                int repetition, boolean warmup) throws InterruptedException {
-        return run(client, target, scenario, delayMs, repetition, warmup, Segment.WHOLE);
-    }
-
     /**
      * A segment's share of the run: the arrivals {@code k} of the one-machine schedule that are
-     * its own ({@link Segment#owns}), at their one-machine send times, with its share of the
-     * rate and the connections; a share without arrivals is an {@link EmptyRun}.
+     * its own ({@code k mod N = index - 1}: every Nth from {@link Segment#firstArrival}), at their
+     * one-machine send times, with its share of the rate and the connections; a share without
+     * arrivals is an {@link EmptyRun}.
      */
     public static RunResult run(LoadClient client, Target target, RateScenario scenario, long delayMs,
                                 int repetition, boolean warmup, Segment segment) throws InterruptedException {
@@ -56,11 +52,6 @@ public final class RateRun {
     /** How long after the last intended send the answers are waited for. */
     static long drainMs(long durationMs, long delayMs) {
         return Math.max(2_000 + 2 * delayMs, Math.min(durationMs, 30_000));
-    }
-
-    static RunResult run(LoadClient client, Target target, RateScenario scenario, long delayMs,
-                         int repetition, boolean warmup, int maxAdmitted) throws InterruptedException {
-        return run(client, target, scenario, delayMs, repetition, warmup, maxAdmitted, Segment.WHOLE);
     }
 
     static RunResult run(LoadClient client, Target target, RateScenario scenario, long delayMs,

@@ -16,10 +16,6 @@ public final class ErrorTally {
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
     private final Map<String, String> samples = new ConcurrentHashMap<>();
 
-    public void add(String kind, String message) {
-        add(kind, 1, message);
-    }
-
     public void add(String kind, int count, String message) {
         counts.merge(kind, count, Integer::sum);
         samples.putIfAbsent(kind, sample(message));

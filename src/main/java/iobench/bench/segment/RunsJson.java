@@ -40,10 +40,6 @@ public final class RunsJson {
     private RunsJson() {
     }
 
-    public static void write(List<RunResult> runs, Path dir) throws IOException {
-        write(runs, List.of(), dir);
-    }
-
     /**
      * @param startsEpochMs each run's wall-clock start, in the order of {@code runs}
      *                      ({@link RunStarts#UNKNOWN} or missing: not written)

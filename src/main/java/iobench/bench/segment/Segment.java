@@ -50,11 +50,6 @@ public record Segment(int index, int count) {
         return count == 1;
     }
 
-    /** Whether arrival {@code k} (0-based) of the one-machine rate schedule is this segment's. */
-    public boolean owns(long k) {
-        return k % count == index - 1;
-    }
-
     /** This segment's first arrival of the one-machine schedule; the next ones follow every {@link #count}. */
     public long firstArrival() {
         return index - 1;

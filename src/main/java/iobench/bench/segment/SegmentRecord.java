@@ -41,15 +41,6 @@ public record SegmentRecord(String runId, int index, int count, String scenarioS
         targetOptions = List.copyOf(targetOptions);
     }
 
-    /** A segment of a bench without {@code --target}. */
-    public SegmentRecord(String runId, int index, int count, String scenarioSha256, String scenarioSource,
-                         String scenarioText, String startAt, long startAtEpochMs, long actualStartEpochMs,
-                         String host, String iobenchVersion, boolean complete, int syncThreads, int fanoutThreads,
-                         List<String> servers) {
-        this(runId, index, count, scenarioSha256, scenarioSource, scenarioText, startAt, startAtEpochMs,
-                actualStartEpochMs, host, iobenchVersion, complete, syncThreads, fanoutThreads, servers, List.of());
-    }
-
     /** How late (positive) or early this segment began sending, against the start time on its own clock. */
     public long startOffsetMs() {
         return actualStartEpochMs - startAtEpochMs;

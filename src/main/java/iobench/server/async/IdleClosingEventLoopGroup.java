@@ -36,10 +36,6 @@ final class IdleClosingEventLoopGroup extends NioEventLoopGroup {
         this.idleCloseMs = idleCloseMs;
     }
 
-    long idleCloseMs() {
-        return idleCloseMs;
-    }
-
     @Override
     public ChannelFuture register(Channel channel) {
         ChannelFuture registered = super.register(channel);

@@ -1,7 +1,6 @@
 package iobench.server.fanout;
 
 import iobench.http.Labelled;
-import java.util.Locale;
 
 /** Why a downstream call failed. The labels appear in JSON answers and reports. */
 public enum ErrorKind implements Labelled {
@@ -16,9 +15,5 @@ public enum ErrorKind implements Labelled {
     /** An answer came, with a status other than 2xx. */
     HTTP_STATUS,
     /** Any other I/O failure. */
-    IO;
-
-    public static ErrorKind fromLabel(String label) {
-        return valueOf(label.toUpperCase(Locale.ROOT).replace('-', '_'));
-    }
+    IO
 }

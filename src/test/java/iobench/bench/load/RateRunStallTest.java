@@ -9,10 +9,12 @@ import iobench.bench.RateScenario;
 import iobench.bench.ScenarioFileParser;
 import iobench.bench.metrics.RunResult;
 import iobench.bench.contender.Target;
+import iobench.bench.segment.Segment;
 import iobench.http.ServerRole;
 import iobench.testing.TestSettings;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -32,11 +34,11 @@ class RateRunStallTest {
         RateScenario scenario = (RateScenario) ScenarioFileParser.parse("stall.yaml", """
                 scenarios:
                   - {name: stall, kind: rate, delay: 0.005, rate: 100, duration: 4s, connections: 3, servers: [async]}
-                """, ScenarioFileParser.Caps.of(60_000, 1000)).scenarios().get(0);
+                """, ScenarioFileParser.Caps.of(60_000, 1000), List.of()).scenarios().get(0);
         RunResult run;
         try (EmbeddedServers servers = new EmbeddedServers(TestSettings.loopback(), null, Set.of(ServerRole.ASYNC));
              LoadClient client = new LoadClient()) {
-            URI base = servers.targets().of(ServerRole.ASYNC);
+            URI base = servers.targets().servers().get(ServerRole.ASYNC);
             // Open the connections first, so that the first sends do not include a connect.
             for (int i = 0; i < 20; i++) {
                 client.get(URI.create(base + "/benchmark/io-test?delay=0.001&concurrent=1"), Duration.ofSeconds(5));
@@ -46,7 +48,8 @@ class RateRunStallTest {
             var set = client.post(servers.targets().simUrl().resolve("/profile?stall_every=3&stall=1"),
                     Duration.ofSeconds(5));
             assertEquals(200, set.status(), set.body());
-            run = RateRun.run(client, Target.builtIn(ServerRole.ASYNC, base), scenario, scenario.delayMs(), 1, false);
+            run = RateRun.run(client, Target.builtIn(ServerRole.ASYNC, base), scenario, scenario.delayMs(), 1, false,
+                    Segment.WHOLE);
             client.post(servers.targets().simUrl().resolve("/profile"), Duration.ofSeconds(5));
         }
         var figures = run.rate();

@@ -11,12 +11,12 @@ class ErrorTallyTest {
     @Test
     void theFirstMessageOfEachKindIsKeptAndEveryOneIsCounted() throws Exception {
         ErrorTally tally = new ErrorTally();
-        tally.add("refused", "ConnectException: first");
+        tally.add("refused", 1, "ConnectException: first");
         Thread[] threads = new Thread[8];
         for (int t = 0; t < threads.length; t++) {
             threads[t] = Thread.ofVirtual().start(() -> {
                 for (int i = 0; i < 1000; i++) {
-                    tally.add("refused", "ConnectException: later");
+                    tally.add("refused", 1, "ConnectException: later");
                     tally.add("timeout", 2, "timeout");
                 }
             });

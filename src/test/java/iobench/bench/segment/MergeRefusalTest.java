@@ -25,9 +25,9 @@ class MergeRefusalTest {
     private Path segment(String name, int index, int count, String scenarios, String startAt) throws Exception {
         Path d = dir.resolve(name);
         String sha = SegmentRecord.sha256(scenarios);
-        RunsJson.write(List.of(), d);
+        RunsJson.write(List.of(), List.of(), d);
         new SegmentRecord(SegmentRecord.runId(sha, count, startAt), index, count, sha, "s.yaml", scenarios, startAt,
-                1_000, 1_000, "host" + index, "dev", true, 8, 32, List.of()).write(d);
+                1_000, 1_000, "host" + index, "dev", true, 8, 32, List.of(), List.of()).write(d);
         return d;
     }
 
@@ -35,7 +35,7 @@ class MergeRefusalTest {
     private Path segmentWithTargets(String name, int index, List<String> targets) throws Exception {
         Path d = dir.resolve(name);
         String sha = SegmentRecord.sha256(SCENARIOS);
-        RunsJson.write(List.of(), d);
+        RunsJson.write(List.of(), List.of(), d);
         new SegmentRecord(SegmentRecord.runId(sha, 2, "+30s"), index, 2, sha, "s.yaml", SCENARIOS, "+30s",
                 1_000, 1_000, "host" + index, "dev", true, 8, 32, List.of(), targets).write(d);
         return d;
@@ -163,7 +163,7 @@ class MergeRefusalTest {
                     .latency(iobench.bench.metrics.LatencySummary.of(h)).build();
             RunsJson.write(List.of(run), List.of(1_000_000L + (index - 1) * 5_000L), d);
             new SegmentRecord(SegmentRecord.runId(sha, 2, "+30s"), index, 2, sha, "s.yaml", scenarios, "+30s",
-                    1_000_000, 1_000_000, "host" + index, "dev", true, 8, 32, List.of()).write(d);
+                    1_000_000, 1_000_000, "host" + index, "dev", true, 8, 32, List.of(), List.of()).write(d);
             dirs.add(d);
         }
         Ran ran = merge(dirs.toArray(Path[]::new));

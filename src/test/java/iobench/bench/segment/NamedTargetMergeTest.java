@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import iobench.cli.Cli;
-import iobench.config.SettingsLoader;
 import iobench.http.RunningServer;
 import iobench.report.SummaryJson;
 import iobench.sim.SimServer;
 import iobench.testing.PoolService;
+import iobench.testing.TestSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -82,7 +82,7 @@ class NamedTargetMergeTest {
         Queue<String> pooled = new ConcurrentLinkedQueue<>();
         HttpServer pool = PoolService.start(4, pooled);
         HttpServer quick = PoolService.start(100, new ConcurrentLinkedQueue<>());
-        try (RunningServer sim = SimServer.start(SettingsLoader.defaults(), 0)) {
+        try (RunningServer sim = SimServer.start(TestSettings.defaults(), 0)) {
             Path scenarios = Files.writeString(dir.resolve("s.yaml"),
                     SCENARIOS.formatted(quick.getAddress().getPort()), StandardCharsets.UTF_8);
             List<String> common = List.of("--scenarios", scenarios.toString(), "--sim-url", sim.baseUri().toString(),

@@ -46,7 +46,7 @@ class RunsJsonTest {
                 1, List.of(Contender.SYNC), "sequential", null), 5), Contender.SYNC, 1000, 5, 1, false, null);
 
         List<RunResult> runs = List.of(warmup, rate, fanOut, empty);
-        RunsJson.write(runs, dir);
+        RunsJson.write(runs, List.of(), dir);
         List<RunResult> back = RunsJson.read(dir);
 
         assertEquals(runs.size(), back.size());
@@ -66,7 +66,7 @@ class RunsJsonTest {
         RunResult b = RunBuilder.from(a).repetition(2).build();
         RunsJson.write(List.of(a, b), List.of(1_764_496_800_123L, RunStarts.UNKNOWN), dir.resolve("new"));
         assertEquals(List.of(1_764_496_800_123L, RunStarts.UNKNOWN), RunsJson.readStarts(dir.resolve("new")));
-        RunsJson.write(List.of(a, b), dir.resolve("old"));
+        RunsJson.write(List.of(a, b), List.of(), dir.resolve("old"));
         assertEquals(List.of(RunStarts.UNKNOWN, RunStarts.UNKNOWN), RunsJson.readStarts(dir.resolve("old")));
         assertEquals(2, RunsJson.read(dir.resolve("new")).size());
     }

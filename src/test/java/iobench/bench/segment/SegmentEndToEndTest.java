@@ -11,6 +11,7 @@ import iobench.http.RunningServer;
 import iobench.report.CsvReport;
 import iobench.server.sync.SyncServer;
 import iobench.sim.SimServer;
+import iobench.testing.TestSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ class SegmentEndToEndTest {
     @Timeout(60)
     void threeSegmentsMergedHoldExactlyTheOneGeneratorsRequestsAndItsPercentiles(@TempDir Path dir) throws Exception {
         Path scenarios = Files.writeString(dir.resolve("s.yaml"), SCENARIOS, StandardCharsets.UTF_8);
-        ServerSettings defaults = SettingsLoader.defaults();
+        ServerSettings defaults = TestSettings.defaults();
         try (RunningServer sim = SimServer.start(defaults, 0);
              RunningServer sync = SyncServer.startPlatform(SettingsLoader.load(null, Map.of(),
                      Map.of("sim-url", sim.baseUri().toString())), 0)) {

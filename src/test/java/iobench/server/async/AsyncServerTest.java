@@ -10,6 +10,7 @@ import iobench.config.SettingsLoader;
 import iobench.http.Json;
 import iobench.http.RunningServer;
 import iobench.sim.SimServer;
+import iobench.testing.TestSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +36,7 @@ class AsyncServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sim = SimServer.start(SettingsLoader.defaults(), 0);
+        sim = SimServer.start(TestSettings.defaults(), 0);
         async = AsyncServer.start(settingsCalling(sim.baseUri()), 0);
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         // Loads the classes, warms the JIT (on a 2-CPU machine a cold first fan-out of 200 takes
@@ -177,7 +178,7 @@ class AsyncServerTest {
 
     @Test
     void unreachableSimGives502WithRefusedCalls() throws Exception {
-        RunningServer stoppedSim = SimServer.start(SettingsLoader.defaults(), 0);
+        RunningServer stoppedSim = SimServer.start(TestSettings.defaults(), 0);
         URI stoppedUrl = stoppedSim.baseUri();
         stoppedSim.close();
         RunningServer orphan = AsyncServer.start(settingsCalling(stoppedUrl), 0);
