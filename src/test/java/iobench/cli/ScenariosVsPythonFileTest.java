@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import iobench.bench.BenchPlan;
 import iobench.bench.Scenario;
 import iobench.bench.contender.Contender;
+import iobench.testing.TestSettings;
 import iobench.bench.contender.Target;
 import iobench.bench.contender.TargetModel;
-import iobench.config.SettingsLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ class ScenariosVsPythonFileTest {
 
     @Test
     void itBenchesFiveContendersAgainstFlaskInThirteenScenarios() {
-        BenchPlan plan = ScenarioFiles.plan(FILE, SettingsLoader.defaults());
+        BenchPlan plan = ScenarioFiles.plan(ScenarioFiles.read(FILE), TestSettings.defaults(), List.of());
 
         assertEquals(13, plan.scenarios().size());
         List<Contender> five = List.of(new Contender("flask"), new Contender("quart"), Contender.SYNC,

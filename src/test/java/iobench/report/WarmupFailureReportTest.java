@@ -42,7 +42,7 @@ class WarmupFailureReportTest {
 
             BenchReport report = Analysis.analyse(FixedRuns.plan(), FixedRuns.runs(), FixedRuns.ENVIRONMENT,
                     FixedRuns.MODEL).withWarmup(Warmup.rounds(3), List.of(outcome), List.of());
-            String md = MarkdownReport.render(report);
+            String md = MarkdownReport.render(report, List.of(), null);
             assertTrue(md.contains("| crowd | ranged | 1 | 400 | "), md);
             assertTrue(md.contains(" | **not warmed**: every request failed (http-400 x400: HTTP 400: "
                     + RangedService.ERROR + ") |\n"), md);

@@ -3,8 +3,10 @@ package iobench.bench.contender;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A contender's address with placeholders filled per request, so that any service can be benched
@@ -78,6 +80,15 @@ public record UrlTemplate(String text, List<String> parts) {
                     + (e.getIndex() + 1) + " once filled); expected " + expectedForm);
         }
         return template;
+    }
+
+    /** The placeholders the template uses, in order of first use (a fan-out needs {concurrent}). */
+    public Set<String> placeholders() {
+        Set<String> used = new LinkedHashSet<>();
+        for (int i = 1; i < parts.size(); i += 2) {
+            used.add(parts.get(i));
+        }
+        return used;
     }
 
     /** The address of one request. */
