@@ -72,6 +72,12 @@ final class StopSignals implements AutoCloseable {
 
     @Override
     public void close() {
+        if (received.get() > 0) {
+            // Stopping already: the process ends with 130 once the report is written, and a second
+            // signal meanwhile must still quit at once with 130. Restored, the JVM's own handler
+            // would take it instead (SIGTERM: shutdown hooks and exit 143).
+            return;
+        }
         previous.forEach((name, handler) -> {
             try {
                 Signal.handle(new Signal(name), handler);
