@@ -159,10 +159,12 @@ class PythonTargetsTest {
             String[] row = measured("fan", server).get(0);
             assertTrue(!row[column].isEmpty() && Double.parseDouble(row[column]) >= 0.1, context);
         }
-        assertTrue(!markdown.contains("figures are the client's alone"), markdown);
-        // Flask calls one after another (4 x 0.1 s); Quart all at once.
+        assertTrue(!markdown.contains("carry no timing.total_duration"), markdown);
+        // Flask calls one after another (4 x 0.1 s, at least 0.4 s by physics); Quart all at once, so
+        // faster than that however busy the machine (no wall-clock ceiling of its own).
         int duration = List.of(header.split(",")).indexOf("duration_s");
-        assertTrue(Double.parseDouble(measured("fan", "flask").get(0)[duration]) >= 0.4, context);
-        assertTrue(Double.parseDouble(measured("fan", "quart").get(0)[duration]) < 0.4, context);
+        double flaskS = Double.parseDouble(measured("fan", "flask").get(0)[duration]);
+        assertTrue(flaskS >= 0.4, context);
+        assertTrue(Double.parseDouble(measured("fan", "quart").get(0)[duration]) < flaskS, context);
     }
 }
