@@ -38,6 +38,11 @@ public final class RateRun {
     private RateRun() {
     }
 
+    /** How long after the last intended send the answers are waited for. */
+    static long drainMs(long durationMs, long delayMs) {
+        return Math.max(2_000 + 2 * delayMs, Math.min(durationMs, 30_000));
+    }
+
     /**
      * A segment's share of the run: the arrivals {@code k} of the one-machine schedule that are
      * its own ({@code k mod N = index - 1}: every Nth from {@link Segment#firstArrival}), at their
@@ -46,16 +51,8 @@ public final class RateRun {
      */
     public static RunResult run(LoadClient client, Target target, RateScenario scenario, long delayMs,
                                 int repetition, boolean warmup, Segment segment) throws InterruptedException {
-        return run(client, target, scenario, delayMs, repetition, warmup, LoadClient.MAX_IN_FLIGHT, segment);
-    }
-
-    /** How long after the last intended send the answers are waited for. */
-    static long drainMs(long durationMs, long delayMs) {
-        return Math.max(2_000 + 2 * delayMs, Math.min(durationMs, 30_000));
-    }
-
-    static RunResult run(LoadClient client, Target target, RateScenario scenario, long delayMs,
-                         int repetition, boolean warmup, int maxAdmitted, Segment segment) throws InterruptedException {
+        // What the generator's connection pool and threads hold at once: beyond it a request is dropped, and counted.
+        int maxAdmitted = LoadClient.MAX_IN_FLIGHT;
         RateSpec spec = scenario.rate();
         // The one-machine schedule's rate sets the send times; this segment offers its share of it.
         int scheduleRate = spec.rate();
