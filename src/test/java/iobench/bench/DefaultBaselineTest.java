@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import iobench.cli.Cli;
 import iobench.report.SummaryJson;
+import iobench.testing.CliRun;
 import iobench.testing.PoolService;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,12 +57,10 @@ class DefaultBaselineTest {
                 """.formatted(pool.getAddress().getPort());
         Path scenarios = Files.writeString(dir.resolve("first.yaml"), yaml, StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
-        StringWriter outText = new StringWriter();
-        StringWriter errText = new StringWriter();
-        exitCode = Cli.create(new PrintWriter(outText, true), new PrintWriter(errText, true)).execute("bench",
-                "--scenarios", scenarios.toString(), "--out", out.toString());
-        stdout = outText.toString();
-        context = "exit " + exitCode + "\n--- stdout\n" + outText + "\n--- stderr\n" + errText;
+        CliRun run = CliRun.of("bench", "--scenarios", scenarios.toString(), "--out", out.toString());
+        exitCode = run.exitCode();
+        stdout = run.out();
+        context = run.context();
         markdown = Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8);
         summary = SummaryJson.read(out);
     }

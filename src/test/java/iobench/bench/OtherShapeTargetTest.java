@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import iobench.cli.Cli;
+import iobench.testing.CliRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -85,12 +86,10 @@ class OtherShapeTargetTest {
                 """.formatted(plain.getAddress().getPort());
         Path scenarios = Files.writeString(dir.resolve("plain.yaml"), yaml, StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
-        StringWriter outText = new StringWriter();
-        StringWriter errText = new StringWriter();
-        exitCode = Cli.create(new PrintWriter(outText, true), new PrintWriter(errText, true)).execute("bench",
-                "--scenarios", scenarios.toString(), "--out", out.toString());
+        CliRun run = CliRun.of("bench", "--scenarios", scenarios.toString(), "--out", out.toString());
+        exitCode = run.exitCode();
         benchQueries = List.copyOf(queries);
-        context = "exit " + exitCode + "\n--- stdout\n" + outText + "\n--- stderr\n" + errText;
+        context = run.context();
         List<String> csv = Files.exists(out.resolve("results.csv")) ? Files.readAllLines(out.resolve("results.csv"))
                 : List.of();
         rows = new ArrayList<>();

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import iobench.cli.Cli;
 import iobench.report.SummaryJson;
+import iobench.testing.CliRun;
 import iobench.testing.RangedService;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,12 +59,10 @@ class WarmupDelayFallbackTest {
                 """.formatted(ranged.getAddress().getPort());
         Path scenarios = Files.writeString(dir.resolve("ranged.yaml"), yaml, StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
-        StringWriter outText = new StringWriter();
-        StringWriter errText = new StringWriter();
-        exitCode = Cli.create(new PrintWriter(outText, true), new PrintWriter(errText, true)).execute("bench",
-                "--scenarios", scenarios.toString(), "--out", out.toString());
-        stdout = outText.toString();
-        context = "exit " + exitCode + "\n--- stdout\n" + outText + "\n--- stderr\n" + errText;
+        CliRun run = CliRun.of("bench", "--scenarios", scenarios.toString(), "--out", out.toString());
+        exitCode = run.exitCode();
+        stdout = run.out();
+        context = run.context();
         markdown = Files.exists(out.resolve("report.md")) ? Files.readString(out.resolve("report.md")) : "";
         summary = Files.exists(out.resolve("summary.json")) ? SummaryJson.read(out) : null;
         csv = Files.exists(out.resolve("results.csv")) ? Files.readAllLines(out.resolve("results.csv")) : List.of();
