@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.report.SummaryJson;
+import iobench.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,16 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** report.html and compare.html from the command line: bench, 'iobench report DIR' and 'compare --html'. */
 class HtmlCommandsTest {
     private static final Path FIXTURE = Path.of("src/test/resources/html/report");
-
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private static Path copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
@@ -62,9 +51,9 @@ class HtmlCommandsTest {
                 """;
         Path scenarios = Files.writeString(dir.resolve("s.yaml"), yaml, StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
-        Result r = run("bench", "--scenarios", scenarios.toString(), "--out", out.toString(),
+        CliRun r = CliRun.of("bench", "--scenarios", scenarios.toString(), "--out", out.toString(),
                 "--baseline", FIXTURE.toString());
-        assertEquals(0, r.code(), r::toString);
+        assertEquals(0, r.exitCode(), r::toString);
         assertFalse(r.err().contains("could not be written"), r.err());
         Path report = out.resolve("report.html");
         assertTrue(Files.size(report) > 50_000, "uPlot and the data are inlined");
@@ -80,8 +69,8 @@ class HtmlCommandsTest {
     void reportRewritesReportHtmlFromTheDirectory(@TempDir Path dir) throws IOException {
         Path run = copy(FIXTURE, dir.resolve("run"));
         assertFalse(Files.exists(run.resolve("report.html")));
-        Result r = run("report", run.toString());
-        assertEquals(0, r.code(), r::toString);
+        CliRun r = CliRun.of("report", run.toString());
+        assertEquals(0, r.exitCode(), r::toString);
         assertEquals("Wrote " + run.resolve("report.html") + System.lineSeparator(), r.out());
         assertTrue(Files.size(run.resolve("report.html")) > 50_000);
         assertTrue(dataOf(run.resolve("report.html")).contains(
@@ -90,8 +79,8 @@ class HtmlCommandsTest {
 
     @Test
     void reportRefusesADirectoryWithoutASummaryInOneLine(@TempDir Path dir) {
-        Result r = run("report", dir.toString());
-        assertEquals(2, r.code(), r::toString);
+        CliRun r = CliRun.of("report", dir.toString());
+        assertEquals(2, r.exitCode(), r::toString);
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("has no readable summary.json"), r.err());
         assertFalse(Files.exists(dir.resolve("report.html")));
@@ -101,9 +90,9 @@ class HtmlCommandsTest {
     void compareWritesHtmlWhenAsked(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("sub/compare.html");
         Files.createDirectories(file.getParent());
-        Result r = run("compare", "src/test/resources/compare/a", "src/test/resources/compare/b", "--html",
+        CliRun r = CliRun.of("compare", "src/test/resources/compare/a", "src/test/resources/compare/b", "--html",
                 file.toString());
-        assertEquals(0, r.code(), r::toString);
+        assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.out().startsWith("# iobench compare"), "the Markdown is still printed");
         assertTrue(Files.size(file) > 50_000);
         assertTrue(Files.readString(file, StandardCharsets.UTF_8).contains("<tr class=\"hl\">"),
@@ -112,8 +101,8 @@ class HtmlCommandsTest {
 
     @Test
     void theHelpListsReport() {
-        assertTrue(run("--help").out().contains("report"));
-        assertTrue(run("report", "--help").out().contains("report.html"));
-        assertTrue(run("compare", "--help").out().contains("--html"));
+        assertTrue(CliRun.of("--help").out().contains("report"));
+        assertTrue(CliRun.of("report", "--help").out().contains("report.html"));
+        assertTrue(CliRun.of("compare", "--help").out().contains("--html"));
     }
 }

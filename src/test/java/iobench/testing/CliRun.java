@@ -16,6 +16,10 @@ public record CliRun(int exitCode, String out, String err) {
         return new CliRun(exit, out.toString(), err.toString());
     }
 
+    public static CliRun of(java.util.List<String> args) {
+        return of(args.toArray(String[]::new));
+    }
+
     /** The exit code and both streams, for an assertion's message. */
     public String context() {
         return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;

@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import iobench.cli.Cli;
 import iobench.http.RunningServer;
 import iobench.report.SummaryJson;
 import iobench.sim.SimServer;
+import iobench.testing.CliRun;
 import iobench.testing.PoolService;
 import iobench.testing.TestSettings;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,19 +47,6 @@ class NamedTargetMergeTest {
               - {name: crowd, kind: clients, delay: 0.02, clients: 8, requests: 16}
             """;
 
-    private record Ran(int exit, String out, String err) {
-        String context() {
-            return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
-        }
-    }
-
-    private static Ran iobench(List<String> args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args.toArray(String[]::new));
-        return new Ran(exit, out.toString(), err.toString());
-    }
-
     private static List<String> modelRows(Path reportDir) throws IOException {
         return Files.readAllLines(reportDir.resolve("report.md")).stream().filter(l -> l.contains(" model | ")).toList();
     }
@@ -91,8 +76,8 @@ class NamedTargetMergeTest {
             Path one = dir.resolve("one");
             List<String> unsplit = new ArrayList<>(List.of("bench", "--out", one.toString()));
             unsplit.addAll(common);
-            Ran single = iobench(unsplit);
-            assertEquals(0, single.exit(), single.context());
+            CliRun single = CliRun.of(unsplit);
+            assertEquals(0, single.exitCode(), single.context());
             // The file's model-only entry and --target's URL made one target: its requests went to that URL.
             assertTrue(pooled.stream().anyMatch(q -> q.matches("s=0\\.020&id=[0-9]+")), pooled::toString);
             List<String> want = modelRows(one);
@@ -102,16 +87,16 @@ class NamedTargetMergeTest {
             List<Path> segments = List.of(dir.resolve("seg1"), dir.resolve("seg2"));
             ExecutorService threads = Executors.newFixedThreadPool(2);
             try {
-                List<Future<Ran>> running = new ArrayList<>();
+                List<Future<CliRun>> running = new ArrayList<>();
                 for (int i = 1; i <= 2; i++) {
                     List<String> args = new ArrayList<>(List.of("bench", "--segment", i + "/2", "--start-at", "+3s",
                             "--out", segments.get(i - 1).toString()));
                     args.addAll(common);
-                    running.add(threads.submit(() -> iobench(args)));
+                    running.add(threads.submit(() -> CliRun.of(args)));
                 }
-                for (Future<Ran> f : running) {
-                    Ran r = f.get();
-                    assertEquals(0, r.exit(), r.context());
+                for (Future<CliRun> f : running) {
+                    CliRun r = f.get();
+                    assertEquals(0, r.exitCode(), r.context());
                 }
             } finally {
                 threads.shutdownNow();
@@ -121,9 +106,9 @@ class NamedTargetMergeTest {
             assertTrue(ids.size() >= 16, pooled::toString);
             assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), pooled::toString);
             Path merged = dir.resolve("merged");
-            Ran merge = iobench(List.of("merge", "--out", merged.toString(), segments.get(0).toString(),
+            CliRun merge = CliRun.of(List.of("merge", "--out", merged.toString(), segments.get(0).toString(),
                     segments.get(1).toString()));
-            assertEquals(0, merge.exit(), merge.context());
+            assertEquals(0, merge.exitCode(), merge.context());
             assertEquals(want, modelRows(merged));
             for (String server : List.of("fourpool", "quick")) {
                 // a target without its model has no prediction (NaN), which assertEquals would take as equal

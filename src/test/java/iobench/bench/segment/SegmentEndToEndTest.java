@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.bench.metrics.RunResult;
-import iobench.cli.Cli;
 import iobench.config.ServerSettings;
 import iobench.config.SettingsLoader;
 import iobench.http.RunningServer;
 import iobench.report.CsvReport;
 import iobench.server.sync.SyncServer;
 import iobench.sim.SimServer;
+import iobench.testing.CliRun;
 import iobench.testing.TestSettings;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,19 +44,6 @@ class SegmentEndToEndTest {
               - {name: fan, kind: fan-out, delay: 0.01, concurrent: 3, thresholds: {error-rate-max: 0.01}}
             """;
 
-    private record Ran(int exit, String out, String err) {
-        String context() {
-            return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
-        }
-    }
-
-    private static Ran iobench(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Cli.create(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Ran(exit, out.toString(), err.toString());
-    }
-
     @Test
     @Timeout(60)
     void threeSegmentsMergedHoldExactlyTheOneGeneratorsRequestsAndItsPercentiles(@TempDir Path dir) throws Exception {
@@ -70,11 +55,11 @@ class SegmentEndToEndTest {
             String[] urls = {"--scenarios", scenarios.toString(), "--sim-url", sim.baseUri().toString(),
                 "--sync-url", sync.baseUri().toString()};
             Path one = dir.resolve("one");
-            Ran single = iobench(concat(new String[] {"bench", "--segment", "1/1", "--out", one.toString()}, urls));
-            assertEquals(0, single.exit(), single.context());
+            CliRun single = CliRun.of(concat(new String[] {"bench", "--segment", "1/1", "--out", one.toString()}, urls));
+            assertEquals(0, single.exitCode(), single.context());
 
             List<Path> segments = new ArrayList<>();
-            List<Future<Ran>> running = new ArrayList<>();
+            List<Future<CliRun>> running = new ArrayList<>();
             ExecutorService threads = Executors.newFixedThreadPool(3);
             try {
                 for (int i = 1; i <= 3; i++) {
@@ -82,11 +67,11 @@ class SegmentEndToEndTest {
                     segments.add(out);
                     String[] args = concat(new String[] {"bench", "--segment", i + "/3", "--start-at", "+3s",
                         "--out", out.toString()}, urls);
-                    running.add(threads.submit(() -> iobench(args)));
+                    running.add(threads.submit(() -> CliRun.of(args)));
                 }
-                for (Future<Ran> f : running) {
-                    Ran r = f.get();
-                    assertEquals(0, r.exit(), r.context());
+                for (Future<CliRun> f : running) {
+                    CliRun r = f.get();
+                    assertEquals(0, r.exitCode(), r.context());
                 }
             } finally {
                 threads.shutdownNow();
@@ -107,9 +92,9 @@ class SegmentEndToEndTest {
             }
 
             Path merged = dir.resolve("merged");
-            Ran merge = iobench("merge", "--out", merged.toString(), segments.get(2).toString(),
+            CliRun merge = CliRun.of("merge", "--out", merged.toString(), segments.get(2).toString(),
                     segments.get(0).toString(), segments.get(1).toString());
-            assertEquals(0, merge.exit(), merge.context());
+            assertEquals(0, merge.exitCode(), merge.context());
             for (String file : List.of("report.md", "report.html", "results.csv", "summary.json",
                     "hlog/steady-sync.hlog")) {
                 assertTrue(Files.isRegularFile(merged.resolve(file)), file);
