@@ -116,14 +116,19 @@ def _single(name, values, allowed):
     return values[0]
 
 
+def _number(name, raw, allowed, parse):
+    """raw parsed by float or int (spaces around it ignored); not a number is a bad parameter."""
+    try:
+        return parse(raw.strip())
+    except ValueError:
+        raise BadParameter(name, raw, allowed) from None
+
+
 def delay_s(name, values, minimum_s, maximum_s):
     """A delay in seconds such as 0.25, rounded to the millisecond as the Java servers do."""
     allowed = f"a number of seconds from {_format_seconds(minimum_s)} to {_format_seconds(maximum_s)}"
     raw = _single(name, values, allowed)
-    try:
-        seconds = float(raw.strip())
-    except ValueError:
-        raise BadParameter(name, raw, allowed) from None
+    seconds = _number(name, raw, allowed, float)
     if not math.isfinite(seconds) or seconds < minimum_s or seconds > maximum_s:
         raise BadParameter(name, raw, allowed)
     return round(seconds * 1000) / 1000.0
@@ -132,10 +137,7 @@ def delay_s(name, values, minimum_s, maximum_s):
 def int_in_range(name, values, minimum, maximum):
     allowed = f"an integer from {minimum} to {maximum}"
     raw = _single(name, values, allowed)
-    try:
-        value = int(raw.strip())
-    except ValueError:
-        raise BadParameter(name, raw, allowed) from None
+    value = _number(name, raw, allowed, int)
     if value < minimum or value > maximum:
         raise BadParameter(name, raw, allowed)
     return value
