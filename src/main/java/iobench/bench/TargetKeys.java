@@ -7,6 +7,7 @@ import iobench.http.ServerRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
@@ -15,7 +16,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * the model needs of it ({@code model: pool} with its {@code threads}, or {@code async}/{@code virtual}).
  */
 final class TargetKeys {
-    static final Set<String> KEYS = Set.of("name", "url", "model", "threads");
+    static final Set<String> KEYS = java.util.stream.Stream.concat(Stream.of("name", "url", "model", "threads"),
+            RequestKeys.KEYS.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private TargetKeys() {
     }
@@ -78,6 +80,16 @@ final class TargetKeys {
         } else {
             keys.refuse("threads", "only a pool has threads; model '" + model.label() + "' serves everything in one wave");
         }
-        return new Target(name, url, model, threads);
+        return new Target(name, url, model, threads, RequestKeys.parse(nodes, keys, baseDir(nodes), System::getenv));
+    }
+
+    /** A {@code body-file} is read relative to the scenario file's folder, or the working directory. */
+    private static java.nio.file.Path baseDir(ScenarioNodes nodes) {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(nodes.source()).toAbsolutePath();
+            return java.nio.file.Files.isRegularFile(file) ? file.getParent() : java.nio.file.Path.of("");
+        } catch (RuntimeException e) {
+            return java.nio.file.Path.of("");
+        }
     }
 }

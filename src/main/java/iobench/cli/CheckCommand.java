@@ -127,7 +127,7 @@ final class CheckCommand implements Callable<Integer> {
             return target;
         }
         int threads = health == null ? settings.syncThreads() : health.path("threads").asInt(settings.syncThreads());
-        return new Target(target.name(), target.url(), target.model(), threads);
+        return new Target(target.name(), target.url(), target.model(), threads, target.request());
     }
 
     /** The named targets of --scenarios and --target; none: an empty list. */

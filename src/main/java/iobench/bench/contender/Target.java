@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * @param model   null when not given ({@code --target NAME=URL} alone): the report predicts nothing for it
  * @param threads a pool's thread count; 0 for async and virtual, and for a pool whose threads are
  *                read from its {@code /health} (our sync server)
+ * @param request the method, headers, body and checks of its requests ({@link RequestSpec#GET} for ours)
  */
-public record Target(String name, UrlTemplate url, TargetModel model, int threads) {
+public record Target(String name, UrlTemplate url, TargetModel model, int threads, RequestSpec request) {
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     public Target {
@@ -24,6 +25,14 @@ public record Target(String name, UrlTemplate url, TargetModel model, int thread
             throw new IllegalArgumentException("target " + name + ": threads " + threads
                     + " is not allowed; expected a count only for model pool");
         }
+        if (request == null) {
+            request = RequestSpec.GET;
+        }
+    }
+
+    /** A target of plain GETs. */
+    public Target(String name, UrlTemplate url, TargetModel model, int threads) {
+        this(name, url, model, threads, RequestSpec.GET);
     }
 
     public Contender contender() {

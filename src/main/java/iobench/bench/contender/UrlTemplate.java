@@ -2,11 +2,11 @@ package iobench.bench.contender;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A contender's address with placeholders filled per request, so that any service can be benched
@@ -20,7 +20,6 @@ import java.util.Set;
  */
 public record UrlTemplate(String text, List<String> parts) {
     public static final List<String> PLACEHOLDERS = List.of("delay", "concurrent", "strategy", "request_id");
-    private static final String EXPECTED_PLACEHOLDERS = "{delay}, {concurrent}, {strategy} or {request_id}";
 
     public UrlTemplate {
         parts = List.copyOf(parts);
@@ -28,47 +27,22 @@ public record UrlTemplate(String text, List<String> parts) {
 
     /**
      * Reads a template; the message of the refusal is one line that names the offending part and
-     * the expected form (the scenario file prefixes line and column).
+     * the expected form (the scenario file prefixes line and column). {@code ${NAME}} reads the
+     * environment ({@link Secrets}).
      */
     public static UrlTemplate parse(String text) {
+        return parse(text, System::getenv);
+    }
+
+    public static UrlTemplate parse(String text, UnaryOperator<String> environment) {
         String expectedForm = "an http:// or https:// URL with a host, such as "
                 + "http://127.0.0.1:8002/io-test?delay={delay}&concurrent={concurrent}";
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("the URL is empty; expected " + expectedForm);
         }
-        List<String> parts = new ArrayList<>();
-        StringBuilder literal = new StringBuilder();
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '}') {
-                throw new IllegalArgumentException("'}' at character " + (i + 1) + " of '" + text
-                        + "' closes no placeholder; expected " + EXPECTED_PLACEHOLDERS);
-            }
-            if (c != '{') {
-                literal.append(c);
-                i++;
-                continue;
-            }
-            int close = text.indexOf('}', i);
-            if (close < 0) {
-                throw new IllegalArgumentException("'{' at character " + (i + 1) + " of '" + text
-                        + "' is not closed; expected " + EXPECTED_PLACEHOLDERS);
-            }
-            String name = text.substring(i + 1, close);
-            if (!PLACEHOLDERS.contains(name)) {
-                throw new IllegalArgumentException("'{" + name + "}' at character " + (i + 1) + " of '" + text
-                        + "' is not a placeholder; expected " + EXPECTED_PLACEHOLDERS);
-            }
-            parts.add(literal.toString());
-            parts.add(name);
-            literal.setLength(0);
-            i = close + 1;
-        }
-        parts.add(literal.toString());
-        UrlTemplate template = new UrlTemplate(text, parts);
+        UrlTemplate template = new UrlTemplate(text, TemplateScanner.scan(text, true, environment));
         // Filled with sample values, it must be a URL the client can send to.
-        String sample = template.fillText(1000, 1, "parallel", 1);
+        String sample = TemplateScanner.fill(template.parts, new RequestValues(1000, 1, "parallel", 1));
         try {
             URI uri = new URI(sample);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -93,24 +67,15 @@ public record UrlTemplate(String text, List<String> parts) {
 
     /** The address of one request. */
     public URI fill(long delayMs, int concurrent, String strategy, long requestId) {
-        return URI.create(fillText(delayMs, concurrent, strategy, requestId));
+        return fill(new RequestValues(delayMs, concurrent, strategy, requestId));
     }
 
-    private String fillText(long delayMs, int concurrent, String strategy, long requestId) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < parts.size(); i++) {
-            if (i % 2 == 0) {
-                out.append(parts.get(i));
-                continue;
-            }
-            out.append(switch (parts.get(i)) {
-                case "delay" -> String.format(Locale.ROOT, "%.3f", delayMs / 1000.0);
-                case "concurrent" -> Integer.toString(concurrent);
-                case "strategy" -> strategy;
-                case "request_id" -> Long.toString(requestId);
-                default -> throw new IllegalStateException("placeholder " + parts.get(i));
-            });
-        }
-        return out.toString();
+    public URI fill(RequestValues values) {
+        return URI.create(TemplateScanner.fill(parts, values));
+    }
+
+    /** Whether the template's scheme is https. */
+    public boolean https() {
+        return parts.get(0).regionMatches(true, 0, "https:", 0, 6);
     }
 }

@@ -8,7 +8,7 @@ import iobench.bench.metrics.RunId;
 import iobench.bench.metrics.RunRecorder;
 import iobench.bench.metrics.RunResult;
 import iobench.bench.contender.Target;
-import java.net.URI;
+import iobench.bench.contender.RequestValues;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,6 @@ public final class ClientsRun {
     public static RunResult run(LoadClient client, Target target, Scenario scenario, long delayMs,
                                 int concurrent, int clients, int requests, int repetition, boolean warmup)
             throws InterruptedException {
-        boolean strict = target.builtIn();
         // Even a pool of one thread serves everyone within requests x calls x delay; the slack covers the rest.
         Duration timeout = Duration.ofMillis(delayMs * requests * concurrent).plus(FanOutRun.CLIENT_TIMEOUT_SLACK);
 
@@ -49,10 +48,10 @@ public final class ClientsRun {
                 // How late each client's first request left after the start signal: the generator's own lag.
                 recorder.sendLagNs(System.nanoTime() - goNs[0]);
                 for (int i = 0; i < share; i++) {
-                    URI uri = target.url().fill(delayMs, concurrent, scenario.strategy(), client.nextRequestId());
-                    HttpResult result = client.get(uri, timeout);
+                    HttpResult result = client.send(target, new RequestValues(delayMs, concurrent,
+                            scenario.strategy(), client.nextRequestId()), timeout);
                     recorder.latencyNs(result.latencyNs());
-                    record(recorder, result, strict);
+                    record(recorder, result, target);
                 }
                 return null;
             }));
@@ -78,9 +77,10 @@ public final class ClientsRun {
                 RunCosts.NONE, new RunConditions(Double.NaN, figures.sendLagP99Ms(), Double.NaN), null);
     }
 
-    /** One request's answer: a success, or a failure under its kind ({@link #failureOf}). */
-    static void record(RunRecorder recorder, HttpResult result, boolean strict) {
-        Failure failure = failureOf(result, strict);
+    /** One request's answer: a success, or a failure under its kind ({@link #failureOf}); its stale retry counted. */
+    static void record(RunRecorder recorder, HttpResult result, Target target) {
+        recorder.staleRetries(result.staleRetries());
+        Failure failure = failureOf(result, target);
         if (failure == null) {
             recorder.succeeded();
         } else {
@@ -95,11 +95,12 @@ public final class ClientsRun {
     /**
      * Null for a success; else the kind of failure and its message.
      *
-     * @param strict our servers: a 200 that is not the io-test JSON failed (a server must not look
-     *               fast by answering garbage); any other service: any 2xx is a success, and an
-     *               answer in our JSON is still checked for failed downstream calls
+     * Our servers: a 200 that is not the io-test JSON failed (a server must not look fast by
+     * answering garbage); any other service: a status its {@code expect} names (by default any 2xx)
+     * is a success, and an answer in our JSON is still checked for failed downstream calls.
      */
-    static Failure failureOf(HttpResult result, boolean strict) {
+    static Failure failureOf(HttpResult result, Target target) {
+        boolean strict = target.builtIn();
         if (!result.answered()) {
             return new Failure(result.errorKind().label(), result.message());
         }
@@ -109,7 +110,7 @@ public final class ClientsRun {
             return new Failure(kind, answer.downstreamSamples().getOrDefault(kind,
                     "the server reported " + answer.failed() + " failed downstream call(s) without a message"));
         }
-        if (!strict && result.status() >= 200 && result.status() < 300) {
+        if (!strict && target.request().success(result.status())) {
             return null;
         }
         if (result.status() != 200 || answer == null) {

@@ -8,7 +8,7 @@ import iobench.bench.metrics.RunId;
 import iobench.bench.metrics.RunRecorder;
 import iobench.bench.metrics.RunResult;
 import iobench.bench.contender.Target;
-import java.net.URI;
+import iobench.bench.contender.RequestValues;
 import java.time.Duration;
 
 /** One client request to a server's fan-out endpoint: the original's fan-out suite. */
@@ -22,11 +22,12 @@ public final class FanOutRun {
     public static RunResult run(LoadClient client, Target target, FanOutScenario scenario, long delayMs,
                                 int repetition, boolean warmup) {
         int k = scenario.concurrent();
-        URI uri = target.url().fill(delayMs, k, scenario.strategy(), client.nextRequestId());
-        HttpResult result = client.get(uri, Duration.ofMillis(delayMs * k).plus(CLIENT_TIMEOUT_SLACK));
+        HttpResult result = client.send(target, new RequestValues(delayMs, k, scenario.strategy(),
+                client.nextRequestId()), Duration.ofMillis(delayMs * k).plus(CLIENT_TIMEOUT_SLACK));
         RunRecorder recorder = new RunRecorder();
         recorder.latencyNs(result.latencyNs());
-        record(recorder, result, k, target.builtIn());
+        recorder.staleRetries(result.staleRetries());
+        record(recorder, result, k, target);
         RunRecorder.Snapshot figures = recorder.snapshot();
         return new RunResult(new RunId(scenario.name(), scenario.kind(), target.contender(), repetition, warmup),
                 new Offered(delayMs, k, 1, 1), figures.outcome(result.latencyNs()), figures.latency(), RunCosts.NONE,
@@ -40,14 +41,15 @@ public final class FanOutRun {
      * calls as done, and the run has no server duration (the report says its figures are the
      * client's alone). An answer whose counts exceed the {@code k} calls asked failed.
      */
-    private static void record(RunRecorder recorder, HttpResult result, int k, boolean strict) {
+    private static void record(RunRecorder recorder, HttpResult result, int k, Target target) {
+        boolean strict = target.builtIn();
         if (!result.answered()) {
             recorder.failed(k);
             recorder.error(result.errorKind().label(), 1, result.message());
             return;
         }
         ServerAnswer answer = ServerAnswer.parse(result.body());
-        if (answer == null && !strict && result.status() >= 200 && result.status() < 300) {
+        if (answer == null && !strict && target.request().success(result.status())) {
             recorder.succeeded(k);
             return;
         }

@@ -1,10 +1,14 @@
 package iobench.bench.load;
 
+import iobench.bench.contender.RequestSpec;
+import iobench.bench.contender.RequestValues;
+import iobench.bench.contender.Target;
 import iobench.bench.segment.Segment;
 import iobench.http.TimedHttpClients;
 import iobench.server.fanout.ErrorClassifier;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +17,7 @@ import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
@@ -25,15 +30,18 @@ public final class LoadClient implements AutoCloseable {
     /** Requests in flight the generator is built and tested for. */
     public static final int MAX_IN_FLIGHT = 10_000;
     /**
-     * How long an idle connection is kept for reuse at most: below the servers' idle timeout (30 s
-     * by default), so the generator never reuses one the server has closed. OkHttp does not check a
-     * pooled connection before a GET, and retries are off, so a stale one would fail the request
-     * ("unexpected end of stream", counted as a reset) after any pause longer than the server's
-     * idle timeout, such as a long rate step against another server.
+     * How long an idle connection is kept for reuse at most: below our servers' idle timeout (30 s
+     * by default), so the generator rarely meets one they have closed. Other services close sooner
+     * (Gunicorn after 2 s, Node 5 s): a request that meets such a connection is sent again once on
+     * a new one ({@link ConnectionReuse}), and counted as a stale retry.
      */
     static final long KEEP_ALIVE_MS = 10_000;
+    /** OkHttp refuses these methods without a body: an empty one is sent when the target gives none. */
+    private static final java.util.Set<String> NEEDS_BODY = java.util.Set.of("POST", "PUT", "PATCH");
 
     private final OkHttpClient client;
+    /** The client as each target's HTTP version and TLS trust need it, sharing its pool and dispatcher. */
+    private final ClientVariants variants;
     private final ExecutorService threads;
     /** Held here because every run, warm-up and probe of a bench sends through this one client. */
     private final RequestIds requestIds;
@@ -57,7 +65,12 @@ public final class LoadClient implements AutoCloseable {
     public LoadClient(long keepAliveMs, Segment segment) {
         this.requestIds = new RequestIds(segment);
         this.client = TimedHttpClients.builder(new ConnectionPool(MAX_IN_FLIGHT, Math.min(KEEP_ALIVE_MS, keepAliveMs),
-                TimeUnit.MILLISECONDS), Duration.ofSeconds(10), () -> stopping, "bench").build();
+                        TimeUnit.MILLISECONDS), Duration.ofSeconds(10), () -> stopping, "bench")
+                .protocols(java.util.List.of(okhttp3.Protocol.HTTP_1_1))
+                .socketFactory(new CountingSocketFactory())
+                .addNetworkInterceptor(new ConnectionReuse())
+                .build();
+        this.variants = new ClientVariants(client);
         this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("load-", 1).factory());
     }
 
@@ -73,29 +86,73 @@ public final class LoadClient implements AutoCloseable {
 
     /** A blocking GET; never throws for a transport failure, which comes back classified. */
     public HttpResult get(URI uri, Duration timeout) {
-        return send(new Request.Builder().url(uri.toString()).get().build(), timeout);
+        return send(new Request.Builder().url(uri.toString()).get().build(), timeout, true, client);
     }
 
     public HttpResult post(URI uri, Duration timeout) {
-        return send(new Request.Builder().url(uri.toString()).post(okhttp3.RequestBody.create(new byte[0])).build(),
-                timeout);
+        return send(new Request.Builder().url(uri.toString()).post(RequestBody.create(new byte[0])).build(),
+                timeout, false, client);
     }
 
     public HttpResult delete(URI uri, Duration timeout) {
-        return send(new Request.Builder().url(uri.toString()).delete().build(), timeout);
+        return send(new Request.Builder().url(uri.toString()).delete().build(), timeout, true, client);
     }
 
-    private HttpResult send(Request request, Duration timeout) {
-        Call call = client.newCall(request);
-        call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * One request to a target, its placeholders filled with {@code values}: its method, headers
+     * and body, in the HTTP version it asks for; its own timeout, if it gives one, over
+     * {@code timeout}.
+     */
+    public HttpResult send(Target target, RequestValues values, Duration timeout) {
+        RequestSpec spec = target.request();
+        Request.Builder request = new Request.Builder().url(target.url().fill(values).toString());
+        spec.headers().forEach((name, value) -> request.header(name, value.fill(values)));
+        RequestBody body = spec.body() == null ? null : RequestBody.create(spec.body().fill(values)
+                .getBytes(StandardCharsets.UTF_8), null);
+        request.method(spec.method(), body == null && NEEDS_BODY.contains(spec.method())
+                ? RequestBody.create(new byte[0]) : body);
+        return send(request.build(), spec.timeout() != null ? spec.timeout() : timeout, spec.retriesStale(),
+                variants.of(spec.http(), spec.insecure(), target.url().https()));
+    }
+
+    /**
+     * Sends, and once more on a new connection when the first try met a connection the server had
+     * closed idle ({@link StaleConnectionException}) and the request may be repeated. The latency
+     * runs from the first send, and the retry has what is left of the timeout: a retry adds its
+     * time to the figure, never hides it.
+     */
+    private HttpResult send(Request request, Duration timeout, boolean retryStale, OkHttpClient sender) {
         long startNs = System.nanoTime();
+        try {
+            return attempt(sender, request, timeout.toNanos(), startNs, 0);
+        } catch (StaleConnectionException stale) {
+            long leftNs = timeout.toNanos() - (System.nanoTime() - startNs);
+            if (!retryStale || leftNs <= 0) {
+                return failure(stale, startNs, 0);
+            }
+            try {
+                return attempt(variants.fresh(sender), request, leftNs, startNs, 1);
+            } catch (IOException | RuntimeException e) {
+                return failure(e, startNs, 1);
+            }
+        } catch (IOException | RuntimeException e) {
+            return failure(e, startNs, 0);
+        }
+    }
+
+    private static HttpResult attempt(OkHttpClient sender, Request request, long timeoutNs, long startNs,
+                                      int staleRetries) throws IOException {
+        Call call = sender.newCall(request);
+        call.timeout().timeout(timeoutNs, TimeUnit.NANOSECONDS);
         try (Response response = call.execute()) {
             String body = response.body().string();
-            return new HttpResult(response.code(), body, startNs, System.nanoTime(), null, null);
-        } catch (IOException | RuntimeException e) {
-            String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            return new HttpResult(0, null, startNs, System.nanoTime(), ErrorClassifier.classify(e), message);
+            return new HttpResult(response.code(), body, startNs, System.nanoTime(), null, null, staleRetries);
         }
+    }
+
+    private static HttpResult failure(Exception e, long startNs, int staleRetries) {
+        String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return new HttpResult(0, null, startNs, System.nanoTime(), ErrorClassifier.classify(e), message, staleRetries);
     }
 
     /**
@@ -113,5 +170,6 @@ public final class LoadClient implements AutoCloseable {
         threads.shutdownNow();
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
+        variants.close();
     }
 }

@@ -1,7 +1,9 @@
 package iobench.bench.load;
 
 import iobench.bench.metrics.RunRecorder;
-import java.net.URI;
+import iobench.bench.contender.RequestValues;
+import iobench.bench.contender.Target;
+import java.util.function.LongFunction;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -16,10 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RateRequests {
     private final LoadClient client;
-    /** The address of a request, given its {request_id}. */
-    private final java.util.function.LongFunction<URI> uri;
-    /** Whether answers must be our servers' JSON ({@link ClientsRun#failureOf}). */
-    private final boolean strict;
+    private final Target target;
+    /** A request's placeholder values, given its {request_id}. */
+    private final LongFunction<RequestValues> values;
     private final long deadlineNs;
     private final Semaphore connections;
     private final RunRecorder recorder;
@@ -32,11 +33,11 @@ final class RateRequests {
      * @param connections at most this many on the wire at once; 0: no limit but the in-flight cap
      * @param startNs     the schedule's start: the run's wall time if nothing ends
      */
-    RateRequests(LoadClient client, java.util.function.LongFunction<URI> uri, boolean strict, long deadlineNs,
+    RateRequests(LoadClient client, Target target, LongFunction<RequestValues> values, long deadlineNs,
                  int connections, RunRecorder recorder, long startNs) {
-        this.strict = strict;
+        this.target = target;
         this.client = client;
-        this.uri = uri;
+        this.values = values;
         this.deadlineNs = deadlineNs;
         this.connections = connections > 0 ? new Semaphore(connections, true) : null;
         this.recorder = recorder;
@@ -71,14 +72,14 @@ final class RateRequests {
             HttpResult result;
             try {
                 long timeoutNs = Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadlineNs - System.nanoTime());
-                result = client.get(uri.apply(client.nextRequestId()), Duration.ofNanos(timeoutNs));
+                result = client.send(target, values.apply(client.nextRequestId()), Duration.ofNanos(timeoutNs));
             } finally {
                 onWire.decrementAndGet();
             }
             recorder.latencyNs(result.endNs() - intendedNs);
             recorder.serviceTimeNs(result.latencyNs());
             lastEndNs.accumulateAndGet(result.endNs(), Math::max);
-            ClientsRun.record(recorder, result, strict);
+            ClientsRun.record(recorder, result, target);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             recorder.failed("interrupted", "the run was interrupted before this request ended");

@@ -12,7 +12,7 @@ import iobench.bench.metrics.RunResult;
 import iobench.bench.segment.EmptyRun;
 import iobench.bench.segment.Segment;
 import iobench.bench.contender.Target;
-import java.net.URI;
+import iobench.bench.contender.RequestValues;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,14 +65,15 @@ public final class RateRun {
             return EmptyRun.of(scenario, target.contender(), delayMs, 1, repetition, warmup, new RateFigures(rate,
                     EmptyRun.empty(), EmptyRun.empty(), 0, connections, 0, needed));
         }
-        java.util.function.LongFunction<URI> uri = id -> target.url().fill(delayMs, 1, scenario.strategy(), id);
+        java.util.function.LongFunction<RequestValues> values = id -> new RequestValues(delayMs, 1,
+                scenario.strategy(), id);
         RunRecorder recorder = new RunRecorder();
         AtomicInteger admitted = new AtomicInteger();
         AtomicInteger dropped = new AtomicInteger();
         Schedule schedule = new Schedule(System.nanoTime() + LEAD_NS, scheduleRate);
         long deadlineNs = schedule.endNs(spec.durationMs()) + TimeUnit.MILLISECONDS.toNanos(drainMs(spec.durationMs(),
                 delayMs));
-        RateRequests requests = new RateRequests(client, uri, target.builtIn(), deadlineNs, connections, recorder,
+        RateRequests requests = new RateRequests(client, target, values, deadlineNs, connections, recorder,
                 schedule.startNs());
 
         Runnable send = () -> {

@@ -14,9 +14,16 @@ import java.util.TreeMap;
  * @param errorSamples    the first message of each kind in {@code errors}, one short line each
  * @param durationNs      client-side wall time of the whole run
  * @param serverDurationS fan-out: the duration the server itself measured; NaN otherwise
+ * @param staleRetries    requests sent again once because they met a connection the server had closed
+ *                        while idle (none of the answer had come): counted, never hidden
  */
 public record Outcome(int successful, int failed, Map<String, Integer> errors, Map<String, String> errorSamples,
-                      long durationNs, double serverDurationS) {
+                      long durationNs, double serverDurationS, int staleRetries) {
+    public Outcome(int successful, int failed, Map<String, Integer> errors, Map<String, String> errorSamples,
+                   long durationNs, double serverDurationS) {
+        this(successful, failed, errors, errorSamples, durationNs, serverDurationS, 0);
+    }
+
     public Outcome {
         errors = Collections.unmodifiableMap(new TreeMap<>(errors));
         errorSamples = Collections.unmodifiableMap(ErrorTally.samples(errorSamples));

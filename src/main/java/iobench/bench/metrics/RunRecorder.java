@@ -18,6 +18,7 @@ public final class RunRecorder {
     private final Histogram sendLag = Histograms.concurrent();
     private final AtomicInteger successful = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger staleRetries = new AtomicInteger();
     private final ErrorTally errors = new ErrorTally();
     private volatile double serverDurationS = Double.NaN;
 
@@ -34,6 +35,13 @@ public final class RunRecorder {
     /** How late a request left behind its intended (rate) or common (clients) start: the generator's own lag. */
     public void sendLagNs(long nanos) {
         Histograms.recordNanos(sendLag, nanos);
+    }
+
+    /** A request that was sent again after meeting a connection the server had closed idle. */
+    public void staleRetries(int count) {
+        if (count > 0) {
+            staleRetries.addAndGet(count);
+        }
     }
 
     public void succeeded() {
@@ -76,7 +84,8 @@ public final class RunRecorder {
 
     public Snapshot snapshot() {
         return new Snapshot(successful.get(), failed.get(), errors.counts(), errors.samples(), serverDurationS,
-                LatencySummary.of(latency), LatencySummary.of(serviceTime), LatencySummary.of(sendLag));
+                LatencySummary.of(latency), LatencySummary.of(serviceTime), LatencySummary.of(sendLag),
+                staleRetries.get());
     }
 
     /**
@@ -88,7 +97,7 @@ public final class RunRecorder {
      */
     public record Snapshot(int successful, int failed, Map<String, Integer> errors, Map<String, String> errorSamples,
                            double serverDurationS, LatencySummary latency, LatencySummary serviceTime,
-                           LatencySummary sendLag) {
+                           LatencySummary sendLag, int staleRetries) {
         public Snapshot {
             errors = Collections.unmodifiableMap(new TreeMap<>(errors));
             errorSamples = Collections.unmodifiableMap(new TreeMap<>(errorSamples));
@@ -96,7 +105,7 @@ public final class RunRecorder {
 
         /** What came back, over the run's wall time. */
         public Outcome outcome(long durationNs) {
-            return new Outcome(successful, failed, errors, errorSamples, durationNs, serverDurationS);
+            return new Outcome(successful, failed, errors, errorSamples, durationNs, serverDurationS, staleRetries);
         }
 
         /** The generator's send lag at p99 in ms; NaN when nothing was sent. */

@@ -94,6 +94,10 @@ public record RunResult(RunId id, Offered offered, Outcome outcome, LatencySumma
         return outcome.throughputRps();
     }
 
+    public int staleRetries() {
+        return outcome.staleRetries();
+    }
+
     public double serverDurationS() {
         return outcome.serverDurationS();
     }

@@ -1,0 +1,24 @@
+package iobench.bench.contender;
+
+import java.util.Locale;
+
+/**
+ * The values one request fills into its target's placeholders.
+ *
+ * @param delayMs    the scenario's delay: {delay}, in seconds with three decimals
+ * @param concurrent the fan-out width: {concurrent}
+ * @param strategy   sequential or parallel: {strategy}
+ * @param requestId  unique within a bench and across its segments: {request_id}
+ */
+public record RequestValues(long delayMs, int concurrent, String strategy, long requestId) {
+    /** The text of one placeholder, by its name in {@link UrlTemplate#PLACEHOLDERS}. */
+    String value(String placeholder) {
+        return switch (placeholder) {
+            case "delay" -> String.format(Locale.ROOT, "%.3f", delayMs / 1000.0);
+            case "concurrent" -> Integer.toString(concurrent);
+            case "strategy" -> strategy;
+            case "request_id" -> Long.toString(requestId);
+            default -> throw new IllegalStateException("placeholder " + placeholder);
+        };
+    }
+}
