@@ -149,7 +149,8 @@ public final class Analysis {
                 Stat.of(runs.stream().mapToDouble(r -> r.latency().p99Ms()).toArray()),
                 successful + failed == 0 ? 0.0 : (double) successful / (successful + failed),
                 failed, errors, samples, modelS, CostSummary.of(runs), cpuMax, lagMax,
-                ModelCheck.note(scenario, modelS, duration.median(), cpuMax, lagMax));
+                ModelCheck.note(scenario, modelS, duration.median(), cpuMax, lagMax),
+                runs.stream().mapToInt(RunResult::staleRetries).sum());
     }
 
     public static String describe(Map<String, Integer> errors) {

@@ -18,6 +18,8 @@ public final class CsvReport {
             "model_duration_s", "efficiency", "machine_cpu_pct", "loadgen_lag_p99_ms", "loadgen_cpu_ms", "cost_source",
             // Rate runs (empty for the others): latency_p* are then corrected, throughput_rps achieved.
             "offered_rps", "latency_uncorrected_p99_ms", "loadgen_dropped", "loadgen_peak_in_flight",
+            // Requests sent again once after meeting a connection the server had closed idle.
+            "stale_retries",
             // kind=first message;... beside the counts of `errors`; last but one, so that phase stays last.
             "error_samples",
             "phase");
@@ -72,6 +74,7 @@ public final class CsvReport {
             row.add(r.rate() == null ? "" : Numbers.fixed(r.rate().uncorrected().p99Ms(), 3));
             row.add(r.rate() == null ? "" : Integer.toString(r.rate().dropped()));
             row.add(r.rate() == null ? "" : Integer.toString(r.rate().peakInFlight()));
+            row.add(Integer.toString(r.staleRetries()));
             row.add(errorSamples(r));
             row.add(r.warmup() ? "warmup" : "measured");
             out.append(String.join(",", row.stream().map(CsvReport::quote).toList())).append('\n');

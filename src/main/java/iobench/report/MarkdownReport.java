@@ -40,6 +40,7 @@ public final class MarkdownReport {
         summary(md, report);
         thresholds(md, report);
         errors(md, report);
+        staleRetries(md, report);
         return md.toString();
     }
 
@@ -235,6 +236,28 @@ public final class MarkdownReport {
                 .append("| scenario | server | kind | failed | first message |\n|---|---|---|---|---|\n");
         lines.forEach(l -> md.append(l).append('\n'));
         md.append('\n');
+    }
+
+    /**
+     * Requests that met a connection the server had closed while idle and were sent again: not
+     * failures, but a cost the service's keep-alive puts on its clients, so said where there are any.
+     */
+    private static void staleRetries(StringBuilder md, BenchReport report) {
+        List<String> parts = new ArrayList<>();
+        for (ScenarioSummary s : report.scenarios()) {
+            for (ServerStats st : s.servers()) {
+                if (st.staleRetries() > 0) {
+                    parts.add(s.scenario().name() + " " + st.server().label() + " " + st.staleRetries());
+                }
+            }
+        }
+        if (parts.isEmpty()) {
+            return;
+        }
+        md.append("**Stale connections**: requests that met a kept-alive connection the server had closed while ")
+                .append("idle, before any byte of the answer, were sent again once on a new connection (RFC 9112 ")
+                .append("§9.3.1); their latency counts from the first send (results.csv `stale_retries`): ")
+                .append(String.join(", ", parts)).append(".\n\n");
     }
 
     /** Text inside a table cell: a {@code |} would end the cell. */

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param costs           what the server spent, per call
  * @param modelNote       where the measurement misses its model by more than 20 %: by how much and
  *                        the likely limit iobench can see; null when it is within 20 %
+ * @param staleRetries    requests sent again once, over all repetitions, because they met a connection
+ *                        the server had closed while idle
  */
 public record ServerStats(
         Contender server,
@@ -28,7 +30,8 @@ public record ServerStats(
         CostSummary costs,
         double machineCpuPctMax,
         double loadgenLagP99MsMax,
-        String modelNote) {
+        String modelNote,
+        int staleRetries) {
 
     /** Model / measured median duration: 1.0 is exactly the model, 0.5 twice as slow. NaN without a model. */
     public double efficiency() {

@@ -146,6 +146,7 @@ public final class SummaryJson {
             stat(o, "p99_ms", st.p99Ms());
             number(o, "success_rate", st.successRate());
             o.put("failed", st.failed());
+            o.put("stale_retries", st.staleRetries());
             ObjectNode errors = o.putObject("errors");
             st.errors().forEach(errors::put);
             ObjectNode samples = o.putObject("error_samples");

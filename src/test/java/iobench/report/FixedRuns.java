@@ -87,7 +87,7 @@ final class FixedRuns {
         runs.add(clients("broken", Contender.ASYNC, 1, 500, 20, 20, 0, Map.of(), 0.51, 503, 508, 509));
         runs.add(clientsRun("broken", Contender.ASYNC, 2, 500, 20, 15, 5, Map.of("downstream-refused", 5), 0.05, 2,
                 505, 506).errorSamples(Map.of("downstream-refused",
-                "ConnectException: Connection refused: /127.0.0.1:8001")).build());
+                "ConnectException: Connection refused: /127.0.0.1:8001")).staleRetries(3).build());
         runs.add(clients("broken", Contender.SYNC, 2, 500, 20, 20, 0, Map.of(), 1.52, 1001, 1510, 1515));
         runs.add(clients("broken", Contender.SYNC, 3, 500, 20, 20, 0, Map.of(), 1.50, 999, 1499, 1500));
         // Repetition 2's refusal is the first; this timeout's message has a cell bar, commas and a tail to cut.

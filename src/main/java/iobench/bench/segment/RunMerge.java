@@ -116,6 +116,7 @@ public final class RunMerge {
         RunResult first = shares.get(0);
         int successful = 0;
         int failed = 0;
+        int staleRetries = 0;
         int clients = 0;
         int requests = 0;
         long durationNs = 0;
@@ -125,6 +126,7 @@ public final class RunMerge {
         for (RunResult r : shares) {
             successful += r.successful();
             failed += r.failed();
+            staleRetries += r.staleRetries();
             clients += r.clients();
             requests += r.requests();
             durationNs = Math.max(durationNs, r.durationNs());
@@ -137,7 +139,7 @@ public final class RunMerge {
         }
         RateFigures rate = first.rate() == null ? null : rate(shares);
         return new RunResult(first.id(), new Offered(first.delayMs(), first.concurrent(), clients, requests),
-                new Outcome(successful, failed, errors, samples, durationNs, serverDurationS),
+                new Outcome(successful, failed, errors, samples, durationNs, serverDurationS, staleRetries),
                 latency(shares, RunResult::latency), costs(shares), conditions(shares, rate), rate);
     }
 

@@ -108,7 +108,7 @@ public final class RunsJson {
         o.putObject("offered").put("delay_ms", r.delayMs()).put("concurrent", r.concurrent())
                 .put("clients", r.clients()).put("requests", r.requests());
         ObjectNode out = o.putObject("outcome").put("successful", r.successful()).put("failed", r.failed())
-                .put("duration_ns", r.durationNs());
+                .put("duration_ns", r.durationNs()).put("stale_retries", r.staleRetries());
         number(out, "server_duration_s", r.serverDurationS());
         r.errors().forEach(out.putObject("errors")::put);
         r.errorSamples().forEach(out.putObject("error_samples")::put);
@@ -157,7 +157,7 @@ public final class RunsJson {
                             off.path("clients").asInt(), off.path("requests").asInt()),
                     new Outcome(out.path("successful").asInt(), out.path("failed").asInt(), ints(out.path("errors")),
                             texts(out.path("error_samples")), out.path("duration_ns").asLong(),
-                            number(out.path("server_duration_s"))),
+                            number(out.path("server_duration_s")), out.path("stale_retries").asInt()),
                     latency(o.path("latency")),
                     new RunCosts(number(c.path("cpu_ms_per_call")), number(c.path("alloc_kb_per_call")),
                             c.path("peak_threads").asInt(-1), c.path("peak_virtual_threads").asInt(-1),

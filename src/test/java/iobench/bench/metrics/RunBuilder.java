@@ -24,6 +24,7 @@ public final class RunBuilder {
     private Map<String, String> errorSamples = Map.of();
     private long durationNs = 1_000_000_000L;
     private double serverDurationS = Double.NaN;
+    private int staleRetries;
     private LatencySummary latency = latency(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
     private RunCosts costs = RunCosts.NONE;
     private RunConditions conditions = RunConditions.UNKNOWN;
@@ -44,7 +45,8 @@ public final class RunBuilder {
         RunBuilder b = run(r.scenario(), r.kind(), r.server()).repetition(r.repetition()).warmup(r.warmup())
                 .offered(r.delayMs(), r.concurrent(), r.clients(), r.requests())
                 .outcome(r.successful(), r.failed(), r.errors()).errorSamples(r.errorSamples())
-                .durationNs(r.durationNs()).serverDurationS(r.serverDurationS()).latency(r.latency())
+                .durationNs(r.durationNs()).serverDurationS(r.serverDurationS()).staleRetries(r.staleRetries())
+                .latency(r.latency())
                 .costs(r.costs()).conditions(r.conditions());
         b.rate = r.rate();
         return b;
@@ -95,6 +97,11 @@ public final class RunBuilder {
         return this;
     }
 
+    public RunBuilder staleRetries(int staleRetries) {
+        this.staleRetries = staleRetries;
+        return this;
+    }
+
     public RunBuilder latency(LatencySummary latency) {
         this.latency = latency;
         return this;
@@ -118,7 +125,7 @@ public final class RunBuilder {
     public RunResult build() {
         return new RunResult(new RunId(scenario, kind, server, repetition, warmup),
                 new Offered(delayMs, concurrent, clients, requests),
-                new Outcome(successful, failed, errors, errorSamples, durationNs, serverDurationS),
+                new Outcome(successful, failed, errors, errorSamples, durationNs, serverDurationS, staleRetries),
                 latency, costs, conditions, rate);
     }
 }
