@@ -1,6 +1,7 @@
 package iobench.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import iobench.bench.contender.RequestValues;
 import iobench.bench.contender.Target;
 import iobench.bench.load.HttpResult;
 import iobench.bench.load.LoadClient;
@@ -67,15 +68,20 @@ public final class TargetProbe {
      * @return null when it answered 2xx, else why not in a few words ("connection refused: ...", "HTTP 404")
      */
     public static String problem(LoadClient client, Target target, long delayMs) {
-        HttpResult r = client.get(target.url().fill(delayMs, 1, "sequential", client.nextRequestId()), TIMEOUT);
+        HttpResult r = client.send(target, values(client, delayMs), TIMEOUT);
         if (!r.answered()) {
             return r.errorKind().label() + ": " + r.message();
         }
-        return ok(r) ? null : "HTTP " + r.status();
+        return ok(target, r) ? null : "HTTP " + r.status();
     }
 
-    private static boolean ok(HttpResult r) {
-        return r.answered() && r.status() >= 200 && r.status() < 300;
+    /** An answer the target's {@code expect} takes as success (by default any 2xx). */
+    private static boolean ok(Target target, HttpResult r) {
+        return r.answered() && target.request().success(r.status());
+    }
+
+    private static RequestValues values(LoadClient client, long delayMs) {
+        return new RequestValues(delayMs, 1, "sequential", client.nextRequestId());
     }
 
     /** {@code burst} requests at once, each of one call asking for {@code delayMs}. */
@@ -84,14 +90,14 @@ public final class TargetProbe {
         List<Future<HttpResult>> sent = new ArrayList<>();
         long startNs = System.nanoTime();
         for (int i = 1; i <= burst; i++) {
-            URI uri = target.url().fill(delayMs, 1, "sequential", client.nextRequestId());
-            sent.add(client.threads().submit(() -> client.get(uri, TIMEOUT)));
+            RequestValues values = values(client, delayMs);
+            sent.add(client.threads().submit(() -> client.send(target, values, TIMEOUT)));
         }
         int answered = 0;
         for (Future<HttpResult> f : sent) {
             try {
                 HttpResult r = f.get();
-                answered += ok(r) ? 1 : 0;
+                answered += ok(target, r) ? 1 : 0;
             } catch (java.util.concurrent.ExecutionException e) {
                 // a request the client could not even send: not answered
             }

@@ -99,7 +99,7 @@ final class BenchSession {
                 }
             });
             Targets targets = new Targets(servers.targets().simUrl(), urls, plan.targets());
-            List<String> described = describe(servers);
+            List<String> described = describe(servers, plan);
 
             Map<ServerRole, JsonNode> health = HealthCheck.check(client, targets);
             HealthCheck.checkNamed(client, plan);
@@ -180,12 +180,13 @@ final class BenchSession {
     }
 
     /** Every server of the run, one line each, printed now and kept for the report. */
-    private List<String> describe(ServerSet servers) {
+    private List<String> describe(ServerSet servers, BenchPlan plan) {
         List<String> described = new ArrayList<>(servers.descriptions());
         setup.external().forEach((role, uri) -> described.add(role.label() + " at " + uri + " (external)"));
         if (setup.simUrl() != null) {
             described.add("sim at " + setup.simUrl() + " (external)");
         }
+        plan.targets().forEach(t -> described.add(t.name() + ": " + t.request().describe() + " " + t.url().text()));
         described.forEach(line -> err.println("  " + line));
         err.flush();
         return described;

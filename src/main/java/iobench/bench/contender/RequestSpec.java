@@ -53,6 +53,34 @@ public record RequestSpec(String method, Map<String, TextTemplate> headers, Text
         return expect.isEmpty() ? status >= 200 && status < 300 : expect.contains(status);
     }
 
+    /**
+     * The request in one line for the report's list of servers, as written ({@code ${NAME}}, never
+     * its value): method, headers, body, checks; the TLS trust said loudly when it is off.
+     */
+    public String describe() {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        headers.forEach((name, value) -> parts.add(name + ": " + value.text()));
+        if (body != null) {
+            parts.add(bodyFile != null ? "body from " + bodyFile : "body " + body.text().length() + " characters");
+        }
+        if (!expect.isEmpty()) {
+            parts.add("expect " + new java.util.TreeSet<>(expect));
+        }
+        if (timeout != null) {
+            parts.add("timeout " + timeout.toMillis() + " ms");
+        }
+        if (http == HttpVersion.HTTP_2) {
+            parts.add("HTTP/2");
+        }
+        if (retryStale) {
+            parts.add("retry-stale");
+        }
+        if (insecure) {
+            parts.add("INSECURE: TLS certificates not checked");
+        }
+        return method + (parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")");
+    }
+
     /** Whether anything differs from a plain GET: the report then describes the request. */
     public boolean shaped() {
         return !equals(GET);

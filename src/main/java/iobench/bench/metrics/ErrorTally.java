@@ -1,5 +1,6 @@
 package iobench.bench.metrics;
 
+import iobench.bench.contender.Secrets;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +41,8 @@ public final class ErrorTally {
 
     /** A message as reports show it: one line, at most {@link #SAMPLE_CHARS} characters. */
     public static String sample(String message) {
-        String line = message == null ? "" : message.strip().replaceAll("\\s+", " ");
+        // A token read from the environment is written back as ${NAME}: a service may echo it.
+        String line = message == null ? "" : Secrets.redact(message).strip().replaceAll("\\s+", " ");
         if (line.isEmpty()) {
             return "(no message)";
         }
