@@ -25,6 +25,8 @@ public final class ScriptedHttpServer implements AutoCloseable {
     public enum Behaviour {
         /** HTTP/1.1, keep-alive: every request answered on the same connection. */
         KEEP_ALIVE,
+        /** Keep-alive, and a connection idle for {@link #IDLE_CLOSE_MS} closed, as Gunicorn does after 2 s. */
+        CLOSE_IDLE,
         /** An HTTP/1.0 answer without keep-alive, then the connection closed, as Python's http.server does. */
         HTTP_1_0,
         /** HTTP/1.1 with {@code Connection: close}, then the connection closed. */
@@ -33,6 +35,8 @@ public final class ScriptedHttpServer implements AutoCloseable {
         PARTIAL_ON_REUSE
     }
 
+    /** The idle timeout of {@link Behaviour#CLOSE_IDLE}. */
+    public static final int IDLE_CLOSE_MS = 200;
     private static final byte[] BODY = "{\"message\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
 
     private final Behaviour behaviour;
@@ -82,14 +86,22 @@ public final class ScriptedHttpServer implements AutoCloseable {
     private void serve(Socket socket) {
         try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
             for (int request = 0; ; request++) {
-                String head = readHead(in);
+                if (behaviour == Behaviour.CLOSE_IDLE && request > 0) {
+                    socket.setSoTimeout(IDLE_CLOSE_MS);
+                }
+                String head;
+                try {
+                    head = readHead(in);
+                } catch (java.net.SocketTimeoutException idle) {
+                    return; // closes the idle connection, as a server's keep-alive timer does
+                }
                 if (head == null) {
                     return;
                 }
                 heads.add(head);
                 bodies.add(new String(in.readNBytes(contentLength(head)), StandardCharsets.UTF_8));
                 switch (behaviour) {
-                    case KEEP_ALIVE -> answer(out, "HTTP/1.1 200 OK", "Connection: keep-alive");
+                    case KEEP_ALIVE, CLOSE_IDLE -> answer(out, "HTTP/1.1 200 OK", "Connection: keep-alive");
                     case HTTP_1_0 -> {
                         answer(out, "HTTP/1.0 200 OK", null);
                         return;

@@ -38,14 +38,32 @@ class KeepAliveTest {
         return new Target("other", UrlTemplate.parse(base + "/work"), TargetModel.ASYNC, 0, spec);
     }
 
+    /** Past {@link ConnectionReuse#MIN_IDLE_NS}: a connection idle this long may have met the server's timeout. */
+    private static final long IDLE_MS = 1_300;
+
     @Test
-    void aGetThatMeetsAConnectionClosedWhileIdleIsSentAgainOnceOnANewOneAndCounted() throws Exception {
-        try (IdleTrapServer server = new IdleTrapServer(300); LoadClient client = new LoadClient()) {
+    void aConnectionTheServerClosedIdleIsNotUsedAndItsRequestGoesOnANewOne() throws Exception {
+        try (ScriptedHttpServer server = new ScriptedHttpServer(Behaviour.CLOSE_IDLE);
+             LoadClient client = new LoadClient()) {
+            Target target = target(server.baseUri(), "GET", false);
+            assertEquals(200, client.send(target, VALUES, TIMEOUT).status());
+            Thread.sleep(ScriptedHttpServer.IDLE_CLOSE_MS * 3L); // the server has closed the pooled connection
+            HttpResult second = client.send(target, VALUES, TIMEOUT);
+            assertEquals(200, second.status(), second.message());
+            assertEquals(1, second.staleRetries());
+            assertEquals(2, server.connections());
+            assertEquals(2, server.heads().size(), "the request went out once, on the new connection");
+        }
+    }
+
+    @Test
+    void aGetThatRacesTheServersIdleTimeoutIsSentAgainOnceOnANewConnectionAndCounted() throws Exception {
+        try (IdleTrapServer server = new IdleTrapServer(IDLE_MS - 200); LoadClient client = new LoadClient()) {
             Target target = target(server.baseUri(), "GET", false);
             HttpResult first = client.send(target, VALUES, TIMEOUT);
             assertEquals(200, first.status());
             assertEquals(0, first.staleRetries());
-            Thread.sleep(600); // idle past the server's timeout: the pooled connection is stale
+            Thread.sleep(IDLE_MS); // idle past the server's timeout: it closes as the request arrives
             HttpResult second = client.send(target, VALUES, TIMEOUT);
             assertEquals(200, second.status(), second.message());
             assertEquals(1, second.staleRetries());
@@ -56,12 +74,12 @@ class KeepAliveTest {
 
     @Test
     void aPostIsNotSentAgainUnlessItsTargetAllowsIt() throws Exception {
-        try (IdleTrapServer server = new IdleTrapServer(300); LoadClient client = new LoadClient()) {
+        try (IdleTrapServer server = new IdleTrapServer(IDLE_MS - 200); LoadClient client = new LoadClient()) {
             // OkHttp checks a pooled connection before a request other than GET; the trap server closes
             // only when the request arrives, so the check passes and the request meets the closed connection.
             Target post = target(server.baseUri(), "POST", false);
             assertEquals(200, client.send(post, VALUES, TIMEOUT).status());
-            Thread.sleep(600);
+            Thread.sleep(IDLE_MS);
             HttpResult refused = client.send(post, VALUES, TIMEOUT);
             assertEquals(ErrorKind.RESET, refused.errorKind(), refused.message());
             assertEquals(0, refused.staleRetries());
@@ -69,7 +87,7 @@ class KeepAliveTest {
 
             Target retried = target(server.baseUri(), "POST", true);
             assertEquals(200, client.send(retried, VALUES, TIMEOUT).status());
-            Thread.sleep(600);
+            Thread.sleep(IDLE_MS);
             HttpResult again = client.send(retried, VALUES, TIMEOUT);
             assertEquals(200, again.status(), again.message());
             assertEquals(1, again.staleRetries());
