@@ -60,6 +60,6 @@ class CompareCommandTest {
         CliRun r = CliRun.of("--help");
         assertTrue(r.out().contains("compare"), r.out());
         CliRun compare = CliRun.of("compare", "--help");
-        assertTrue(compare.out().contains("1    finished, but a threshold was broken"), compare.out());
+        assertTrue(compare.out().contains("4    a gate failed: a threshold broken"), compare.out());
     }
 }
