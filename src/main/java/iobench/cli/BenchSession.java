@@ -49,13 +49,12 @@ final class BenchSession {
      */
     record Outcome(BenchReport report, String stoppedBy, double elapsedS, long loadStartEpochMs,
                    RunStarts runStarts) {
-        /** A stopped run: interrupted; cut short otherwise, failed figures or thresholds: failed. */
+        /** A stopped run: interrupted; cut short otherwise: failed; a complete one as {@link ExitCodes#judged}. */
         int exitCode() {
             if (!report.complete()) {
                 return stoppedBy != null ? ExitCodes.INTERRUPTED : ExitCodes.FAILED;
             }
-            boolean allValid = report.scenarios().stream().allMatch(s -> s.valid());
-            return allValid && report.brokenThresholds().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+            return ExitCodes.judged(report);
         }
     }
 

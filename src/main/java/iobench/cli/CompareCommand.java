@@ -2,6 +2,7 @@ package iobench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import iobench.report.HtmlCompare;
+import iobench.report.RegressionGate;
 import iobench.report.RunComparison;
 import iobench.report.SummaryJson;
 import java.io.PrintWriter;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Spec;
             "  iobench compare reports/20250101-120000 reports/20250102-120000",
             "  iobench compare before after > compare.md",
             "  iobench compare before after --html compare.html",
+            "  iobench compare before after --max-regression 10   exit 4 if over 10%% worse",
             "",
             ExitCodes.HELP_SECTION})
 final class CompareCommand implements Callable<Integer> {
@@ -39,8 +41,18 @@ final class CompareCommand implements Callable<Integer> {
                     + "figures beyond the noise highlighted).")
     Path html;
 
+    @Option(names = "--max-regression", paramLabel = "PCT",
+            description = "A CI gate: end with exit code 4 when any throughput of B is lower than A's, or any duration "
+                    + "or p99 higher, by more than PCT percent (0 to 1000, e.g. 10) and beyond the noise (the two "
+                    + "ranges over the repetitions apart: the table's 'beyond noise' yes). Needs 2 or more repetitions "
+                    + "on both sides; the figures it could not judge are counted on stderr. Exit code 1 instead when B "
+                    + "is INCOMPLETE or holds a scenario not valid: a run that failed passes no gate.")
+    String maxRegression;
+
     @Override
     public Integer call() {
+        Double limitPct = maxRegression == null ? null
+                : ExitException.parsed(() -> RegressionGate.parseLimitPct(maxRegression));
         JsonNode summaryA = ReportDirs.read(a, SummaryJson::read);
         JsonNode summaryB = ReportDirs.read(b, SummaryJson::read);
         PrintWriter out = spec.commandLine().getOut();
@@ -53,6 +65,14 @@ final class CompareCommand implements Callable<Integer> {
                 throw new ExitException(ExitCodes.CANNOT_RUN, "cannot write " + html + ": " + e);
             }
         }
-        return ExitCodes.OK;
+        if (limitPct == null) {
+            return ExitCodes.OK;
+        }
+        RegressionGate.Verdict verdict = RegressionGate.check(summaryA, summaryB, limitPct);
+        PrintWriter err = spec.commandLine().getErr();
+        verdict.lines().forEach(line -> err.println("iobench: " + line));
+        err.flush();
+        // As in bench: a run that is not sound is exit 1 whatever its figures, not a failed gate.
+        return !verdict.sound() ? ExitCodes.FAILED : verdict.passed() ? ExitCodes.OK : ExitCodes.GATE_FAILED;
     }
 }

@@ -1,26 +1,48 @@
 package iobench.cli;
 
+import iobench.report.BenchReport;
+
 /** The exit codes of every command; documented in {@code --help} and the README. */
 public final class ExitCodes {
-    /** Done; every threshold met. */
+    /** Done; every scenario valid, every threshold met, no regression beyond the limit. */
     public static final int OK = 0;
-    /** The run finished but a threshold was broken or a scenario failed. */
+    /** A scenario was not valid or the run failed (cut short, its report not written). */
     public static final int FAILED = 1;
     /** Invalid input: an option, a setting, the scenario file or a report directory it cannot write. Nothing was run. */
     public static final int INVALID_INPUT = 2;
     /** The environment refused: a port in use, a server that did not start. */
     public static final int CANNOT_RUN = 3;
+    /**
+     * A CI gate failed on a run that is itself sound: a threshold of the scenario file was broken,
+     * or {@code compare --max-regression} found a figure worse by more than the limit, beyond the noise.
+     * Its own code, so that a pipeline can tell "slower than allowed" from "the run went wrong".
+     */
+    public static final int GATE_FAILED = 4;
     /** Interrupted by Ctrl-C or SIGTERM (128 + SIGINT). */
     public static final int INTERRUPTED = 130;
 
     public static final String HELP_SECTION = """
             Exit codes:
-              0    done, every threshold met
-              1    finished, but a threshold was broken or a run failed
-              2    invalid input (option, setting, scenario file, unwritable --out); nothing ran
+              0    done, every scenario valid, every threshold met
+              1    a scenario was not valid or the run failed (even if a threshold broke)
+              2    invalid input (option, setting, scenario file, --out); nothing ran
               3    could not run (port in use, server failed to start)
+              4    a gate failed: a threshold broken, or compare --max-regression found
+                   a figure worse by more than the limit and beyond the noise
               130  interrupted (Ctrl-C, SIGTERM)""";
 
     private ExitCodes() {
+    }
+
+    /**
+     * The exit code of a complete run's report, for bench and merge alike. A scenario that is not
+     * valid wins over a broken threshold: the figures of a run that failed are not to be trusted,
+     * so the thresholds judged on them say nothing about the service.
+     */
+    static int judged(BenchReport report) {
+        if (!report.scenarios().stream().allMatch(s -> s.valid())) {
+            return FAILED;
+        }
+        return report.brokenThresholds().isEmpty() ? OK : GATE_FAILED;
     }
 }

@@ -97,8 +97,7 @@ final class MergeCommand implements Callable<Integer> {
         out.printf("%nMerged %d segments of run %s. Report: %s, data: %s%n", set.segments().size(), first.runId(),
                 outDir.resolve("report.md"), outDir.resolve("results.csv"));
         out.flush();
-        boolean allValid = report.scenarios().stream().allMatch(s -> s.valid());
-        return allValid && report.brokenThresholds().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+        return ExitCodes.judged(report);
     }
 
     /**

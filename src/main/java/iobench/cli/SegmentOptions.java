@@ -35,13 +35,14 @@ final class SegmentOptions {
     /**
      * The exit code of a bench run as a segment: a segment of several that completed exits 0
      * (OK) even where its own share broke thresholds or was not valid, saying so on
-     * {@code err}. Validity and thresholds are judged on the merged report (merge exits 1 for it):
+     * {@code err}. Validity and thresholds are judged on the merged report (merge exits 1 or 4 for it):
      * one share is not the run (an idle segment's success rate is 0 of 0, which breaks a threshold
      * by itself), and an orchestrator that stops at a failed segment would never merge.
      */
     static int exitCode(Segment segment, BenchSession.Outcome outcome, java.io.PrintWriter err) {
         int code = outcome.exitCode();
-        if (segment == null || segment.whole() || code != ExitCodes.FAILED || !outcome.report().complete()) {
+        boolean judged = code == ExitCodes.FAILED || code == ExitCodes.GATE_FAILED;
+        if (segment == null || segment.whole() || !judged || !outcome.report().complete()) {
             return code;
         }
         err.println("iobench: segment " + segment + " completed; its own share is not judged (not valid or "

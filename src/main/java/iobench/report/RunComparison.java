@@ -16,14 +16,19 @@ import java.util.Map;
  * a scenario that is not valid) is marked "–": it cannot be told from the noise.
  */
 public final class RunComparison {
-    private record Figure(String key, String label, int decimals) {
+    /**
+     * A figure of each server, as summary.json names it.
+     *
+     * @param worse which way is a regression, for {@link RegressionGate}: 1 higher, -1 lower, 0 not gated
+     */
+    record Figure(String key, String label, int decimals, int worse) {
     }
 
-    private static final List<Figure> FIGURES = List.of(
-            new Figure("duration_s", "duration s", 3),
-            new Figure("throughput_rps", "throughput/s", 1),
-            new Figure("p50_ms", "p50 ms", 1),
-            new Figure("p99_ms", "p99 ms", 1));
+    static final List<Figure> FIGURES = List.of(
+            new Figure("duration_s", "duration s", 3, 1),
+            new Figure("throughput_rps", "throughput/s", 1, -1),
+            new Figure("p50_ms", "p50 ms", 1, 0),
+            new Figure("p99_ms", "p99 ms", 1, 1));
 
     private RunComparison() {
     }
@@ -47,10 +52,64 @@ public final class RunComparison {
                 .append("(durations, throughput, latencies) or the two intervals (speedups) do not overlap, no when ")
                 .append("they do, – when one side has none (one repetition, a scenario not valid).\n\n");
         md.append("| scenario | server | figure | A | B | change | beyond noise |\n|---|---|---|---|---|---|---|\n");
-        Map<String, JsonNode> scenariosA = byName(a.path("scenarios"), "name");
-        Map<String, JsonNode> scenariosB = byName(b.path("scenarios"), "name");
         List<String> notes = new ArrayList<>();
         int beyond = 0;
+        for (Matched m : match(a, b, notes)) {
+            for (Figure f : FIGURES) {
+                String noise = noise(m, f);
+                beyond += noise.equals("**yes**") ? 1 : 0;
+                JsonNode fa = m.a().path(f.key());
+                JsonNode fb = m.b().path(f.key());
+                row(md, m.scenario(), m.server(), f.label(), range(fa, f.decimals()), range(fb, f.decimals()),
+                        change(fa.path("median"), fb.path("median")), noise);
+            }
+            row(md, m.scenario(), m.server(), "success", percent(m.a().path("success_rate")),
+                    percent(m.b().path("success_rate")),
+                    change(m.a().path("success_rate"), m.b().path("success_rate")), "–");
+            JsonNode ca = m.speedupA();
+            JsonNode cb = m.speedupB();
+            if (ca != null && cb != null) {
+                String noise = noise(ca.path("interval").path("low"), ca.path("interval").path("high"),
+                        cb.path("interval").path("low"), cb.path("interval").path("high"));
+                beyond += noise.equals("**yes**") ? 1 : 0;
+                // Each file names its baseline (older ones wrote sync, as it always was then).
+                String baseA = ca.path("baseline").asText("sync");
+                String baseB = cb.path("baseline").asText("sync");
+                row(md, m.scenario(), m.server(), "speedup vs " + (baseA.equals(baseB) ? baseA
+                        : baseA + " (A), " + baseB + " (B)"), speedup(ca), speedup(cb),
+                        change(ca.path("speedup"), cb.path("speedup")), noise);
+            }
+        }
+        md.append('\n');
+        md.append(beyond == 0 ? "No figure changed beyond the noise.\n\n"
+                : beyond + " figure" + (beyond == 1 ? "" : "s") + " changed beyond the noise.\n\n");
+        if (!notes.isEmpty()) {
+            md.append("Not compared:\n\n");
+            notes.forEach(n -> md.append(n).append('\n'));
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    /**
+     * One server of one scenario found in both runs.
+     *
+     * @param a        its figures in A (an entry of the scenario's "servers"); b likewise
+     * @param speedupA its entry in A's "comparisons", or null (the baseline has none); speedupB likewise
+     * @param valid    the scenario is valid in both runs
+     */
+    record Matched(String scenario, String server, JsonNode a, JsonNode b, JsonNode speedupA, JsonNode speedupB,
+                   boolean valid) {
+    }
+
+    /**
+     * Every server of every scenario in both runs, matched by name, in A's order; a scenario or a
+     * server in one run only goes to {@code notes} instead, as a line of "Not compared".
+     */
+    static List<Matched> match(JsonNode a, JsonNode b, List<String> notes) {
+        List<Matched> matched = new ArrayList<>();
+        Map<String, JsonNode> scenariosA = byName(a.path("scenarios"), "name");
+        Map<String, JsonNode> scenariosB = byName(b.path("scenarios"), "name");
         for (Map.Entry<String, JsonNode> e : scenariosA.entrySet()) {
             JsonNode sb = scenariosB.get(e.getKey());
             if (sb == null) {
@@ -58,6 +117,7 @@ public final class RunComparison {
                 continue;
             }
             JsonNode sa = e.getValue();
+            boolean valid = sa.path("valid").asBoolean(true) && sb.path("valid").asBoolean(true);
             Map<String, JsonNode> serversA = byName(sa.path("servers"), "server");
             Map<String, JsonNode> serversB = byName(sb.path("servers"), "server");
             Map<String, JsonNode> speedupsA = byName(sa.path("comparisons"), "server");
@@ -68,45 +128,15 @@ public final class RunComparison {
                     notes.add("- " + e.getKey() + ", server **" + s.getKey() + "** is only in A");
                     continue;
                 }
-                JsonNode xa = s.getValue();
-                for (Figure f : FIGURES) {
-                    JsonNode fa = xa.path(f.key());
-                    JsonNode fb = xb.path(f.key());
-                    String noise = noise(fa.path("min"), fa.path("max"), fb.path("min"), fb.path("max"));
-                    beyond += noise.equals("**yes**") ? 1 : 0;
-                    row(md, e.getKey(), s.getKey(), f.label(), range(fa, f.decimals()), range(fb, f.decimals()),
-                            change(fa.path("median"), fb.path("median")), noise);
-                }
-                row(md, e.getKey(), s.getKey(), "success", percent(xa.path("success_rate")),
-                        percent(xb.path("success_rate")), change(xa.path("success_rate"), xb.path("success_rate")), "–");
-                JsonNode ca = speedupsA.get(s.getKey());
-                JsonNode cb = speedupsB.get(s.getKey());
-                if (ca != null && cb != null) {
-                    String noise = noise(ca.path("interval").path("low"), ca.path("interval").path("high"),
-                            cb.path("interval").path("low"), cb.path("interval").path("high"));
-                    beyond += noise.equals("**yes**") ? 1 : 0;
-                    // Each file names its baseline (older ones wrote sync, as it always was then).
-                    String baseA = ca.path("baseline").asText("sync");
-                    String baseB = cb.path("baseline").asText("sync");
-                    row(md, e.getKey(), s.getKey(), "speedup vs " + (baseA.equals(baseB) ? baseA
-                            : baseA + " (A), " + baseB + " (B)"), speedup(ca), speedup(cb),
-                            change(ca.path("speedup"), cb.path("speedup")), noise);
-                }
+                matched.add(new Matched(e.getKey(), s.getKey(), s.getValue(), xb, speedupsA.get(s.getKey()),
+                        speedupsB.get(s.getKey()), valid));
             }
             serversB.keySet().stream().filter(k -> !serversA.containsKey(k))
                     .forEach(k -> notes.add("- " + e.getKey() + ", server **" + k + "** is only in B"));
         }
         scenariosB.keySet().stream().filter(k -> !scenariosA.containsKey(k))
                 .forEach(k -> notes.add("- scenario **" + k + "** is only in B"));
-        md.append('\n');
-        md.append(beyond == 0 ? "No figure changed beyond the noise.\n\n"
-                : beyond + " figure" + (beyond == 1 ? "" : "s") + " changed beyond the noise.\n\n");
-        if (!notes.isEmpty()) {
-            md.append("Not compared:\n\n");
-            notes.forEach(n -> md.append(n).append('\n'));
-            md.append('\n');
-        }
-        return md.toString();
+        return matched;
     }
 
     private static String describe(JsonNode summary) {
@@ -152,13 +182,33 @@ public final class RunComparison {
     }
 
     static String change(JsonNode a, JsonNode b) {
+        double pct = changePct(a, b);
+        return Double.isNaN(pct) ? "–" : signed(pct);
+    }
+
+    /** {@code +10.0 %}, {@code -9.1 %}. */
+    static String signed(double pct) {
+        return (pct >= 0 ? "+" : "") + Numbers.fixed(pct, 1) + " %";
+    }
+
+    /** (b - a) / a in percent; NaN when either is missing or a is 0. */
+    static double changePct(JsonNode a, JsonNode b) {
         double va = value(a);
         double vb = value(b);
-        if (Double.isNaN(va) || Double.isNaN(vb) || va == 0) {
+        return Double.isNaN(va) || Double.isNaN(vb) || va == 0 ? Double.NaN : (vb - va) / va * 100;
+    }
+
+    /**
+     * Whether a figure's two ranges are apart. A server of one repetition has a range of one point,
+     * which says nothing of the noise: "–", as for a range that is missing.
+     */
+    static String noise(Matched m, Figure f) {
+        if (m.a().path("runs").asInt(2) < 2 || m.b().path("runs").asInt(2) < 2) {
             return "–";
         }
-        double pct = (vb - va) / va * 100;
-        return (pct >= 0 ? "+" : "") + Numbers.fixed(pct, 1) + " %";
+        JsonNode fa = m.a().path(f.key());
+        JsonNode fb = m.b().path(f.key());
+        return noise(fa.path("min"), fa.path("max"), fb.path("min"), fb.path("max"));
     }
 
     /** Whether [lowA, highA] and [lowB, highB] are apart; "–" when either is missing. */

@@ -94,6 +94,11 @@ class ThresholdsTest {
 
     /** A real bench: 8 clients against a sync pool of 2 threads (4 waves) and the async server (1 wave). */
     private static Result bench(Path dir, String thresholds, String... more) throws IOException {
+        return benchWith(dir, thresholds, "", more);
+    }
+
+    /** The same, the scenario with more keys ({@code io: {...}}, say). */
+    private static Result benchWith(Path dir, String thresholds, String scenarioKeys, String... more) throws IOException {
         Path file = Files.writeString(dir.resolve("t.yaml"), """
                 defaults:
                   repetitions: 1
@@ -101,8 +106,8 @@ class ThresholdsTest {
                   servers: [sync, async]
                   thresholds: %s
                 scenarios:
-                  - {name: waves, kind: clients, delay: 0.02, clients: 8}
-                """.formatted(thresholds));
+                  - {name: waves, kind: clients, delay: 0.02, clients: 8%s}
+                """.formatted(thresholds, scenarioKeys));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Path reportDir = dir.resolve("out");
@@ -122,12 +127,22 @@ class ThresholdsTest {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void aBrokenThresholdEndsARealBenchWithExitCode1AndIsNamed(@TempDir Path dir) throws IOException {
+    void aBrokenThresholdEndsARealBenchWithExitCode4AndIsNamed(@TempDir Path dir) throws IOException {
         Result r = bench(dir, "{speedup-min: 1000}");
-        assertEquals(1, r.code(), r::toString);
+        assertEquals(4, r.code(), r::toString);
         assertTrue(r.out().contains("threshold BROKEN: waves, async: speedup-min "), r::toString);
         assertTrue(r.report().contains("| waves | async | speedup-min | "), r.report());
         assertTrue(r.report().contains("| 1000.0x | **BROKEN** |"), r.report());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aScenarioNotValidWinsOverABrokenThresholdWithExitCode1(@TempDir Path dir) throws IOException {
+        // Every downstream call fails: the scenario is not valid and its error rate breaks the threshold.
+        Result r = benchWith(dir, "{error-rate-max: 1%}", ", io: {error-rate: 1}");
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(r.out().contains("threshold BROKEN: waves, sync: error-rate-max 100.00 % > 1.00 %"), r::toString);
+        assertTrue(r.report().contains("- **waves** is not valid: "), r.report());
     }
 
     @Test

@@ -146,10 +146,9 @@ class MergeRefusalTest {
         assertRefused(merge(one, two), two.toString(), "runs.json");
     }
 
-    /** A run whose segments began 5 s apart is not valid in the merged report, which merge still writes, with exit 1. */
-    @Test
-    void aRunWhoseSegmentsBeganApartMakesTheMergedReportNotValidAndMergeExit1() throws Exception {
-        String scenarios = "defaults: {repetitions: 1, warmup: 0, servers: [sync]}\n"
+    /** Two segments of one run of 'crowd' (one call of 10.5 ms each), whose second began {@code apartMs} after the first. */
+    private Path[] crowdSegments(String thresholds, long apartMs) throws Exception {
+        String scenarios = "defaults: {repetitions: 1, warmup: 0, servers: [sync]" + thresholds + "}\n"
                 + "scenarios:\n  - {name: crowd, kind: clients, delay: 0.01, clients: 2, requests: 2}\n";
         String sha = SegmentRecord.sha256(scenarios);
         List<Path> dirs = new ArrayList<>();
@@ -161,17 +160,39 @@ class MergeRefusalTest {
                             iobench.bench.contender.Contender.SYNC).repetition(1).offered(10, 1, 1, 1)
                     .outcome(1, 0, java.util.Map.of()).durationNs(11_000_000)
                     .latency(iobench.bench.metrics.LatencySummary.of(h)).build();
-            RunsJson.write(List.of(run), List.of(1_000_000L + (index - 1) * 5_000L), d);
+            RunsJson.write(List.of(run), List.of(1_000_000L + (index - 1) * apartMs), d);
             new SegmentRecord(SegmentRecord.runId(sha, 2, "+30s"), index, 2, sha, "s.yaml", scenarios, "+30s",
                     1_000_000, 1_000_000, "host" + index, "dev", true, 8, 32, List.of(), List.of()).write(d);
             dirs.add(d);
         }
-        Ran ran = merge(dirs.toArray(Path[]::new));
+        return dirs.toArray(Path[]::new);
+    }
+
+    /** A run whose segments began 5 s apart is not valid in the merged report, which merge still writes, with exit 1. */
+    @Test
+    void aRunWhoseSegmentsBeganApartMakesTheMergedReportNotValidAndMergeExit1() throws Exception {
+        Ran ran = merge(crowdSegments("", 5_000));
         assertEquals(1, ran.exit(), ran.err() + ran.out());
         assertTrue(ran.err().contains("segments began this run up to 5000 ms apart: their loads did not overlap as one"),
                 ran.err());
         String summary = Files.readString(dir.resolve("merged").resolve("summary.json"));
         assertTrue(summary.contains("\"valid\":false") || summary.contains("\"valid\" : false"), summary);
         assertTrue(summary.contains("5000 ms apart"), summary);
+    }
+
+    /** The merged report judges the thresholds: broken, merge ends with the gate's exit code 4. */
+    @Test
+    void aThresholdBrokenInTheMergedReportEndsMergeWithExitCode4() throws Exception {
+        Ran ran = merge(crowdSegments(", thresholds: {p99-max: 5ms}", 0));
+        assertEquals(4, ran.exit(), ran.err() + ran.out());
+        assertTrue(ran.out().contains("threshold BROKEN: crowd, sync: p99-max 10.5 ms > 5.0 ms"), ran.out());
+    }
+
+    /** Not valid and a threshold broken: 1 wins, the merged figures are not those of one run. */
+    @Test
+    void aMergedReportNotValidEndsWithExitCode1EvenWhereAThresholdBroke() throws Exception {
+        Ran ran = merge(crowdSegments(", thresholds: {p99-max: 5ms}", 5_000));
+        assertEquals(1, ran.exit(), ran.err() + ran.out());
+        assertTrue(ran.out().contains("threshold BROKEN: crowd, sync: p99-max 10.5 ms > 5.0 ms"), ran.out());
     }
 }
