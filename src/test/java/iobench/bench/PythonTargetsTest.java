@@ -78,6 +78,10 @@ class PythonTargetsTest {
                 scenarios:
                   - {name: fan, kind: fan-out, delay: 0.1, concurrent: 4}
                   - {name: clients-8, kind: clients, delay: 0.1, clients: 8}
+                  # Flask and Quart sit idle through this, longer than Gunicorn's keep-alive (2 s, its default
+                  # as run.sh starts it), so the next scenario meets connections Gunicorn has closed.
+                  - {name: pause, kind: fan-out, delay: 2.5, concurrent: 1, servers: [virtual]}
+                  - {name: after-pause, kind: clients, delay: 0.1, clients: 8}
                 """.formatted(flaskPort, quartPort);
         Path scenarios = Files.writeString(dir.resolve("py.yaml"), yaml, StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
@@ -140,6 +144,21 @@ class PythonTargetsTest {
         }
         assertTrue(markdown.contains("| flask model | pool of 4 threads |"), markdown);
         assertTrue(markdown.contains("| quart model | async (one wave) |"), markdown);
+    }
+
+    @Test
+    void gunicornAtItsDefaultKeepAliveClosesIdleConnectionsAndEveryRequestStillSucceedsWithTheStaleRetriesCounted() {
+        assertEquals(0, exitCode, context);
+        List<String> columns = List.of(csv.get(0).split(","));
+        int failed = columns.indexOf("failed");
+        int stale = columns.indexOf("stale_retries");
+        int staleFlask = 0;
+        for (String[] row : csv.stream().skip(1).map(l -> l.split(",", -1)).toList()) {
+            assertEquals("0", row[failed], "a failed row: " + String.join(",", row) + "\n" + context);
+            staleFlask += row[2].equals("flask") ? Integer.parseInt(row[stale]) : 0;
+        }
+        // Gunicorn closed flask's 8 pooled connections during the pause; the first requests after it met them.
+        assertTrue(staleFlask > 0, String.join("\n", csv));
     }
 
     @Test
