@@ -2,15 +2,15 @@ package iobench.bench.load;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Connection;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Protocol;
+import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.BufferedSource;
-import okio.ForwardingSource;
-import okio.Okio;
 
 /**
  * The generator's network interceptor for keep-alive as curl and browsers do it (RFC 9112 §9.3.1),
@@ -18,7 +18,9 @@ import okio.Okio;
  * counts as stale, and its request as one {@link LoadClient} may send again once on a new
  * connection ({@link StaleConnectionException}), when
  * <ul>
- * <li>the server's close is already waiting on it before the request is sent (nothing was sent), or</li>
+ * <li>its last answer was HTTP/1.0 without keep-alive, or the server's close is already waiting on it
+ *     before the request is sent (nothing was sent either way; after such an answer, every request to
+ *     that origin says {@code Connection: close} and is never pooled), or</li>
  * <li>the request failed before any byte of its answer, on a connection that had sat idle for at
  *     least {@link #MIN_IDLE_NS}: the race with a server's idle timeout.</li>
  * </ul>
@@ -32,6 +34,19 @@ final class ConnectionReuse implements Interceptor {
      */
     static final long MIN_IDLE_NS = TimeUnit.SECONDS.toNanos(1);
 
+    /**
+     * Origins (scheme, host, port) that answered in HTTP/1.0 without keep-alive. OkHttp pools such
+     * a connection all the same (it honours only {@code Connection: close}), so every later request
+     * to the origin says {@code Connection: close} itself, and OkHttp never pools its connection.
+     */
+    private final Set<String> closingOrigins = ConcurrentHashMap.newKeySet();
+    /**
+     * Connections whose answer was HTTP/1.0 without keep-alive, before the origin was known: OkHttp
+     * hands them back to the pool the moment the answer's last byte is read, and the next request
+     * that takes one must not be sent on it.
+     */
+    private final Set<Connection> lastAnswered = ConcurrentHashMap.newKeySet();
+
     @Override
     public Response intercept(Chain chain) throws IOException {
         Connection connection = chain.connection();
@@ -41,21 +56,39 @@ final class ConnectionReuse implements Interceptor {
         // A socket that has read bytes before this request carried an earlier answer: it is reused.
         long before = http1 ? CountingSocket.bytesRead(socket) : -1;
         boolean reused = before > 0;
+        if (reused && lastAnswered.remove(connection)) {
+            socket.close();
+            throw StaleConnectionException.closedByLastAnswer();
+        }
         if (reused && CountingSocket.closedByPeer(socket)) {
             socket.close();
-            throw new StaleConnectionException(new IOException("the server had closed the kept-alive connection"));
+            throw StaleConnectionException.closedWhileIdle();
         }
         boolean longIdle = reused && CountingSocket.idleNs(socket) >= MIN_IDLE_NS;
+        Request request = chain.request();
+        String origin = origin(request.url());
+        if (closingOrigins.contains(origin)) {
+            request = request.newBuilder().header("Connection", "close").build();
+        }
         Response response;
         try {
-            response = chain.proceed(chain.request());
+            response = chain.proceed(request);
         } catch (IOException e) {
             if (longIdle && CountingSocket.bytesRead(socket) == before) {
-                throw new StaleConnectionException(e);
+                throw StaleConnectionException.failedOnReuse(e);
             }
             throw e;
         }
-        return closesAfterAnswer(response) ? closingAfterBody(response, socket) : response;
+        if (!closesAfterAnswer(response)) {
+            return response;
+        }
+        closingOrigins.add(origin);
+        lastAnswered.add(connection);
+        return response;
+    }
+
+    private static String origin(HttpUrl url) {
+        return url.scheme() + "://" + url.host() + ":" + url.port();
     }
 
     /**
@@ -68,19 +101,4 @@ final class ConnectionReuse implements Interceptor {
                 && !"keep-alive".equalsIgnoreCase(String.valueOf(response.header("Connection")).trim());
     }
 
-    /** The answer, whose socket is closed once its body is: a closed socket is never taken from the pool. */
-    private static Response closingAfterBody(Response response, Socket socket) {
-        ResponseBody body = response.body();
-        BufferedSource closing = Okio.buffer(new ForwardingSource(body.source()) {
-            @Override
-            public void close() throws IOException {
-                try {
-                    socket.close();
-                } finally {
-                    super.close();
-                }
-            }
-        });
-        return response.newBuilder().body(ResponseBody.create(closing, body.contentType(), body.contentLength())).build();
-    }
 }

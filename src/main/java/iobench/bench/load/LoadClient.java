@@ -127,13 +127,15 @@ public final class LoadClient implements AutoCloseable {
             return attempt(sender, request, timeout.toNanos(), startNs, 0);
         } catch (StaleConnectionException stale) {
             long leftNs = timeout.toNanos() - (System.nanoTime() - startNs);
-            if (!retryStale || leftNs <= 0) {
+            // A request that never went out may go out on a new connection whatever its method.
+            if (stale.sent() && !retryStale || leftNs <= 0) {
                 return failure(stale, startNs, 0);
             }
+            int counted = stale.announced() ? 0 : 1;
             try {
-                return attempt(variants.fresh(sender), request, leftNs, startNs, 1);
+                return attempt(variants.fresh(sender), request, leftNs, startNs, counted);
             } catch (IOException | RuntimeException e) {
-                return failure(e, startNs, 1);
+                return failure(e, startNs, counted);
             }
         } catch (IOException | RuntimeException e) {
             return failure(e, startNs, 0);
