@@ -40,6 +40,7 @@ public final class ScriptedHttpServer implements AutoCloseable {
     private static final byte[] BODY = "{\"message\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
 
     private final Behaviour behaviour;
+    private final boolean https;
     private final ServerSocket listener;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
@@ -47,13 +48,20 @@ public final class ScriptedHttpServer implements AutoCloseable {
     private final List<String> bodies = new CopyOnWriteArrayList<>();
 
     public ScriptedHttpServer(Behaviour behaviour) throws IOException {
+        this(behaviour, null);
+    }
+
+    /** @param tls null for plain HTTP; else the server speaks https with this context's certificate */
+    public ScriptedHttpServer(Behaviour behaviour, javax.net.ssl.SSLContext tls) throws IOException {
         this.behaviour = behaviour;
-        this.listener = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
+        this.https = tls != null;
+        this.listener = tls == null ? new ServerSocket(0, 100, InetAddress.getLoopbackAddress())
+                : tls.getServerSocketFactory().createServerSocket(0, 100, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("scripted-acceptor").start(this::accept);
     }
 
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + listener.getLocalPort());
+        return URI.create((https ? "https" : "http") + "://127.0.0.1:" + listener.getLocalPort());
     }
 
     public int connections() {

@@ -2,6 +2,7 @@ package iobench.bench.load;
 
 import iobench.bench.contender.HttpVersion;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
@@ -60,6 +62,22 @@ final class ClientVariants {
         fresh.values().forEach(c -> c.connectionPool().evictAll());
     }
 
+    /** The JVM's own trust store, with TLS sockets recorded over their counting sockets ({@link TlsLayers}). */
+    static void trustTheJvm(OkHttpClient.Builder builder) {
+        try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init((KeyStore) null);
+            X509TrustManager jvm = (X509TrustManager) java.util.Arrays.stream(factory.getTrustManagers())
+                    .filter(X509TrustManager.class::isInstance).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("this JVM has no X.509 trust manager"));
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] {jvm}, null);
+            builder.sslSocketFactory(new TlsLayers(tls.getSocketFactory()), jvm);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM offers no TLS context", e);
+        }
+    }
+
     /** {@code insecure: true}: any certificate, any host name. The report says the target was so reached. */
     private static void trustEverything(OkHttpClient.Builder builder) {
         X509TrustManager any = new X509TrustManager() {
@@ -79,7 +97,7 @@ final class ClientVariants {
         try {
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, new TrustManager[] {any}, new SecureRandom());
-            builder.sslSocketFactory(tls.getSocketFactory(), any).hostnameVerifier((host, session) -> true);
+            builder.sslSocketFactory(new TlsLayers(tls.getSocketFactory()), any).hostnameVerifier((host, session) -> true);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JVM offers no TLS context", e);
         }

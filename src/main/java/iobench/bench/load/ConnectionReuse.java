@@ -1,7 +1,6 @@
 package iobench.bench.load;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +17,10 @@ import okhttp3.Response;
  * counts as stale, and its request as one {@link LoadClient} may send again once on a new
  * connection ({@link StaleConnectionException}), when
  * <ul>
- * <li>its last answer was HTTP/1.0 without keep-alive, or the server's close is already waiting on it
- *     before the request is sent (nothing was sent either way; after such an answer, every request to
- *     that origin says {@code Connection: close} and is never pooled), or</li>
+ * <li>its last answer was HTTP/1.0 without keep-alive (after such an answer, every request to that
+ *     origin says {@code Connection: close} and is never pooled), or it had sat idle for at least
+ *     {@link #MIN_IDLE_NS} and the server's close is already waiting on it: nothing was sent either
+ *     way, or</li>
  * <li>the request failed before any byte of its answer, on a connection that had sat idle for at
  *     least {@link #MIN_IDLE_NS}: the race with a server's idle timeout.</li>
  * </ul>
@@ -50,21 +50,22 @@ final class ConnectionReuse implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Connection connection = chain.connection();
-        Socket socket = connection == null ? null : connection.socket();
         boolean http1 = connection != null
                 && (connection.protocol() == Protocol.HTTP_1_1 || connection.protocol() == Protocol.HTTP_1_0);
-        // A socket that has read bytes before this request carried an earlier answer: it is reused.
-        long before = http1 ? CountingSocket.bytesRead(socket) : -1;
-        boolean reused = before > 0;
+        CountingSocket socket = http1 ? CountingSocket.of(connection.socket()) : null;
+        boolean reused = socket != null && socket.startExchange() > 0;
         if (reused && lastAnswered.remove(connection)) {
             socket.close();
             throw StaleConnectionException.closedByLastAnswer();
         }
-        if (reused && CountingSocket.closedByPeer(socket)) {
+        // The look costs up to a millisecond of the request's time (the kernel is asked to wait that
+        // long for the close): only on a connection idle long enough for a server to have closed it.
+        boolean longIdle = reused && socket.idleNs() >= MIN_IDLE_NS;
+        if (longIdle && socket.doneWhileIdle()) {
             socket.close();
             throw StaleConnectionException.closedWhileIdle();
         }
-        boolean longIdle = reused && CountingSocket.idleNs(socket) >= MIN_IDLE_NS;
+        long before = reused ? socket.bytesRead() : -1;
         Request request = chain.request();
         String origin = origin(request.url());
         if (closingOrigins.contains(origin)) {
@@ -74,7 +75,7 @@ final class ConnectionReuse implements Interceptor {
         try {
             response = chain.proceed(request);
         } catch (IOException e) {
-            if (longIdle && CountingSocket.bytesRead(socket) == before) {
+            if (longIdle && socket.bytesRead() == before) {
                 throw StaleConnectionException.failedOnReuse(e);
             }
             throw e;

@@ -64,12 +64,14 @@ public final class LoadClient implements AutoCloseable {
      */
     public LoadClient(long keepAliveMs, Segment segment) {
         this.requestIds = new RequestIds(segment);
-        this.client = TimedHttpClients.builder(new ConnectionPool(MAX_IN_FLIGHT, Math.min(KEEP_ALIVE_MS, keepAliveMs),
-                        TimeUnit.MILLISECONDS), Duration.ofSeconds(10), () -> stopping, "bench")
+        OkHttpClient.Builder builder = TimedHttpClients.builder(new ConnectionPool(MAX_IN_FLIGHT,
+                        Math.min(KEEP_ALIVE_MS, keepAliveMs), TimeUnit.MILLISECONDS), Duration.ofSeconds(10),
+                        () -> stopping, "bench")
                 .protocols(java.util.List.of(okhttp3.Protocol.HTTP_1_1))
                 .socketFactory(new CountingSocketFactory())
-                .addNetworkInterceptor(new ConnectionReuse())
-                .build();
+                .addNetworkInterceptor(new ConnectionReuse());
+        ClientVariants.trustTheJvm(builder);
+        this.client = builder.build();
         this.variants = new ClientVariants(client);
         this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("load-", 1).factory());
     }

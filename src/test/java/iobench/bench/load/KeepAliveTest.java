@@ -47,12 +47,36 @@ class KeepAliveTest {
              LoadClient client = new LoadClient()) {
             Target target = target(server.baseUri(), "GET", false);
             assertEquals(200, client.send(target, VALUES, TIMEOUT).status());
-            Thread.sleep(ScriptedHttpServer.IDLE_CLOSE_MS * 3L); // the server has closed the pooled connection
+            Thread.sleep(IDLE_MS); // the server has closed the pooled connection
             HttpResult second = client.send(target, VALUES, TIMEOUT);
             assertEquals(200, second.status(), second.message());
             assertEquals(1, second.staleRetries());
             assertEquals(2, server.connections());
             assertEquals(2, server.heads().size(), "the request went out once, on the new connection");
+        }
+    }
+
+    @Test
+    void overTlsTooAConnectionTheServerClosedIdleIsNotUsed() throws Exception {
+        okhttp3.tls.HandshakeCertificates certificates = new okhttp3.tls.HandshakeCertificates.Builder()
+                .heldCertificate(new okhttp3.tls.HeldCertificate.Builder().addSubjectAlternativeName("127.0.0.1").build())
+                .build();
+        try (ScriptedHttpServer server = new ScriptedHttpServer(Behaviour.CLOSE_IDLE, certificates.sslContext());
+             LoadClient client = new LoadClient()) {
+            RequestSpec insecure = new RequestSpec("GET", Map.of(), null, null, Set.of(), null, HttpVersion.HTTP_1_1,
+                    true, false);
+            Target target = new Target("tls", UrlTemplate.parse(server.baseUri() + "/work"), TargetModel.ASYNC, 0,
+                    insecure);
+            HttpResult first = client.send(target, VALUES, TIMEOUT);
+            assertEquals(200, first.status(), first.message());
+            assertEquals(200, client.send(target, VALUES, TIMEOUT).status(), "reused while open");
+            assertEquals(1, server.connections());
+            Thread.sleep(IDLE_MS); // the server sent close_notify and closed
+            HttpResult afterIdle = client.send(target, VALUES, TIMEOUT);
+            assertEquals(200, afterIdle.status(), afterIdle.message());
+            assertEquals(1, afterIdle.staleRetries());
+            assertEquals(2, server.connections());
+            assertEquals(3, server.heads().size(), "the request went out once, on the new connection");
         }
     }
 
