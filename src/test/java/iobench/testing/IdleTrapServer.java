@@ -1,6 +1,5 @@
 package iobench.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -94,18 +93,7 @@ public final class IdleTrapServer implements AutoCloseable {
 
     /** Reads one request head (GETs only, no body); false at the end of the stream. */
     private static boolean readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        int b;
-        while ((b = in.read()) != -1) {
-            head.write(b);
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-            if (matched == end.length) {
-                return true;
-            }
-        }
-        return false;
+        return ScriptedHttpServer.readHead(in) != null;
     }
 
     @Override

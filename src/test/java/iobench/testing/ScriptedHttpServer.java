@@ -152,7 +152,7 @@ public final class ScriptedHttpServer implements AutoCloseable {
     }
 
     /** One request head, or null at the end of the stream. */
-    private static String readHead(InputStream in) throws IOException {
+    static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         byte[] end = {'\r', '\n', '\r', '\n'};
