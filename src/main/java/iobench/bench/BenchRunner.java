@@ -279,6 +279,10 @@ public final class BenchRunner {
 
     /** After failures: is the simulation server still there? If not, nothing further can be measured. */
     private void checkSimulationServer(Scenario scenario) {
+        if (targets.simUrl() == null) {
+            // A run of named targets alone: no sim, and their failures are their own.
+            return;
+        }
         try {
             HealthCheck.ask(client, iobench.http.ServerRole.SIM.label(), targets.simUrl());
         } catch (HealthCheck.UnhealthyException e) {
