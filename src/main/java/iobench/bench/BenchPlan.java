@@ -32,6 +32,15 @@ public record BenchPlan(String source, Warmup warmup, long warmupDelayMs, List<S
         return thresholds.getOrDefault(scenario, Thresholds.NONE);
     }
 
+    /**
+     * Whether the run needs the sim: our servers call it, or a scenario sets a sim profile on it. A plan of
+     * named targets alone does not: they call what they call, and bench starts no sim for them.
+     */
+    public boolean needsSim() {
+        return scenarios.stream().anyMatch(s -> s.simProfile() != null
+                || s.servers().stream().anyMatch(Contender::isBuiltIn));
+    }
+
     /** The measured runs of the plan (warm-ups not counted): what "N of M runs" counts. */
     public int measuredRuns() {
         return scenarios.stream().mapToInt(s -> s.servers().size() * s.repetitions() * s.steps()).sum();

@@ -224,9 +224,9 @@ public final class BenchRunner {
                 ? steadyShapes.getOrDefault(role, Map.of()).get(shapeKey) : null;
         WarmupOutcome outcome = WarmupPhase.run(scenario, role, plan.warmup(),
                 jitClocks.getOrDefault(role, JitClock.UNKNOWN), sharedFrom,
-                shape -> runOnce(role, () -> ClientsRun.run(client, targets.target(role), scenario, delayMs,
-                        shape.concurrent(), SegmentRuns.warmupShare(segment, shape.clients()),
-                        SegmentRuns.warmupShare(segment, shape.requests()), 0, true)),
+                (shape, timeLimitMs) -> runOnce(role, () -> ClientsRun.run(client, targets.target(role), scenario,
+                        delayMs, shape.concurrent(), SegmentRuns.warmupShare(segment, shape.clients()),
+                        SegmentRuns.warmupShare(segment, shape.requests()), timeLimitMs, 0, true)),
                 progress::step);
         if (outcome.steady() && sharedFrom == null) {
             steadyShapes.computeIfAbsent(role, r -> new HashMap<>()).put(shapeKey, scenario.name());
@@ -279,6 +279,10 @@ public final class BenchRunner {
 
     /** After failures: is the simulation server still there? If not, nothing further can be measured. */
     private void checkSimulationServer(Scenario scenario) {
+        if (targets.simUrl() == null) {
+            // A run of named targets alone: no sim, and their failures are their own.
+            return;
+        }
         try {
             HealthCheck.ask(client, iobench.http.ServerRole.SIM.label(), targets.simUrl());
         } catch (HealthCheck.UnhealthyException e) {

@@ -54,10 +54,22 @@ public final class ChildServers implements ServerSet {
      * @param externalSim a sim already running elsewhere, or null to start one as a child
      */
     public ChildServers(ServerSettings settings, Path configFile, URI externalSim, Set<ServerRole> roles) {
+        this(settings, configFile, externalSim, roles, true);
+    }
+
+    /**
+     * @param simNeeded whether to start a sim when none is given; a run of named targets alone
+     *                  ({@link BenchPlan#needsSim()}) has none then, and {@link Targets#simUrl()} is null
+     */
+    public ChildServers(ServerSettings settings, Path configFile, URI externalSim, Set<ServerRole> roles,
+                        boolean simNeeded) {
+        if (!simNeeded && !roles.isEmpty()) {
+            throw new IllegalArgumentException("our servers " + roles + " call the sim: it is needed");
+        }
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             URI simUrl = externalSim;
-            if (simUrl == null) {
+            if (simUrl == null && simNeeded) {
                 simUrl = start(ServerRole.SIM.label(), List.of(), configFile).baseUri();
             }
             Map<ServerRole, URI> servers = new EnumMap<>(ServerRole.class);

@@ -30,14 +30,26 @@ public final class EmbeddedServers implements ServerSet {
      * @param roles       the servers to start here
      */
     public EmbeddedServers(ServerSettings settings, URI externalSim, Set<ServerRole> roles) {
+        this(settings, externalSim, roles, true);
+    }
+
+    /**
+     * @param simNeeded whether to start a sim when none is given; a run of named targets alone
+     *                  ({@link BenchPlan#needsSim()}) has none then, and {@link Targets#simUrl()} is null
+     */
+    public EmbeddedServers(ServerSettings settings, URI externalSim, Set<ServerRole> roles, boolean simNeeded) {
+        if (!simNeeded && !roles.isEmpty()) {
+            throw new IllegalArgumentException("our servers " + roles + " call the sim: it is needed");
+        }
         try {
             URI simUrl = externalSim;
-            if (simUrl == null) {
+            if (simUrl == null && simNeeded) {
                 RunningServer sim = SimServer.start(settings, 0);
                 running.add(sim);
                 simUrl = sim.baseUri();
             }
-            ServerSettings wired = settings.withSimUrl(simUrl);
+            // Our servers call the sim; without them there may be none.
+            ServerSettings wired = roles.isEmpty() ? settings : settings.withSimUrl(simUrl);
             Map<ServerRole, URI> servers = new EnumMap<>(ServerRole.class);
             for (ServerRole role : roles) {
                 RunningServer server = switch (role) {

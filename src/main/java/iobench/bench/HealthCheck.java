@@ -26,9 +26,11 @@ public final class HealthCheck {
         }
     }
 
-    /** The health answer of each server, by role; the sim's is checked but not returned. */
+    /** The health answer of each server, by role; the sim's (where the run has one) is checked but not returned. */
     public static Map<ServerRole, JsonNode> check(LoadClient client, Targets targets) {
-        ask(client, ServerRole.SIM.label(), targets.simUrl());
+        if (targets.simUrl() != null) {
+            ask(client, ServerRole.SIM.label(), targets.simUrl());
+        }
         Map<ServerRole, JsonNode> answers = new EnumMap<>(ServerRole.class);
         targets.servers().forEach((role, uri) -> answers.put(role, ask(client, role.label(), uri)));
         return answers;

@@ -22,13 +22,8 @@ final class RateKeys {
                 + "of them such as [50, 100, 200]";
         keys.require("rate", rateAllowed);
         List<Integer> rates = rates(nodes, keys.value("rate"), keys.pathOf("rate"), rateAllowed);
-        long maxMs = ScenarioFileParser.MAX_RATE_DURATION_MS;
         long durationMs = keys.required("duration", "how long each step sends, such as 10s (at most "
-                + Durations.format(maxMs) + ")", nodes.duration(maxMs));
-        if (durationMs < 100) {
-            throw nodes.fail(keys.value("duration"), keys.pathOf("duration"), "'"
-                    + nodes.scalar(keys.value("duration"), "", "") + "' is not allowed; expected at least 100ms");
-        }
+                + Durations.format(ScenarioFileParser.MAX_DURATION_MS) + ")", nodes.runDuration());
         int connections = keys.get("connections", nodes.integer(1, LoadClient.MAX_IN_FLIGHT), 0);
         RateSpec.Slo slo = keys.get("slo", (node, path) -> slo(nodes, node, path), null);
         RateSpec spec = new RateSpec(rates, durationMs, connections, slo);
@@ -60,7 +55,7 @@ final class RateKeys {
     private static RateSpec.Slo slo(ScenarioNodes nodes, Node node, String path) {
         KeyMap keys = nodes.keys(node, path, SLO_KEYS);
         keys.require("p99", "the p99 latency a step may reach, such as 500ms");
-        long p99Ms = keys.get("p99", nodes.duration(ScenarioFileParser.MAX_RATE_DURATION_MS), 0L);
+        long p99Ms = keys.get("p99", nodes.duration(ScenarioFileParser.MAX_DURATION_MS), 0L);
         if (p99Ms < 1) {
             throw nodes.fail(keys.value("p99"), path + ".p99", "'0' is not allowed; expected at least 1ms");
         }

@@ -30,14 +30,20 @@ public final class ScenarioFileParser {
     public record Caps(long maxDelayMs, int maxConcurrent, int maxClients, int maxRequests, int maxRepetitions,
                        int maxWarmupRuns) {
         public static Caps of(long maxDelayMs, int maxConcurrent) {
-            return new Caps(maxDelayMs, maxConcurrent, 10_000, 100_000, 100, 200);
+            return new Caps(maxDelayMs, maxConcurrent, MAX_CLIENTS, MAX_REQUESTS, 100, 200);
         }
     }
+
+    public static final int MAX_CLIENTS = 10_000;
+    public static final int MAX_REQUESTS = 100_000;
 
     private static final Set<String> TOP_KEYS = Set.of("defaults", "scenarios", "targets");
     public static final int MAX_RATE = 10_000;
     public static final int MAX_RATE_STEPS = 20;
-    public static final long MAX_RATE_DURATION_MS = 600_000;
+    /** The longest a rate step, or a clients run for a time, may send. */
+    public static final long MAX_DURATION_MS = 600_000;
+    /** The shortest: below it a run is mostly its start and its end. */
+    public static final long MIN_DURATION_MS = 100;
     public static final double DEFAULT_SLO_ERROR_RATE = 0.01;
 
     public static final int DEFAULT_REPETITIONS = 3;

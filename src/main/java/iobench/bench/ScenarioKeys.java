@@ -31,7 +31,7 @@ final class ScenarioKeys {
     /** In the order the file's documentation and messages list them. */
     private static final List<KindKeys> KINDS = List.of(
             new KindKeys(ScenarioKind.FAN_OUT, List.of("concurrent"), ScenarioKeys::fanOut),
-            new KindKeys(ScenarioKind.CLIENTS, List.of("clients", "requests"), ScenarioKeys::clients),
+            new KindKeys(ScenarioKind.CLIENTS, List.of("clients", "requests", "duration"), ScenarioKeys::clients),
             new KindKeys(ScenarioKind.RATE, List.of("rate", "duration", "connections", "slo"), RateKeys::parse));
     /** Another kind's keys are refused in this order, so a file with two of them hears of the same one as ever. */
     private static final List<ScenarioKind> REFUSAL_ORDER = List.of(ScenarioKind.RATE, ScenarioKind.FAN_OUT,
@@ -66,7 +66,10 @@ final class ScenarioKeys {
         for (ScenarioKind other : REFUSAL_ORDER) {
             if (other != kind.kind()) {
                 for (String key : keysOf(other)) {
-                    keys.refuse(key, "not used by kind '" + kind.kind().label() + "'; " + whoTakesWhat());
+                    // A key two kinds share (duration) is this kind's own.
+                    if (!kind.keys().contains(key)) {
+                        keys.refuse(key, "not used by kind '" + kind.kind().label() + "'; " + whoTakesWhat());
+                    }
                 }
             }
         }
@@ -89,6 +92,13 @@ final class ScenarioKeys {
                                                                ScenarioFileParser.Caps caps) {
         int clients = keys.required("clients", "an integer from 1 to " + caps.maxClients(),
                 nodes.integer(1, caps.maxClients()));
+        if (keys.has("duration")) {
+            // Either a count or a time: both would leave open which one ends the run.
+            keys.refuse("requests", "not used with 'duration'; expected one of them: 'requests', a count the "
+                    + "clients share, or 'duration', how long each client sends back to back");
+            long durationMs = keys.get("duration", nodes.runDuration(), 0L);
+            return common -> new ClientsScenario(common, clients, 0, durationMs);
+        }
         int requests = keys.get("requests", nodes.integer(clients, caps.maxRequests()), clients);
         return common -> new ClientsScenario(common, clients, requests);
     }

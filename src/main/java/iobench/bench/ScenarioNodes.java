@@ -107,6 +107,22 @@ final class ScenarioNodes {
         };
     }
 
+    /**
+     * How long a run sends (a rate step, a clients run for a time): a duration from
+     * {@link ScenarioFileParser#MIN_DURATION_MS} to {@link ScenarioFileParser#MAX_DURATION_MS}.
+     */
+    ValueParser<Long> runDuration() {
+        ValueParser<Long> duration = duration(ScenarioFileParser.MAX_DURATION_MS);
+        return (node, path) -> {
+            long ms = duration.parse(node, path);
+            if (ms < ScenarioFileParser.MIN_DURATION_MS) {
+                throw fail(node, path, "'" + scalar(node, path, "") + "' is not allowed; expected at least "
+                        + ScenarioFileParser.MIN_DURATION_MS + "ms");
+            }
+            return ms;
+        };
+    }
+
     /** One of {@code choices}, in any case. */
     ValueParser<String> word(List<String> choices) {
         String allowed = "one of " + String.join(", ", choices);

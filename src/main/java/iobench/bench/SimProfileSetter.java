@@ -29,15 +29,15 @@ final class SimProfileSetter implements AutoCloseable {
      * /profile}. A scenario without a profile leaves the sim alone.
      */
     static SimProfileSetter apply(LoadClient client, URI simUrl, Scenario scenario) {
-        URI profileUri = URI.create(simUrl.toString().replaceAll("/+$", "") + "/profile");
-        SimProfileSetter setter = new SimProfileSetter(client, scenario.simProfile() == null ? null : profileUri,
-                scenario.name());
         IoProfile profile = scenario.simProfile();
-        if (profile != null) {
-            check(client.post(URI.create(profileUri + "?" + profile.toQuery()), TIMEOUT), "set", scenario.name(),
-                    profileUri);
+        if (profile == null) {
+            // Nothing to set (and a run of named targets alone has no sim to set it on).
+            return new SimProfileSetter(client, null, scenario.name());
         }
-        return setter;
+        URI profileUri = URI.create(simUrl.toString().replaceAll("/+$", "") + "/profile");
+        check(client.post(URI.create(profileUri + "?" + profile.toQuery()), TIMEOUT), "set", scenario.name(),
+                profileUri);
+        return new SimProfileSetter(client, profileUri, scenario.name());
     }
 
     @Override

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Start the servers in this JVM (or use the URLs given), run every scenario of the scenario "
-                + "file and write report.md, report.html, results.csv, summary.json and hlog/*.hlog.",
+                + "file and write report.md, report.html, results.csv, summary.json and hlog/*.hlog. With --url, "
+                + "bench that one URL alone instead (an ad-hoc run: one scenario, no file).",
         footerHeading = "%n",
         footer = {"Examples:",
             "  iobench bench                                   scenarios.yaml, embedded servers",
@@ -37,6 +38,10 @@ import picocli.CommandLine.Spec;
             "  iobench bench --sim-url http://sim:8001 --sync-url http://sync:8002 --async-url http://async:8003",
             "  iobench bench --segment 2/3 --start-at 2026-11-30T10:00:00Z --sim-url ... --sync-url ... --out seg2",
             "                                                  share 2 of 3 of a run from 3 machines; then 'iobench merge'",
+            "  iobench bench --url http://127.0.0.1:9000/api --clients 10 --duration 30s",
+            "                                                  ad-hoc: 10 clients for 30 s",
+            "  iobench bench --url 'http://127.0.0.1:9000/api?id={request_id}' --rate 40",
+            "                                                  ad-hoc: 40 req/s for 10 s",
             "",
             ExitCodes.HELP_SECTION})
 final class BenchCommand implements Callable<Integer> {
@@ -46,6 +51,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scenarios", paramLabel = "FILE",
             description = "The scenario file (default: ./scenarios.yaml, else the one inside the jar).")
     Path scenariosFile;
+
+    @Mixin
+    AdHocOptions adHoc;
 
     @Mixin
     ConfigOption config;
@@ -81,9 +89,11 @@ final class BenchCommand implements Callable<Integer> {
         ServerSettings settings = SettingsLoader.load(config.file(), System.getenv(),
                 syncPools.overrides().and(eventLoops.overrides()));
         // Everything the user gave is checked before a server starts or a directory is made.
-        ScenarioFiles.Text scenarios = ScenarioFiles.read(scenariosFile);
-        BenchPlan plan = ScenarioFiles.plan(scenarios, settings, targets);
-        ScenarioFiles.requireListed(plan, targets);
+        AdHocOptions.Run adHocRun = adHoc.run(scenariosFile, targets, urls);
+        ScenarioFiles.Text scenarios = adHocRun != null ? adHocRun.scenarios() : ScenarioFiles.read(scenariosFile);
+        List<String> targetOptions = adHocRun != null ? adHocRun.targets() : targets;
+        BenchPlan plan = ScenarioFiles.plan(scenarios, settings, targetOptions);
+        ScenarioFiles.requireListed(plan, targetOptions);
         Segment segment = segmentOptions.segment();
         StartAt startAt = segmentOptions.startAt(Instant.now());
         Baseline earlier = output.baseline();
@@ -106,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
         finish(outcome, earlier, reportDir);
         if (segment != null && segmentError == null) {
             try {
-                SegmentFiles.writeRecord(reportDir, outcome, scenarios, segment, startAt, targets);
+                SegmentFiles.writeRecord(reportDir, outcome, scenarios, segment, startAt, targetOptions);
             } catch (IOException e) {
                 segmentError = "cannot write segment.json: " + ReportDirectory.reason(e);
             }

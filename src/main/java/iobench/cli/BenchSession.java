@@ -86,8 +86,11 @@ final class BenchSession {
         Set<ServerRole> embedded = EnumSet.noneOf(ServerRole.class);
         needed.stream().filter(r -> !setup.external().containsKey(r)).forEach(embedded::add);
         String startedAt = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        try (ServerSet servers = setup.isolate() ? new ChildServers(settings, setup.config(), setup.simUrl(), embedded)
-                : new EmbeddedServers(settings, setup.simUrl(), embedded);
+        // Named targets alone need no sim: none is started (one given by --sim-url is still checked).
+        boolean simNeeded = plan.needsSim();
+        try (ServerSet servers = setup.isolate()
+                ? new ChildServers(settings, setup.config(), setup.simUrl(), embedded, simNeeded)
+                : new EmbeddedServers(settings, setup.simUrl(), embedded, simNeeded);
              // Our servers close idle connections after idle-timeout-s; the generator lets go first.
              LoadClient client = new LoadClient(settings.pooledConnectionIdleMs(), setup.segment())) {
             Map<ServerRole, URI> urls = new EnumMap<>(ServerRole.class);

@@ -53,8 +53,8 @@ final class SegmentOptions {
 
     /**
      * A segment of several never starts servers of its own: N generators must load the same
-     * servers, so every server the plan uses, and the sim, must be given. Nor may a scenario set a
-     * sim profile or io faults: the profile is sim-wide, and each segment sets it before its own
+     * servers, so every server the plan uses, and the sim where it needs one, must be given. Nor
+     * may a scenario set a sim profile or io faults: the profile is sim-wide, and each segment sets it before its own
      * run of the scenario and resets it after, so N segments out of step would reset it under each
      * other's load.
      */
@@ -80,7 +80,7 @@ final class SegmentOptions {
                 }
             }
         }
-        if (sim == null) {
+        if (sim == null && plan.needsSim()) {
             throw ExitException.invalidInput("--segment " + segment + " needs --sim-url: a segment never starts servers");
         }
     }

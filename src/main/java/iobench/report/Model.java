@@ -39,6 +39,8 @@ public final class Model {
                 }
                 yield m.model() == TargetModel.POOL ? waves(f.concurrent(), m.fanoutThreads()) * d : d;
             }
+            // Clients sending for a set time: the clock sets the duration, as a rate scenario's schedule does.
+            case ClientsScenario c when c.forTime() -> Double.NaN;
             case ClientsScenario c -> {
                 int inParallel = m.model() == TargetModel.POOL ? Math.min(c.clients(), m.requestThreads()) : c.clients();
                 yield waves(c.requests(), inParallel) * d;

@@ -130,6 +130,10 @@ public final class SummaryJson {
         n.put("concurrent", shape[0]);
         n.put("clients", shape[1]);
         n.put("requests", shape[2]);
+        if (s.scenario() instanceof ClientsScenario c && c.forTime()) {
+            // Its requests are 0: the clients sent for this long instead.
+            n.put("duration_s", c.durationMs() / 1000.0);
+        }
         n.put("repetitions", s.scenario().repetitions());
         n.put("strategy", s.scenario().strategy());
         n.put("valid", s.valid());

@@ -86,7 +86,7 @@ class RateScenarioParserTest {
         "rate: 5, duration: 1s, slo: {p99: 1s, errors: 0.01} | 0.01 | slo.errors | '0.01' is not allowed; expected a percentage from 0% to 100%, such as 1%",
         "rate: 5, duration: 1s, slo: {p50: 1s} | p50 | slo.p50 | unknown key; expected one of errors, p99",
         "rate: 5, duration: 1s, slo: 300ms | 300ms | slo | expected a map of keys (errors, p99)",
-        "rate: 5, duration: 1s, clients: 3 | clients | clients | not used by kind 'rate'; fan-out takes 'concurrent', clients takes 'clients' and 'requests', rate takes 'rate', 'duration', 'connections' and 'slo'",
+        "rate: 5, duration: 1s, clients: 3 | clients | clients | not used by kind 'rate'; fan-out takes 'concurrent', clients takes 'clients', 'requests' and 'duration', rate takes 'rate', 'duration', 'connections' and 'slo'",
         "duration: 1s | {name | rate | missing; expected requests per second from 1 to 10000, or an increasing list of them such as [50, 100, 200]",
         "rate: 5 | {name | duration | missing; expected how long each step sends, such as 10s (at most 600 s)",
     })
@@ -103,7 +103,7 @@ class RateScenarioParserTest {
         ScenarioFileException e = assertThrows(ScenarioFileException.class, () -> parse(
                 "scenarios:\n  - {name: c, kind: clients, delay: 0.1, clients: 2, rate: 50}\n"));
         assertEquals("rate.yaml:2:54: scenarios[0].rate: not used by kind 'clients'; fan-out takes 'concurrent', "
-                + "clients takes 'clients' and 'requests', rate takes 'rate', 'duration', 'connections' and 'slo'",
+                + "clients takes 'clients', 'requests' and 'duration', rate takes 'rate', 'duration', 'connections' and 'slo'",
                 e.getMessage());
     }
 

@@ -34,8 +34,8 @@ class WarmupFailureReportTest {
             Scenario scenario = new ClientsScenario(new Scenario.Common("crowd", 100, 1, List.of(target.contender()),
                     "sequential", null), 4, 8);
             WarmupOutcome outcome = WarmupPhase.run(scenario, target.contender(), Warmup.rounds(3), JitClock.UNKNOWN,
-                    null, shape -> ClientsRun.run(client, target, scenario, 10, shape.concurrent(), shape.clients(),
-                            shape.requests(), 0, true), step -> { });
+                    null, (shape, timeLimitMs) -> ClientsRun.run(client, target, scenario, 10, shape.concurrent(),
+                            shape.clients(), shape.requests(), timeLimitMs, 0, true), step -> { });
             assertEquals(1, outcome.rounds(), outcome.toString());
             assertEquals("every request failed (http-400 x400: HTTP 400: " + RangedService.ERROR + ")",
                     outcome.failure());

@@ -29,6 +29,9 @@ public final class SegmentRuns {
                     : FanOutRun.run(client, target, f, delayMs, repetition, false);
             case ClientsScenario c -> segment.clientsShare(c.clients()) == 0
                     ? EmptyRun.of(c, target.contender(), delayMs, 1, repetition, false, null)
+                    // For a time, each segment's clients send for the whole of it.
+                    : c.forTime() ? ClientsRun.run(client, target, c, delayMs, 1, segment.clientsShare(c.clients()),
+                            0, c.durationMs(), repetition, false)
                     : ClientsRun.run(client, target, c, delayMs, 1, segment.clientsShare(c.clients()),
                             segment.requestsShare(c.clients(), c.requests()), repetition, false);
             case RateScenario r -> RateRun.run(client, target, r, delayMs, repetition, false, segment);

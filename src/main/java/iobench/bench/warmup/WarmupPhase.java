@@ -2,6 +2,7 @@ package iobench.bench.warmup;
 
 import iobench.bench.ProgressStep;
 import iobench.bench.Scenario;
+import iobench.bench.load.ClientsRun;
 import iobench.bench.metrics.RunResult;
 import iobench.bench.contender.Contender;
 import java.util.ArrayList;
@@ -14,10 +15,14 @@ import java.util.function.Consumer;
  * of rounds, or a time.
  */
 public final class WarmupPhase {
-    /** Runs one warm-up round of the shape (and records it); the round's result comes back. */
+    /**
+     * Runs one warm-up round of the shape (and records it); the round's result comes back. The
+     * round starts no request after {@code timeLimitMs}, so that a service slower than the warm-up
+     * delay (a named target that ignores it) cannot hold a phase far beyond its time.
+     */
     @FunctionalInterface
     public interface Rounds {
-        RunResult run(WarmupShape shape) throws InterruptedException;
+        RunResult run(WarmupShape shape, long timeLimitMs) throws InterruptedException;
     }
 
     private WarmupPhase() {
@@ -37,6 +42,7 @@ public final class WarmupPhase {
         double jitBefore = jitAtStart;
         boolean capped = false;
         String failure = null;
+        long calls = 0;
         while (true) {
             int round = done.size() + 1;
             if (policy.mode() == Warmup.Mode.ROUNDS) {
@@ -44,11 +50,14 @@ public final class WarmupPhase {
             } else if (round == 1) {
                 progress.accept(ProgressStep.warmup(scenario.name(), role, policy.describe()));
             }
-            RunResult result = rounds.run(shape);
-            double jitAfter = jit.totalMs();
-            done.add(new SteadyState.Round(shape.calls(), result.durationNs(), jitBefore, jitAfter));
-            jitBefore = jitAfter;
             long elapsedMs = (System.nanoTime() - startNs) / 1_000_000;
+            RunResult result = rounds.run(shape, timeLimitMs(policy, elapsedMs));
+            double jitAfter = jit.totalMs();
+            // The calls the round sent: fewer than the shape's where its time ran out.
+            done.add(new SteadyState.Round(result.calls(), result.durationNs(), jitBefore, jitAfter));
+            calls += result.calls();
+            jitBefore = jitAfter;
+            elapsedMs = (System.nanoTime() - startNs) / 1_000_000;
             if (result.successful() == 0) {
                 // A server that answers nothing cannot warm; the report says why, beside the measured runs.
                 failure = failure(result);
@@ -59,7 +68,7 @@ public final class WarmupPhase {
                     if (sharedFrom != null || SteadyState.steady(done)) {
                         yield true;
                     }
-                    capped = done.size() * shape.calls() >= policy.maxCalls() || elapsedMs >= policy.maxMs();
+                    capped = calls >= policy.maxCalls() || elapsedMs >= policy.maxMs();
                     yield capped;
                 }
                 case ROUNDS -> done.size() >= policy.rounds();
@@ -69,9 +78,18 @@ public final class WarmupPhase {
                 break;
             }
         }
-        return new WarmupOutcome(scenario.name(), role, done.size(), done.size() * shape.calls(),
+        return new WarmupOutcome(scenario.name(), role, done.size(), calls,
                 System.nanoTime() - startNs, sharedFrom != null || SteadyState.steady(done), capped,
                 jitBefore - jitAtStart, sharedFrom, failure);
+    }
+
+    /** What is left of the phase's time when a round starts: auto's cap, a timed warm-up's time; rounds: no limit. */
+    static long timeLimitMs(Warmup policy, long elapsedMs) {
+        return switch (policy.mode()) {
+            case AUTO -> Math.max(1, policy.maxMs() - elapsedMs);
+            case TIMED -> Math.max(1, policy.durationMs() - elapsedMs);
+            case ROUNDS -> ClientsRun.NO_TIME_LIMIT_MS;
+        };
     }
 
     /** A round in which every request failed, in a few words: each kind of failure, how often, and its first message. */
