@@ -39,7 +39,8 @@ final class RequestKeys {
     private RequestKeys() {
     }
 
-    static RequestSpec parse(ScenarioNodes nodes, KeyMap keys, Path baseDir, UnaryOperator<String> environment) {
+    static RequestSpec parse(ScenarioNodes nodes, KeyMap keys, Path baseDir) {
+        UnaryOperator<String> environment = nodes.environment();
         String method = keys.get("method", nodes.word(RequestSpec.METHODS.stream()
                 .map(m -> m.toLowerCase(Locale.ROOT)).toList()), "get").toUpperCase(Locale.ROOT);
         Map<String, TextTemplate> headers = keys.has("headers")
@@ -54,7 +55,9 @@ final class RequestKeys {
             body = template(nodes, keys.value("body"), keys.pathOf("body"), environment, true);
         } else if (keys.has("body-file")) {
             bodyFile = nodes.scalar(keys.value("body-file"), keys.pathOf("body-file"), "a file's path");
-            body = bodyFromFile(nodes, keys, baseDir.resolve(bodyFile), environment);
+            // A recorded file is read again only to merge: nothing is sent, and the body may be elsewhere.
+            body = nodes.recorded() ? TextTemplate.parse("", environment)
+                    : bodyFromFile(nodes, keys, baseDir.resolve(bodyFile), environment);
         }
         Set<Integer> expect = keys.has("expect") ? expect(nodes, keys.value("expect"), keys.pathOf("expect")) : Set.of();
         Duration timeout = keys.has("timeout")

@@ -59,8 +59,8 @@ public final class ScenarioFileParser {
     private final ScenarioNodes nodes;
     private final Caps caps;
 
-    private ScenarioFileParser(String source, Caps caps) {
-        this.nodes = new ScenarioNodes(source);
+    private ScenarioFileParser(String source, Caps caps, boolean recorded) {
+        this.nodes = new ScenarioNodes(source, recorded);
         this.caps = caps;
     }
 
@@ -70,7 +70,15 @@ public final class ScenarioFileParser {
      *              (its url then optional, the command line's wins)
      */
     public static BenchPlan parse(String source, String text, Caps caps, List<Target> given) {
-        return new ScenarioFileParser(source, caps).parse(text, given);
+        return parse(source, text, caps, given, false);
+    }
+
+    /**
+     * @param recorded a file a segment recorded, read again to merge: nothing is sent, so an unset
+     *                 {@code ${NAME}} stays as written and a target's {@code body-file} is not read
+     */
+    public static BenchPlan parse(String source, String text, Caps caps, List<Target> given, boolean recorded) {
+        return new ScenarioFileParser(source, caps, recorded).parse(text, given);
     }
 
     private BenchPlan parse(String text, List<Target> given) {

@@ -27,11 +27,30 @@ final class ScenarioNodes {
     private static final Pattern PERCENT = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*%");
 
     private final String source;
+    private final boolean recorded;
     /** The named targets' names, which a {@code servers} list may use besides ours. */
     private Set<String> targetNames = Set.of();
 
     ScenarioNodes(String source) {
+        this(source, false);
+    }
+
+    ScenarioNodes(String source, boolean recorded) {
         this.source = source;
+        this.recorded = recorded;
+    }
+
+    /** A file a segment recorded, read again to merge: it sends nothing. */
+    boolean recorded() {
+        return recorded;
+    }
+
+    /** Where {@code ${NAME}} is read: the environment; for a recorded file, an unset one stays as written. */
+    java.util.function.UnaryOperator<String> environment() {
+        return recorded ? name -> {
+            String value = System.getenv(name);
+            return value != null ? value : "${" + name + "}";
+        } : System::getenv;
     }
 
     void targetNames(Set<String> names) {

@@ -59,13 +59,18 @@ final class TargetKeys {
             String urlText = keys.requireScalar("url", "a URL template such as http://127.0.0.1:8002/io?delay={delay}, "
                     + "or --target " + name + "=URL on the command line");
             try {
-                url = UrlTemplate.parse(urlText);
+                url = UrlTemplate.parse(urlText, nodes.environment());
             } catch (IllegalArgumentException e) {
                 throw nodes.fail(keys.value("url"), keys.pathOf("url"), e.getMessage());
             }
         }
         if (fromCommandLine != null) {
             url = fromCommandLine;
+        }
+        // Without a model, as with --target alone, the report predicts nothing for the target.
+        if (!keys.has("model")) {
+            keys.refuse("threads", "only a pool has threads; expected model: pool with them");
+            return new Target(name, url, null, 0, RequestKeys.parse(nodes, keys, baseDir(nodes)));
         }
         String modelText = keys.requireScalar("model", "one of " + TargetModel.labels());
         TargetModel model = TargetModel.fromLabel(modelText);
@@ -80,7 +85,7 @@ final class TargetKeys {
         } else {
             keys.refuse("threads", "only a pool has threads; model '" + model.label() + "' serves everything in one wave");
         }
-        return new Target(name, url, model, threads, RequestKeys.parse(nodes, keys, baseDir(nodes), System::getenv));
+        return new Target(name, url, model, threads, RequestKeys.parse(nodes, keys, baseDir(nodes)));
     }
 
     /** A {@code body-file} is read relative to the scenario file's folder, or the working directory. */

@@ -6,6 +6,7 @@ import iobench.bench.contender.Target;
 import iobench.bench.contender.UrlTemplate;
 import iobench.http.ServerRole;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Option;
@@ -49,6 +50,20 @@ final class AdHocOptions {
             description = "With --url --clients: a count of requests the clients share, instead of --duration.")
     Integer requests;
 
+    @Option(names = "--method", paramLabel = "M",
+            description = "With --url: the request's method, one of GET (default), HEAD, POST, PUT, PATCH, DELETE.")
+    String method;
+
+    @Option(names = "--header", paramLabel = "'K: V'",
+            description = "With --url: a request header, repeatable; '${NAME}' in single quotes reads the "
+                    + "environment, and the reports show it as written.")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--body", paramLabel = "TEXT",
+            description = "With --url: the request's body (with POST, PUT, PATCH or DELETE); braces other than "
+                    + "{request_id} are literal. Set its Content-Type with --header.")
+    String body;
+
     @Option(names = "--name", paramLabel = "NAME",
             description = "With --url: the service's name in the reports (default " + DEFAULT_NAME + ").")
     String name;
@@ -73,6 +88,9 @@ final class AdHocOptions {
             refuseWithoutUrl("--duration", duration);
             refuseWithoutUrl("--requests", requests);
             refuseWithoutUrl("--name", name);
+            refuseWithoutUrl("--method", method);
+            refuseWithoutUrl("--header", headers.isEmpty() ? null : headers.get(0));
+            refuseWithoutUrl("--body", body);
             return null;
         }
         refuseWithUrl("--scenarios", scenariosFile, "an ad-hoc run has no scenario file; expected one of them");
@@ -94,14 +112,16 @@ final class AdHocOptions {
             throw ExitException.invalidInput("--requests with --rate: a rate sends for a time; expected --duration D "
                     + "with --rate, or --requests with --clients");
         }
-        String target = targetName() + "=" + checkedUrl();
         String scenario = rate != null ? rateScenario() : clientsScenario();
-        // What a scenario file would say: one repetition of the one scenario, the file's default warm-up.
+        // What a scenario file would say: the target with its request, one repetition of the one
+        // scenario, the file's default warm-up. Every value is written as a JSON string, which YAML reads as it is.
         String text = "# " + SOURCE + ": one scenario against one URL\n"
+                + "targets:\n"
+                + "  - " + AdHocRequest.targetEntry(targetName(), checkedUrl(), method, headers, body) + "\n"
                 + "defaults: {repetitions: 1, servers: [" + targetName() + "]}\n"
                 + "scenarios:\n"
                 + "  - " + scenario + "\n";
-        return new Run(new ScenarioFiles.Text(SOURCE, text), List.of(target));
+        return new Run(new ScenarioFiles.Text(SOURCE, text), List.of());
     }
 
     /** {@code {name: clients-10, kind: clients, ...}}: the delay is 0, for an ad-hoc URL asks none. */

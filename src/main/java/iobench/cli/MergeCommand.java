@@ -70,7 +70,7 @@ final class MergeCommand implements Callable<Integer> {
         ServerSettings settings = SettingsLoader.load(null, System.getenv(), SettingsOverrides.NONE);
         // The segments' --target options too: the file may list targets only they define.
         BenchPlan plan = ScenarioFiles.plan(new ScenarioFiles.Text(first.scenarioSource() + " (run " + first.runId()
-                + ", from segment.json)", first.scenarioText()), settings, first.targetOptions());
+                + ", from segment.json)", first.scenarioText(), true), settings, first.targetOptions());
         ModelParams model = first.syncThreads() > 0 ? ModelParams.of(first.syncThreads(), first.fanoutThreads(),
                 plan.targets()) : ModelParams.of(settings.syncThreads(), settings.fanoutThreads(), plan.targets());
         // Warm-up rounds are merged into results.csv; each segment's own report says when its servers were steady.

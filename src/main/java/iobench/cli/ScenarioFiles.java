@@ -45,7 +45,15 @@ final class ScenarioFiles {
     }
 
     /** A scenario file's text and where it came from: what a segment records so that merge can rebuild its plan. */
-    record Text(String source, String text) {
+    /**
+     * @param recorded the file as a segment recorded it, read again by {@code merge}: it sends
+     *                 nothing, so {@code ${NAME}} need not be set and a {@code body-file} is not read
+     */
+    record Text(String source, String text, boolean recorded) {
+        Text(String source, String text) {
+            this(source, text, false);
+        }
+
     }
 
     /** The text of {@code given} (or the default); unreadable is {@link ExitException#invalidInput}. */
@@ -81,7 +89,8 @@ final class ScenarioFiles {
     private static BenchPlan parse(Text file, ServerSettings settings, List<Target> targets) {
         try {
             return ScenarioFileParser.parse(file.source(), file.text(),
-                    ScenarioFileParser.Caps.of(settings.maxDelayMs(), settings.maxConcurrent()), targets);
+                    ScenarioFileParser.Caps.of(settings.maxDelayMs(), settings.maxConcurrent()), targets,
+                    file.recorded());
         } catch (ScenarioFileException e) {
             throw ExitException.invalidInput(e.getMessage());
         }

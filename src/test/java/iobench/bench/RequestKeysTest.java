@@ -113,6 +113,26 @@ class RequestKeysTest {
     }
 
     @Test
+    void aRecordedFileReadAgainToMergeNeedsNeitherTheEnvironmentNorTheBodyFile() {
+        String yaml = """
+                targets:
+                  - name: svc
+                    url: http://127.0.0.1:9000/o
+                    method: post
+                    headers: {X-Key: '${IOBENCH_SURELY_UNSET_KEY}'}
+                    body-file: /surely/not/here.json
+                defaults: {servers: [svc]}
+                scenarios:
+                  - {name: c, kind: clients, delay: 0.1, clients: 2}
+                """;
+        RequestSpec spec = ScenarioFileParser.parse("segment.json", yaml, CAPS, List.of(), true).targets().get(0)
+                .request();
+        assertEquals("${IOBENCH_SURELY_UNSET_KEY}", spec.headers().get("X-Key").text());
+        assertEquals("/surely/not/here.json", spec.bodyFile());
+        assertThrows(ScenarioFileException.class, () -> ScenarioFileParser.parse("s.yaml", yaml, CAPS, List.of()));
+    }
+
+    @Test
     void badValuesAreRefusedWithTheExpectedForm() {
         assertTrue(failure("method: fetch").contains("expected one of get, head, post, put, patch, delete"));
         assertTrue(failure("body: '{}'").contains("a GET request has no body"));

@@ -89,6 +89,36 @@ class RequestTargetEndToEndTest {
     }
 
     @Test
+    void anAdHocRunSendsItsMethodHeadersAndBodyAndWritesTheTokenNowhere(@TempDir Path dir) throws Exception {
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        HttpServer service = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
+        service.createContext("/orders", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean ok = exchange.getRequestMethod().equals("PUT")
+                    && ("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))
+                    && body.matches("\\{\"id\": [0-9]+, \"note\": \\{\"a\": 1}}");
+            (ok ? accepted : refused).incrementAndGet();
+            exchange.sendResponseHeaders(ok ? 204 : 401, -1);
+            exchange.close();
+        });
+        service.start();
+        try {
+            Path out = dir.resolve("out");
+            CliRun run = CliRun.of("bench", "--url", "http://127.0.0.1:" + service.getAddress().getPort() + "/orders",
+                    "--method", "put", "--header", "Authorization: Bearer ${IOBENCH_TEST_TOKEN}",
+                    "--body", "{\"id\": {request_id}, \"note\": {\"a\": 1}}", "--clients", "2", "--requests", "10",
+                    "--out", out.toString());
+            assertEquals(0, run.exitCode(), run.context());
+            assertEquals(0, refused.get(), "every request carried the token and the body");
+            assertTrue(accepted.get() >= 10, "the measured requests at least: " + accepted.get());
+            assertTokenNowhere(out, run);
+        } finally {
+            service.stop(0);
+        }
+    }
+
+    @Test
     void anUnsetVariableStopsTheRunBeforeAnyRequestWithExitTwo(@TempDir Path dir) throws Exception {
         String yaml = """
                 targets:

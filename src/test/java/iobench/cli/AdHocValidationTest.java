@@ -54,6 +54,12 @@ class AdHocValidationTest {
         "--rate 40 --duration 6s | --rate 40 needs --url",
         "--duration 6s | --duration 6s needs --url",
         "--name mine | --name mine needs --url",
+        "--method post | --method post needs --url",
+        "--body x | --body x needs --url",
+        "--url " + URL + " --method fetch | --method 'fetch' is not allowed; expected one of GET, HEAD, POST, PUT, PATCH, DELETE",
+        "--url " + URL + " --header nocolon | --header 'nocolon' is not allowed; expected 'Name: value'",
+        "--url " + URL + " --body x | --body with --method GET: a GET request has no body",
+        "--url " + URL + " --method post --header 'X-Key: ${IOBENCH_SURELY_UNSET_KEY}' | ${IOBENCH_SURELY_UNSET_KEY} names an environment variable that is not set",
         "--url " + URL + " --clients abc | Invalid value for option '--clients': 'abc' is not an int",
     })
     void aBadAdHocRunEndsInOneLineAndExitCode2BeforeAnythingRuns(String args, String expected) throws Exception {

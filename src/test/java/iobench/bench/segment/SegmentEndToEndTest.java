@@ -124,7 +124,9 @@ class SegmentEndToEndTest {
             // Physics: every request waits the sim's 10 ms. Then generous bounds, the machine is shared.
             assertTrue(p50Merged >= 10 && p50One >= 10, p50One + " / " + p50Merged);
             assertTrue(p50Merged <= 2 * p50One + 5 && p50One <= 2 * p50Merged + 5, p50One + " / " + p50Merged);
-            assertTrue(p99Merged <= 4 * p99One + 50 && p99One <= 4 * p99Merged + 50, p99One + " / " + p99Merged);
+            // p99 of 400 is the fourth-worst request: one scheduling stall on a busy 2-core machine moves it by
+            // hundreds of ms (389 ms against 22 ms seen once with builds running beside), so only a gross gap fails.
+            assertTrue(p99Merged <= 4 * p99One + 500 && p99One <= 4 * p99Merged + 500, p99One + " / " + p99Merged);
 
             List<RunResult> shares = RunsJson.read(segments.get(0));
             assertEquals(134, shares.stream().filter(r -> !r.warmup() && r.scenario().equals("steady")).findFirst()
