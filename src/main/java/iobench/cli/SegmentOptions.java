@@ -27,9 +27,10 @@ final class SegmentOptions {
         return segment == null ? null : ExitException.parsed(() -> Segment.parse(segment));
     }
 
-    /** When the load begins, or null: at once. */
+    /** When the load begins, or null: at once. A time from now counts from this process's start ({@link StartAt#parse}). */
     StartAt startAt(Instant now) {
-        return startAt == null ? null : ExitException.parsed(() -> StartAt.parse(startAt, now));
+        Instant processStart = ProcessHandle.current().info().startInstant().orElse(now);
+        return startAt == null ? null : ExitException.parsed(() -> StartAt.parse(startAt, now, processStart));
     }
 
     /**
