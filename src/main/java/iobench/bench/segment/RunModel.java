@@ -10,6 +10,10 @@ import iobench.bench.contender.Contender;
  */
 @FunctionalInterface
 public interface RunModel {
-    /** Seconds by the model; a number for every contender (one without a model of its own gets a stand-in). */
+    /**
+     * Seconds by the model, for a fan-out or clients scenario (a rate step is sized from a clients
+     * run of its arrivals, {@link SlotLengths}); a number for every contender, one without a model
+     * of its own getting a stand-in.
+     */
     double predictedS(Scenario run, Contender contender);
 }

@@ -36,14 +36,15 @@ import org.junit.jupiter.api.io.TempDir;
  * warmed until its own rounds were steady: every clients run began at least 600 ms apart on the
  * two. On one timeline both begin every phase at the same computed instant: the clients runs'
  * start spread must stay under 100 ms (they sleep until an absolute instant; the slots before
- * them have a second and more of margin, so a busy machine does not push one segment late).
+ * them have a second and more of margin, and the warm-up boxes of 2 s are four times the model's
+ * warm-up round, so a busy machine does not push one segment late).
  */
 class SegmentsInStepTest {
     private static final String SCENARIOS = """
-            defaults: {repetitions: 2, warmup: auto, warmup-max-time: 1s, servers: [sync]}
+            defaults: {repetitions: 2, warmup: auto, warmup-max-time: 2s, servers: [sync]}
             scenarios:
               - {name: fan, kind: fan-out, delay: 30ms, concurrent: 10}
-              - {name: crowd, kind: clients, delay: 20ms, clients: 4, requests: 8}
+              - {name: crowd, kind: clients, delay: 20ms, clients: 8, requests: 16}
             """;
     private static final long SPREAD_BOUND_MS = 100;
 
@@ -118,7 +119,7 @@ class SegmentsInStepTest {
             assertTrue(crowdSpreads.stream().allMatch(ms -> ms >= 0 && ms < SPREAD_BOUND_MS),
                     "start spreads " + crowdSpreads + " ms\n" + merge.context());
 
-            // Counts exact: every clients run holds its 8 requests, split 4 and 4; the fan-out its 1 request.
+            // Counts exact: every clients run holds its 16 requests, split 8 and 8; the fan-out its 1 request.
             for (JsonNode scenario : summary.path("scenarios")) {
                 assertTrue(scenario.path("valid").asBoolean(), scenario.toString());
             }
@@ -130,7 +131,7 @@ class SegmentsInStepTest {
             for (String line : csv.subList(1, csv.size())) {
                 String[] f = line.split(",", -1);
                 if (f[phase].equals("measured")) {
-                    assertEquals(f[scenario].equals("crowd") ? "8" : "1", f[requests], line);
+                    assertEquals(f[scenario].equals("crowd") ? "16" : "1", f[requests], line);
                 }
             }
             String md = Files.readString(merged.resolve("report.md"), StandardCharsets.UTF_8);
