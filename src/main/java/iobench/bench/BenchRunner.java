@@ -17,6 +17,7 @@ import iobench.bench.warmup.TimeToSteady;
 import iobench.bench.warmup.Warmup;
 import iobench.bench.warmup.WarmupOutcome;
 import iobench.bench.warmup.WarmupPhase;
+import iobench.bench.warmup.WarmupShape;
 import iobench.bench.contender.Contender;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,24 +34,15 @@ import java.util.concurrent.Callable;
 public final class BenchRunner {
     /** What the console shows while a run goes on. */
     public interface Progress {
-        void begin(int totalRuns);
+        default void begin(int totalRuns) {
+        }
 
         void step(ProgressStep step);
 
-        void end();
+        default void end() {
+        }
 
-        Progress NONE = new Progress() {
-            @Override
-            public void begin(int totalRuns) {
-            }
-
-            @Override
-            public void step(ProgressStep step) {
-            }
-
-            @Override
-            public void end() {
-            }
+        Progress NONE = step -> {
         };
     }
 
@@ -63,6 +55,7 @@ public final class BenchRunner {
     private final Map<Contender, JitClock> jitClocks;
     private CpuAccounts cpuAccounts = CpuAccounts.NONE;
     private Segment segment = Segment.WHOLE;
+    private Pacing pacing = Pacing.AT_ONCE;
     private final List<WarmupOutcome> warmups = new ArrayList<>();
     /** Per server and shape (kind and strategy): the scenario after whose warm-up it was steady. */
     private final Map<Contender, Map<String, String>> steadyShapes = new HashMap<>();
@@ -112,6 +105,12 @@ public final class BenchRunner {
     /** Sends only this segment's share of every run (and warms with its share). */
     public BenchRunner withSegment(Segment share) {
         this.segment = share;
+        return this;
+    }
+
+    /** When each phase begins: at once by default; on the segments' timeline for a segment of several. */
+    public BenchRunner withPacing(Pacing when) {
+        this.pacing = when;
         return this;
     }
 
@@ -170,8 +169,10 @@ public final class BenchRunner {
         for (int rep = 1; rep <= scenario.repetitions(); rep++) {
             for (Scenario step : scenario.measuredSteps()) {
                 for (Contender role : order) {
+                    pacing.measured(step, role, rep);
                     progress.step(ProgressStep.measured(step, role, rep));
                     runMeasured(step, role, rep);
+                    pacing.ended();
                 }
                 order.add(order.remove(0));
             }
@@ -185,13 +186,19 @@ public final class BenchRunner {
     private void warm(Scenario scenario) throws InterruptedException {
         long shortDelayMs = Math.min(scenario.delayMs(), plan.warmupDelayMs());
         for (Contender role : scenario.servers()) {
-            if (!firstRequests.containsKey(role)) {
+            boolean first = !firstRequests.containsKey(role);
+            if (!first && plan.warmup().none()) {
+                continue;
+            }
+            long deadlineNs = pacing.warmup(scenario, role);
+            if (first) {
                 firstRequest(scenario, role, shortDelayMs);
             }
             long delayMs = refusedDelays.containsKey(role) ? scenario.delayMs() : shortDelayMs;
             if (!plan.warmup().none()) {
-                warmups.add(warmPhase(scenario, role, delayMs));
+                warmups.add(warmPhase(scenario, role, delayMs, deadlineNs));
             }
+            pacing.ended();
         }
     }
 
@@ -216,10 +223,14 @@ public final class BenchRunner {
         firstRequests.put(role, new FirstRequest(first.failed() == 0 ? first.latency().maxMs() : Double.NaN, delayMs));
     }
 
-    /** Warm-up rounds of one server for one scenario ({@link WarmupPhase}), each a labelled run of the results. */
-    private WarmupOutcome warmPhase(Scenario scenario, Contender role, long delayMs) throws InterruptedException {
+    /**
+     * Warm-up rounds of one server for one scenario ({@link WarmupPhase}), each a labelled run of
+     * the results, within {@code deadlineNs} when time-boxed.
+     */
+    private WarmupOutcome warmPhase(Scenario scenario, Contender role, long delayMs, long deadlineNs)
+            throws InterruptedException {
         // Auto: a server already steady under this shape needs only a round that opens its connections.
-        String shapeKey = scenario.kind() + "/" + (role.equals(Contender.ASYNC) ? "" : scenario.strategy());
+        String shapeKey = WarmupShape.key(scenario, role);
         String sharedFrom = plan.warmup().mode() == Warmup.Mode.AUTO
                 ? steadyShapes.getOrDefault(role, Map.of()).get(shapeKey) : null;
         WarmupOutcome outcome = WarmupPhase.run(scenario, role, plan.warmup(),
@@ -227,7 +238,7 @@ public final class BenchRunner {
                 (shape, timeLimitMs) -> runOnce(role, () -> ClientsRun.run(client, targets.target(role), scenario,
                         delayMs, shape.concurrent(), SegmentRuns.warmupShare(segment, shape.clients()),
                         SegmentRuns.warmupShare(segment, shape.requests()), timeLimitMs, 0, true)),
-                progress::step);
+                progress::step, deadlineNs);
         if (outcome.steady() && sharedFrom == null) {
             steadyShapes.computeIfAbsent(role, r -> new HashMap<>()).put(shapeKey, scenario.name());
         }

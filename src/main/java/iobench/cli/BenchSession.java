@@ -12,15 +12,19 @@ import iobench.bench.contender.Contender;
 import iobench.bench.load.LoadClient;
 import iobench.bench.metrics.CostMeter;
 import iobench.bench.metrics.RunResult;
+import iobench.bench.segment.PhaseTiming;
+import iobench.bench.segment.RunModel;
 import iobench.bench.segment.RunStarts;
 import iobench.bench.segment.Segment;
 import iobench.bench.segment.SegmentRuns;
 import iobench.bench.segment.StartAt;
+import iobench.bench.segment.Timeline;
 import iobench.bench.warmup.JitClock;
 import iobench.config.ServerSettings;
 import iobench.http.ServerRole;
 import iobench.report.Analysis;
 import iobench.report.BenchReport;
+import iobench.report.Model;
 import iobench.report.ModelParams;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -46,9 +50,10 @@ final class BenchSession {
      * @param elapsedS  from the first scenario to the last run's end
      * @param loadStartEpochMs when the load began (after the health checks and any --start-at wait)
      * @param runStarts        when each measured run began, for a segment's runs.json
+     * @param phases           a segment's timeline ({@link Timeline}): every phase's slot and when it ran; else empty
      */
     record Outcome(BenchReport report, String stoppedBy, double elapsedS, long loadStartEpochMs,
-                   RunStarts runStarts) {
+                   RunStarts runStarts, List<PhaseTiming> phases) {
         /** A stopped run: interrupted; cut short otherwise: failed; a complete one as {@link ExitCodes#judged}. */
         int exitCode() {
             if (!report.complete()) {
@@ -110,13 +115,14 @@ final class BenchSession {
                     plan.source());
             SegmentRuns.idle(plan.scenarios(), setup.segment()).forEach(err::println);
             err.flush();
-            Measured measured = measure(plan, servers, client, targets, embedded);
+            Measured measured = measure(plan, servers, client, targets, embedded, model);
 
             BenchReport report = Analysis.analyse(plan, measured.results(),
                             RunEnvironment.of(plan, startedAt, setup, described), model)
                     .withWarmup(plan.warmup(), measured.runner().warmups(), measured.runner().timeToSteady());
             return new Outcome(measured.incomplete() == null ? report : report.incomplete(measured.incomplete()),
-                    measured.stoppedBy(), measured.elapsedS(), measured.loadStartEpochMs(), measured.runStarts());
+                    measured.stoppedBy(), measured.elapsedS(), measured.loadStartEpochMs(), measured.runStarts(),
+                    measured.timeline() == null ? List.of() : measured.timeline().phases());
         } catch (HealthCheck.UnhealthyException e) {
             throw new ExitException(ExitCodes.CANNOT_RUN, e.getMessage());
         }
@@ -124,12 +130,12 @@ final class BenchSession {
 
     /** What the runner measured; {@code incomplete} says why it stopped early, or is null. */
     private record Measured(BenchRunner runner, List<RunResult> results, String incomplete, String stoppedBy,
-                            double elapsedS, long loadStartEpochMs, RunStarts runStarts) {
+                            double elapsedS, long loadStartEpochMs, RunStarts runStarts, Timeline timeline) {
     }
 
     /** Runs the plan, metered, until its end, an abort or a stop signal; keeps what finished. */
     private Measured measure(BenchPlan plan, ServerSet servers, LoadClient client, Targets targets,
-                             Set<ServerRole> embedded) {
+                             Set<ServerRole> embedded, ModelParams model) {
         boolean isolate = setup.isolate();
         long startNs = System.nanoTime();
         Map<Contender, CostMeter> meters = new HashMap<>();
@@ -144,6 +150,7 @@ final class BenchSession {
         BenchRunner runner = new BenchRunner(client, targets, plan, runStarts, meters, loadGeneratorAlone, jitClocks)
                 .withCpuAccounts(servers.cpuAccounts()).withSegment(setup.segment());
         long loadStartEpochMs = System.currentTimeMillis();
+        Timeline timeline = null;
         List<RunResult> results;
         String incomplete = null;
         String stoppedBy = null;
@@ -152,6 +159,15 @@ final class BenchSession {
             servers.cancelInFlight();
         })) {
             try {
+                if (!setup.segment().whole()) {
+                    // Every segment's phases in the same slots, from the start time they were all given.
+                    long originMs = setup.startAt() != null ? setup.startAt().instant().toEpochMilli()
+                            : System.currentTimeMillis();
+                    RunModel slots = Model.forSlots(model);
+                    timeline = new Timeline(originMs, plan, slots);
+                    runner.withPacing(timeline);
+                    SegmentTimelines.planned(setup.segment(), originMs, Timeline.plannedMs(plan, slots), err);
+                }
                 if (setup.startAt() != null) {
                     String late = setup.startAt().lateWarning(java.time.Instant.now());
                     err.println(late != null ? "iobench: " + late : "Waiting until " + setup.startAt().instant()
@@ -177,8 +193,11 @@ final class BenchSession {
         } finally {
             meters.values().forEach(CostMeter::close);
         }
+        if (timeline != null) {
+            SegmentTimelines.overruns(setup.segment(), timeline, err);
+        }
         return new Measured(runner, results, incomplete, stoppedBy, (System.nanoTime() - startNs) / 1e9,
-                loadStartEpochMs, runStarts);
+                loadStartEpochMs, runStarts, timeline);
     }
 
     /** Every server of the run, one line each, printed now and kept for the report. */

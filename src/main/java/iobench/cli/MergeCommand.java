@@ -16,6 +16,7 @@ import iobench.report.Environment;
 import iobench.report.ModelParams;
 import iobench.report.ReportDirectory;
 import iobench.report.ScenarioSummary;
+import iobench.report.SegmentsJson;
 import iobench.report.SegmentsSection;
 import iobench.report.format.AnalysedRun;
 import iobench.report.format.ReportWriter;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,7 +76,8 @@ final class MergeCommand implements Callable<Integer> {
         ModelParams model = first.syncThreads() > 0 ? ModelParams.of(first.syncThreads(), first.fanoutThreads(),
                 plan.targets()) : ModelParams.of(settings.syncThreads(), settings.fanoutThreads(), plan.targets());
         // Warm-up rounds are merged into results.csv; each segment's own report says when its servers were steady.
-        List<RunMerge.Drift> drifts = set.drifts(SegmentsSection.MAX_START_SPREAD_MS);
+        List<RunMerge.Spread> spreads = set.spreads();
+        List<RunMerge.Spread> drifts = spreads.stream().filter(RunMerge.Spread::drifted).toList();
         BenchReport report = notValid(Analysis.analyse(plan, merged, environment(set, plan), model)
                 .withWarmup(plan.warmup(), List.of(), List.of()), drifts);
         PrintWriter out = spec.commandLine().getOut();
@@ -83,11 +86,17 @@ final class MergeCommand implements Callable<Integer> {
         if (skew != null) {
             err.println("iobench: " + skew);
         }
+        String spreadLine = SegmentsSection.spreadLine(spreads, set.overruns());
+        if (spreadLine != null) {
+            err.println("iobench: " + spreadLine);
+        }
+        SegmentsSection.overrunLines(set.segments(), set.overruns()).forEach(line -> err.println("iobench: " + line));
         drifts.forEach(d -> err.println("iobench: not valid: run " + d.reason()));
         out.print(ConsoleSummary.render(report));
         out.flush();
         try {
-            ReportWriter.everyOutputWith(SegmentsSection.render(set.segments(), set.runs()))
+            ReportWriter.everyOutputWith(SegmentsSection.render(set.segments(), set.runs(), spreads, set.overruns()),
+                            Map.of(SegmentsJson.KEY, SegmentsJson.of(set.segments(), set.runs(), spreads, set.overruns())))
                     .write(AnalysedRun.of(report, null, null), outDir).forEach(w -> err.println("iobench: " + w));
         } catch (IOException e) {
             throw new ExitException(ExitCodes.FAILED, "cannot write the merged report to " + outDir + ": "
@@ -105,14 +114,14 @@ final class MergeCommand implements Callable<Integer> {
      * dropped as Analysis drops those of any invalid scenario: the segments' shares of such a run
      * did not overlap, so the merged figures are not those of one generator's load.
      */
-    static BenchReport notValid(BenchReport report, List<RunMerge.Drift> drifts) {
+    static BenchReport notValid(BenchReport report, List<RunMerge.Spread> drifts) {
         if (drifts.isEmpty()) {
             return report;
         }
         List<ScenarioSummary> scenarios = new ArrayList<>();
         for (ScenarioSummary s : report.scenarios()) {
             List<String> reasons = drifts.stream().filter(d -> d.id().scenario().equals(s.scenario().name()))
-                    .map(RunMerge.Drift::reason).toList();
+                    .map(RunMerge.Spread::reason).toList();
             if (reasons.isEmpty()) {
                 scenarios.add(s);
                 continue;

@@ -22,12 +22,12 @@ final class SegmentFiles {
     private SegmentFiles() {
     }
 
-    /** runs.json: every run, warm-ups included, with its start. */
+    /** runs.json: every run, warm-ups included, with its start; and the segment's timeline. */
     static void writeRuns(Path dir, BenchSession.Outcome outcome) throws IOException {
         BenchReport report = outcome.report();
         List<RunResult> runs = new ArrayList<>(report.warmups());
         runs.addAll(report.runs());
-        RunsJson.write(runs, outcome.runStarts().of(runs), dir);
+        RunsJson.write(runs, outcome.runStarts().of(runs), outcome.phases(), dir);
     }
 
     /**

@@ -14,12 +14,13 @@ import picocli.CommandLine.Option;
 final class SegmentOptions {
     @Option(names = "--segment", paramLabel = "I/N",
             description = "Send share I of N of every scenario (with N > 1 against external servers only: every "
-                    + "--*-url the scenarios use and --sim-url); writes segment.json and runs.json for 'iobench merge'.")
+                    + "--*-url the scenarios use and --sim-url), each phase in its slot of one timeline the N "
+                    + "segments compute alike; writes segment.json and runs.json for 'iobench merge'.")
     String segment;
 
     @Option(names = "--start-at", paramLabel = "TIME",
             description = "Begin the load at this time: an ISO-8601 instant (2026-11-30T10:00:00Z) or +30s / +2m "
-                    + "from now. The servers' health is checked first.")
+                    + "from this process's start. The servers' health is checked first.")
     String startAt;
 
     /** The segment given, or null when bench runs as one generator. */
@@ -27,9 +28,10 @@ final class SegmentOptions {
         return segment == null ? null : ExitException.parsed(() -> Segment.parse(segment));
     }
 
-    /** When the load begins, or null: at once. */
+    /** When the load begins, or null: at once. A time from now counts from this process's start ({@link StartAt#parse}). */
     StartAt startAt(Instant now) {
-        return startAt == null ? null : ExitException.parsed(() -> StartAt.parse(startAt, now));
+        Instant processStart = ProcessHandle.current().info().startInstant().orElse(now);
+        return startAt == null ? null : ExitException.parsed(() -> StartAt.parse(startAt, now, processStart));
     }
 
     /**

@@ -6,6 +6,7 @@ import iobench.bench.RateScenario;
 import iobench.bench.Scenario;
 import iobench.bench.contender.TargetModel;
 import iobench.bench.contender.Contender;
+import iobench.bench.segment.RunModel;
 
 /**
  * The simple queueing model every measurement is set against. A pool of T threads serves
@@ -47,6 +48,23 @@ public final class Model {
             }
             // An open model has no duration to predict: its schedule sets it.
             case RateScenario r -> Double.NaN;
+        };
+    }
+
+    /**
+     * A contender without a model of its own (a target given by {@code --target} alone) is sized,
+     * for a distributed run's slots, as a pool of this many threads: our sync server's default.
+     */
+    public static final int UNKNOWN_POOL_THREADS = 8;
+
+    /**
+     * The model a distributed run's timeline sizes its slots by ({@link iobench.bench.segment.SlotLengths}):
+     * this one, and for a contender it has no model of, a pool of {@link #UNKNOWN_POOL_THREADS}.
+     */
+    public static RunModel forSlots(ModelParams p) {
+        return (run, role) -> {
+            double s = predictedDurationS(run, role, p);
+            return Double.isNaN(s) ? predictedDurationS(run, ContenderModel.pool(UNKNOWN_POOL_THREADS)) : s;
         };
     }
 

@@ -38,9 +38,17 @@ public final class RateRun {
     private RateRun() {
     }
 
+    /** After the drain time, how long the last answers' recording is waited for. */
+    static final long RECORD_SLACK_MS = 2_000;
+
     /** How long after the last intended send the answers are waited for. */
     static long drainMs(long durationMs, long delayMs) {
         return Math.max(2_000 + 2 * delayMs, Math.min(durationMs, 30_000));
+    }
+
+    /** The longest a run sending for {@code durationMs} can take: its lead, the schedule, the drain and the slack. */
+    public static long longestMs(long durationMs, long delayMs) {
+        return TimeUnit.NANOSECONDS.toMillis(LEAD_NS) + durationMs + drainMs(durationMs, delayMs) + RECORD_SLACK_MS;
     }
 
     /**
@@ -109,7 +117,7 @@ public final class RateRun {
         try {
             sender.join();
             // Every request ends by the deadline (its timeouts say so); a little slack for the last to record.
-            long giveUpNs = deadlineNs + TimeUnit.SECONDS.toNanos(2);
+            long giveUpNs = deadlineNs + TimeUnit.MILLISECONDS.toNanos(RECORD_SLACK_MS);
             while (admitted.get() > 0 && System.nanoTime() < giveUpNs) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("rate run interrupted");

@@ -10,6 +10,8 @@ import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunId;
 import iobench.bench.metrics.RunResult;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,7 @@ public final class RunMerge {
     public static List<RunResult> mergeAll(List<List<RunResult>> segments) {
         Map<Key, List<RunResult>> byKey = new LinkedHashMap<>();
         for (List<RunResult> runs : segments) {
-            Map<RunId, Integer> seen = new java.util.HashMap<>();
+            Map<RunId, Integer> seen = new HashMap<>();
             for (RunResult r : runs) {
                 int ordinal = seen.merge(r.id(), 1, Integer::sum);
                 byKey.computeIfAbsent(new Key(r.id(), ordinal), k -> new ArrayList<>()).add(r);
@@ -60,10 +62,32 @@ public final class RunMerge {
     }
 
     /**
-     * A measured run whose segments began their shares {@code spreadMs} apart: more than the bound,
-     * so their loads did not overlap as the one schedule the merged figures stand for.
+     * The most a measured run's segments may begin apart, each on its own clock: at the rates
+     * iobench offers, a second is hundreds of requests sent early or late, which the merged
+     * percentiles would not show. A run whose start spread is over it is not valid.
      */
-    public record Drift(RunId id, int ordinal, long spreadMs) {
+    public static final long MAX_START_SPREAD_MS = 1_000;
+
+    /**
+     * How far apart the segments that sent something in a measured run began it: the latest
+     * start less the earliest.
+     *
+     * @param ordinal  the run's place among those of the same id (a staircase's step), from 1
+     * @param sending  how many segments sent something in it, and so count
+     * @param spreadMs their latest start less their earliest
+     * @param lateMs   per segment (in segment order), how long after the earliest it began; -1 for
+     *                 one that sent nothing in the run or whose start is not known
+     */
+    public record Spread(RunId id, int ordinal, int sending, long spreadMs, List<Long> lateMs) {
+        public Spread {
+            lateMs = List.copyOf(lateMs);
+        }
+
+        /** Whether the segments began too far apart for their loads to have been one ({@link #MAX_START_SPREAD_MS}). */
+        public boolean drifted() {
+            return spreadMs > MAX_START_SPREAD_MS;
+        }
+
         /** The reason the merged report gives for the run's scenario not being valid. */
         public String reason() {
             return describe(new Key(id, ordinal)) + ": segments began this run up to " + spreadMs
@@ -72,19 +96,20 @@ public final class RunMerge {
     }
 
     /**
-     * The measured runs whose segments began more than {@code boundMs} apart. Only segments that
-     * sent something in the run count (a fan-out's idle segments write an empty share the moment
-     * they reach it), and only starts that are known (runs.json of older versions has none).
+     * Every measured run's start spread, in the first segment's order. Only segments that sent
+     * something in the run count (a fan-out's idle segments write an empty share the moment they
+     * reach it), and only starts that are known (runs.json of older versions has none): a run no
+     * segment has a known start of is left out.
      *
      * @param starts each segment's run starts in epoch ms, in the order of its runs
      *               ({@link RunStarts#UNKNOWN}: not known); a shorter list means the rest are unknown
      */
-    public static List<Drift> drifts(List<List<RunResult>> segments, List<List<Long>> starts, long boundMs) {
-        Map<Key, long[]> range = new LinkedHashMap<>();
+    public static List<Spread> spreads(List<List<RunResult>> segments, List<List<Long>> starts) {
+        Map<Key, long[]> bySegment = new LinkedHashMap<>();
         for (int s = 0; s < segments.size(); s++) {
             List<RunResult> runs = segments.get(s);
             List<Long> mine = s < starts.size() ? starts.get(s) : List.of();
-            Map<RunId, Integer> seen = new java.util.HashMap<>();
+            Map<RunId, Integer> seen = new HashMap<>();
             for (int i = 0; i < runs.size(); i++) {
                 RunResult r = runs.get(i);
                 int ordinal = seen.merge(r.id(), 1, Integer::sum);
@@ -92,17 +117,24 @@ public final class RunMerge {
                 if (r.warmup() || EmptyRun.isEmpty(r) || start == RunStarts.UNKNOWN) {
                     continue;
                 }
-                range.merge(new Key(r.id(), ordinal), new long[] {start, start},
-                        (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+                long[] each = bySegment.computeIfAbsent(new Key(r.id(), ordinal), k -> {
+                    long[] none = new long[segments.size()];
+                    Arrays.fill(none, RunStarts.UNKNOWN);
+                    return none;
+                });
+                each[s] = start;
             }
         }
-        List<Drift> drifts = new ArrayList<>();
-        range.forEach((key, minMax) -> {
-            if (minMax[1] - minMax[0] > boundMs) {
-                drifts.add(new Drift(key.id(), key.ordinal(), minMax[1] - minMax[0]));
-            }
+        List<Spread> spreads = new ArrayList<>();
+        bySegment.forEach((key, each) -> {
+            long min = Arrays.stream(each).filter(t -> t != RunStarts.UNKNOWN).min().orElseThrow();
+            long max = Arrays.stream(each).filter(t -> t != RunStarts.UNKNOWN).max().orElseThrow();
+            List<Long> late = Arrays.stream(each).map(t -> t == RunStarts.UNKNOWN ? -1 : t - min).boxed()
+                    .toList();
+            int sending = (int) Arrays.stream(each).filter(t -> t != RunStarts.UNKNOWN).count();
+            spreads.add(new Spread(key.id(), key.ordinal(), sending, max - min, late));
         });
-        return drifts;
+        return spreads;
     }
 
     private static String describe(Key key) {

@@ -40,12 +40,29 @@ public final class RunsJson {
     private RunsJson() {
     }
 
+    /** Without a timeline (one generator's phases are not in slots). */
+    public static void write(List<RunResult> runs, List<Long> startsEpochMs, Path dir) throws IOException {
+        write(runs, startsEpochMs, List.of(), dir);
+    }
+
     /**
      * @param startsEpochMs each run's wall-clock start, in the order of {@code runs}
      *                      ({@link RunStarts#UNKNOWN} or missing: not written)
+     * @param phases        the segment's timeline: every phase's slot, and when it began and ended
      */
-    public static void write(List<RunResult> runs, List<Long> startsEpochMs, Path dir) throws IOException {
+    public static void write(List<RunResult> runs, List<Long> startsEpochMs, List<PhaseTiming> phases, Path dir)
+            throws IOException {
         ObjectNode root = JSON.createObjectNode().put("format", FORMAT);
+        ArrayNode timeline = root.putArray("phases");
+        for (PhaseTiming p : phases) {
+            ObjectNode o = timeline.addObject().put("scenario", p.scenario()).put("server", p.server().jsonName())
+                    .put("repetition", p.repetition());
+            if (p.ratePerS() != null) {
+                o.put("rate_per_s", p.ratePerS());
+            }
+            o.put("slot_start_epoch_ms", p.slotStartEpochMs()).put("slot_end_epoch_ms", p.slotEndEpochMs())
+                    .put("start_epoch_ms", p.startEpochMs()).put("end_epoch_ms", p.endEpochMs());
+        }
         ArrayNode all = root.putArray("runs");
         for (int i = 0; i < runs.size(); i++) {
             ObjectNode o = run(runs.get(i));
@@ -59,16 +76,7 @@ public final class RunsJson {
     }
 
     public static List<RunResult> read(Path dir) throws IOException {
-        Path file = dir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("no " + FILE);
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IOException(FILE + " is not JSON: " + e.getOriginalMessage());
-        }
+        JsonNode root = root(dir);
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new IOException(FILE + " is not " + FORMAT);
         }
@@ -84,21 +92,40 @@ public final class RunsJson {
      * {@link RunStarts#UNKNOWN} where runs.json does not say (warm-ups, files written before it did).
      */
     public static List<Long> readStarts(Path dir) throws IOException {
+        List<Long> starts = new ArrayList<>();
+        for (JsonNode r : root(dir).path("runs")) {
+            starts.add(r.path("start_epoch_ms").isIntegralNumber() ? r.get("start_epoch_ms").asLong() : RunStarts.UNKNOWN);
+        }
+        return starts;
+    }
+
+    /** The segment's timeline, phase by phase; empty for one generator and for files written before timelines. */
+    public static List<PhaseTiming> readPhases(Path dir) throws IOException {
+        List<PhaseTiming> phases = new ArrayList<>();
+        for (JsonNode p : root(dir).path("phases")) {
+            try {
+                phases.add(new PhaseTiming(p.path("scenario").asText(), Contender.fromJsonName(p.path("server").asText()),
+                        p.path("repetition").asInt(), p.path("rate_per_s").isInt() ? p.get("rate_per_s").asInt() : null,
+                        p.path("slot_start_epoch_ms").asLong(), p.path("slot_end_epoch_ms").asLong(),
+                        p.path("start_epoch_ms").asLong(), p.path("end_epoch_ms").asLong()));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(FILE + " holds a phase it cannot read: " + e.getMessage(), e);
+            }
+        }
+        return phases;
+    }
+
+    private static JsonNode root(Path dir) throws IOException {
         Path file = dir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             throw new IOException("no " + FILE);
         }
-        List<Long> starts = new ArrayList<>();
-        JsonNode root;
         try {
-            root = JSON.readTree(file.toFile());
+            JsonNode root = JSON.readTree(file.toFile());
+            return root == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : root;
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IOException(FILE + " is not JSON: " + e.getOriginalMessage());
         }
-        for (JsonNode r : root == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : root.path("runs")) {
-            starts.add(r.path("start_epoch_ms").isIntegralNumber() ? r.get("start_epoch_ms").asLong() : RunStarts.UNKNOWN);
-        }
-        return starts;
     }
 
     private static ObjectNode run(RunResult r) {

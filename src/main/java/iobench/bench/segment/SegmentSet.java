@@ -18,9 +18,10 @@ import java.util.Map;
  * @param segments in segment order
  * @param runs     each segment's runs.json, in the same order
  * @param starts   each segment's run starts (epoch ms, {@link RunStarts#UNKNOWN} where not known), as its runs
+ * @param phases   each segment's timeline ({@link Timeline}), empty where it has none
  */
 public record SegmentSet(List<SegmentRecord> segments, List<Path> dirs, List<List<RunResult>> runs,
-                         List<List<Long>> starts) {
+                         List<List<Long>> starts, List<List<PhaseTiming>> phases) {
     /** Not the N segments of one run; the message names the problem and the directory. */
     public static final class Refused extends Exception {
         public Refused(String message) {
@@ -79,17 +80,20 @@ public record SegmentSet(List<SegmentRecord> segments, List<Path> dirs, List<Lis
         List<Path> sortedDirs = new ArrayList<>();
         List<List<RunResult>> runs = new ArrayList<>();
         List<List<Long>> starts = new ArrayList<>();
+        List<List<PhaseTiming>> phases = new ArrayList<>();
         for (int i : order) {
             sorted.add(records.get(i));
             sortedDirs.add(dirs.get(i));
             try {
                 runs.add(RunsJson.read(dirs.get(i)));
                 starts.add(RunsJson.readStarts(dirs.get(i)));
+                phases.add(RunsJson.readPhases(dirs.get(i)));
             } catch (IOException | RuntimeException e) {
                 throw new Refused(dirs.get(i) + ": cannot read " + RunsJson.FILE + ": " + oneLine(e));
             }
         }
-        return new SegmentSet(List.copyOf(sorted), List.copyOf(sortedDirs), List.copyOf(runs), List.copyOf(starts));
+        return new SegmentSet(List.copyOf(sorted), List.copyOf(sortedDirs), List.copyOf(runs), List.copyOf(starts),
+                List.copyOf(phases));
     }
 
     /** How {@code r} differs from the run of {@code first}, or null when it is a segment of the same run. */
@@ -121,9 +125,14 @@ public record SegmentSet(List<SegmentRecord> segments, List<Path> dirs, List<Lis
         return segments.get(0);
     }
 
-    /** The measured runs whose segments began more than {@code boundMs} apart ({@link RunMerge#drifts}). */
-    public List<RunMerge.Drift> drifts(long boundMs) {
-        return RunMerge.drifts(runs, starts, boundMs);
+    /** Every measured run's start spread ({@link RunMerge#spreads}). */
+    public List<RunMerge.Spread> spreads() {
+        return RunMerge.spreads(runs, starts);
+    }
+
+    /** Each segment's phases that ended after their slot, in segment order; empty lists where none did. */
+    public List<List<PhaseTiming>> overruns() {
+        return phases.stream().map(p -> p.stream().filter(t -> t.overrunMs() > 0).toList()).toList();
     }
 
     /** Every segment's runs added place by place ({@link RunMerge#mergeAll}). */

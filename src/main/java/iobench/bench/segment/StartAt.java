@@ -20,6 +20,18 @@ public record StartAt(String given, Instant instant) {
 
     /** {@code text} read against {@code now}; a bad value is an IllegalArgumentException naming it and the form. */
     public static StartAt parse(String text, Instant now) {
+        return parse(text, now, now);
+    }
+
+    /**
+     * {@code text} read against the start of this process: a time from now ({@code +30s}) counts
+     * from {@code processStart}, so that segments started together by one command line or one
+     * orchestrator agree within the few ms between their launches, however long each JVM then
+     * takes to load (on a busy machine three of them differ by hundreds of ms by the time they
+     * read their arguments); from {@code now} where that instant has already passed (bench run
+     * inside a JVM that has been up for longer, as the tests do).
+     */
+    public static StartAt parse(String text, Instant now, Instant processStart) {
         String t = text == null ? "" : text.strip();
         Matcher m = RELATIVE.matcher(t);
         if (m.matches()) {
@@ -30,7 +42,8 @@ public record StartAt(String given, Instant instant) {
                 case "m" -> Duration.ofMinutes(amount);
                 default -> Duration.ofHours(amount);
             };
-            return new StartAt(t, now.plus(d));
+            Instant fromStart = processStart.plus(d);
+            return new StartAt(t, fromStart.isAfter(now) ? fromStart : now.plus(d));
         }
         try {
             return new StartAt(t, Instant.parse(t));
@@ -57,9 +70,18 @@ public record StartAt(String given, Instant instant) {
      * with InterruptedException, as it ends a run.
      */
     public void await() throws InterruptedException {
-        // Never early: toMillis() drops the last fraction of a millisecond, hence at least 1 ms a sleep.
-        for (Instant now = Instant.now(); now.isBefore(instant); now = Instant.now()) {
-            Thread.sleep(Math.max(1, Math.min(Duration.between(now, instant).toMillis(), 1_000)));
+        // Never early: the instant's fraction of a millisecond rounds up.
+        sleepUntil(instant.plusNanos(999_999).toEpochMilli());
+    }
+
+    /**
+     * Sleeps until the wall clock reads {@code epochMs} (at once if it has passed), in steps of at
+     * most a second, so that a clock set forward meanwhile ends the wait at the right time;
+     * InterruptedException on Ctrl-C.
+     */
+    public static void sleepUntil(long epochMs) throws InterruptedException {
+        for (long now = System.currentTimeMillis(); now < epochMs; now = System.currentTimeMillis()) {
+            Thread.sleep(Math.min(epochMs - now, 1_000));
         }
     }
 }

@@ -12,7 +12,9 @@ import iobench.bench.contender.Contender;
  * @param durationNs  their wall time
  * @param steady      whether the server was steady at the end ({@link SteadyState}); false when
  *                    the phase hit its cap first, or when the mode was not auto and the rule did not hold
- * @param capped      auto only: the phase gave up at its cap in calls or in time ({@link Warmup#maxCalls()}, {@link Warmup#maxMs()})
+ * @param capped      the phase gave up before the server was steady: auto at its cap in calls or in
+ *                    time ({@link Warmup#maxCalls()}, {@link Warmup#maxMs()}), or any mode at the end
+ *                    of a segment's time box ({@link WarmupPhase})
  * @param jitGrowthMs the JIT compilation time during the phase, NaN when unknown
  * @param sharedFrom  auto only: the earlier scenario of the same shape (kind and strategy) after
  *                    whose warm-up the server was already steady, so that this phase only opened

@@ -25,19 +25,34 @@ public final class WarmupPhase {
         RunResult run(WarmupShape shape, long timeLimitMs) throws InterruptedException;
     }
 
+    /** {@link System#nanoTime()} of a phase that is not time-boxed. */
+    public static final long NO_DEADLINE = Long.MAX_VALUE;
+
     private WarmupPhase() {
+    }
+
+    /** A phase without a time box: it ends when its mode says. */
+    public static WarmupOutcome run(Scenario scenario, Contender role, Warmup policy, JitClock jit, String sharedFrom,
+                                    Rounds rounds, Consumer<ProgressStep> progress) throws InterruptedException {
+        return run(scenario, role, policy, jit, sharedFrom, rounds, progress, NO_DEADLINE);
     }
 
     /**
      * @param sharedFrom auto only: the earlier scenario of the same shape after which the server was
      *                   already steady (one round then opens this scenario's connections), or null
      * @param progress   told of each round where the rounds are counted, else of the phase once
+     * @param deadlineNs the time box of a segment's phase ({@link System#nanoTime()}): no round
+     *                   begins after the first unless it would end by then, judged by the longest
+     *                   round so far with half more; a phase the box ends before its mode
+     *                   does, and not steady, is capped. {@link #NO_DEADLINE}: none
      */
     public static WarmupOutcome run(Scenario scenario, Contender role, Warmup policy, JitClock jit, String sharedFrom,
-                                    Rounds rounds, Consumer<ProgressStep> progress) throws InterruptedException {
+                                    Rounds rounds, Consumer<ProgressStep> progress, long deadlineNs)
+            throws InterruptedException {
         WarmupShape shape = WarmupShape.of(scenario);
         List<SteadyState.Round> done = new ArrayList<>();
         long startNs = System.nanoTime();
+        long longestRoundNs = 0;
         double jitAtStart = jit.totalMs();
         double jitBefore = jitAtStart;
         boolean capped = false;
@@ -51,8 +66,16 @@ public final class WarmupPhase {
                 progress.accept(ProgressStep.warmup(scenario.name(), role, policy.describe()));
             }
             long elapsedMs = (System.nanoTime() - startNs) / 1_000_000;
-            RunResult result = rounds.run(shape, timeLimitMs(policy, elapsedMs));
+            long roundStartNs = System.nanoTime();
+            long limitMs = timeLimitMs(policy, elapsedMs);
+            if (deadlineNs != NO_DEADLINE) {
+                // A segment's box ends the round's sending too, however long the mode would let it run.
+                limitMs = Math.min(limitMs, Math.max(1, (deadlineNs - roundStartNs) / 1_000_000));
+            }
+            RunResult result = rounds.run(shape, limitMs);
             double jitAfter = jit.totalMs();
+            // A round and the look at the JIT after it (a request to /stats for a server elsewhere).
+            longestRoundNs = Math.max(longestRoundNs, System.nanoTime() - roundStartNs);
             // The calls the round sent: fewer than the shape's where its time ran out.
             done.add(new SteadyState.Round(result.calls(), result.durationNs(), jitBefore, jitAfter));
             calls += result.calls();
@@ -75,6 +98,11 @@ public final class WarmupPhase {
                 case TIMED -> elapsedMs >= policy.durationMs();
             };
             if (enough) {
+                break;
+            }
+            if (deadlineNs != NO_DEADLINE && System.nanoTime() + longestRoundNs * 3 / 2 - deadlineNs > 0) {
+                // The box would end during the next round: the phase ends here, and says whether it became steady.
+                capped = !SteadyState.steady(done);
                 break;
             }
         }

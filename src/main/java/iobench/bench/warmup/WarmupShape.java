@@ -4,6 +4,7 @@ import iobench.bench.ClientsScenario;
 import iobench.bench.FanOutScenario;
 import iobench.bench.RateScenario;
 import iobench.bench.Scenario;
+import iobench.bench.contender.Contender;
 
 /**
  * What one warm-up round of a scenario sends: its own request shape (the same downstream calls per
@@ -36,6 +37,14 @@ public record WarmupShape(int concurrent, int clients, int requests) {
                 yield repeated(1, clients, ROUND_CALLS);
             }
         };
+    }
+
+    /**
+     * What makes two scenarios the same shape for a server's warm-up: their kind and strategy (the
+     * async server takes no strategy), so that a server steady under one needs only a round under the other.
+     */
+    public static String key(Scenario scenario, Contender role) {
+        return scenario.kind() + "/" + (role.equals(Contender.ASYNC) ? "" : scenario.strategy());
     }
 
     private static WarmupShape repeated(int concurrent, int clients, int atLeastRequests) {

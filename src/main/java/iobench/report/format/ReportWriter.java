@@ -1,5 +1,6 @@
 package iobench.report.format;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import iobench.report.CsvReport;
 import iobench.report.HlogFiles;
 import iobench.report.HtmlCompare;
@@ -9,6 +10,7 @@ import iobench.report.RunComparison;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -24,11 +26,14 @@ public final class ReportWriter {
     /** A stopped run gets no pages: bench ends at once; {@code iobench report DIR} makes them later. */
     private static final Predicate<AnalysedRun> NOT_STOPPED = run -> !run.stopped();
 
-    /** The outputs in writing order; {@code markdownAppendix} ends report.md (empty for bench). */
-    private static List<ReportFormat> formats(String markdownAppendix) {
+    /**
+     * The outputs in writing order; {@code markdownAppendix} ends report.md and {@code summaryAppendix}'s
+     * keys are added to summary.json (both empty for bench).
+     */
+    private static List<ReportFormat> formats(String markdownAppendix, Map<String, JsonNode> summaryAppendix) {
         return List.of(
                 FileFormat.text("results.csv", ALWAYS, (run, dir) -> CsvReport.render(run.report())),
-                new SummaryFormat(),
+                new SummaryFormat(summaryAppendix),
                 new FileFormat(HlogFiles.DIR + "/", ALWAYS, (run, dir) -> HlogFiles.write(run.report(), dir)),
                 new ChartsFormat(),
                 FileFormat.text("compare.md", COMPARED, (run, dir) -> RunComparison.document(run.baseline().summary(),
@@ -47,12 +52,15 @@ public final class ReportWriter {
 
     /** Every output bench writes. */
     public static ReportWriter everyOutput() {
-        return everyOutputWith("");
+        return everyOutputWith("", Map.of());
     }
 
-    /** Every output bench writes, with a section of its own at the end of report.md (merge's segments). */
-    public static ReportWriter everyOutputWith(String markdownAppendix) {
-        return new ReportWriter(formats(markdownAppendix));
+    /**
+     * Every output bench writes, with a section of its own at the end of report.md and keys of its
+     * own in summary.json (merge's segments).
+     */
+    public static ReportWriter everyOutputWith(String markdownAppendix, Map<String, JsonNode> summaryAppendix) {
+        return new ReportWriter(formats(markdownAppendix, summaryAppendix));
     }
 
     /** Writes the outputs into {@code dir}; returns the warnings of those that could not be made. */

@@ -160,7 +160,13 @@ class MergeRefusalTest {
                             iobench.bench.contender.Contender.SYNC).repetition(1).offered(10, 1, 1, 1)
                     .outcome(1, 0, java.util.Map.of()).durationNs(11_000_000)
                     .latency(iobench.bench.metrics.LatencySummary.of(h)).build();
-            RunsJson.write(List.of(run), List.of(1_000_000L + (index - 1) * apartMs), d);
+            // Segment 2's warm-up overran its slot by apartMs, so it began the run that late.
+            long late = (index - 1) * apartMs;
+            RunsJson.write(List.of(run), List.of(1_000_000L + late), List.of(
+                    new PhaseTiming("crowd", iobench.bench.contender.Contender.SYNC, 0, null, 990_000, 1_000_000,
+                            990_000, 1_000_000 + late),
+                    new PhaseTiming("crowd", iobench.bench.contender.Contender.SYNC, 1, null, 1_000_000, 1_002_000,
+                            1_000_000 + late, 1_000_020 + late)), d);
             new SegmentRecord(SegmentRecord.runId(sha, 2, "+30s"), index, 2, sha, "s.yaml", scenarios, "+30s",
                     1_000_000, 1_000_000, "host" + index, "dev", true, 8, 32, List.of(), List.of()).write(d);
             dirs.add(d);
@@ -178,6 +184,20 @@ class MergeRefusalTest {
         String summary = Files.readString(dir.resolve("merged").resolve("summary.json"));
         assertTrue(summary.contains("\"valid\":false") || summary.contains("\"valid\" : false"), summary);
         assertTrue(summary.contains("5000 ms apart"), summary);
+        // The spread of every run, the overruns and the segment table, in summary.json and report.md.
+        com.fasterxml.jackson.databind.JsonNode segments = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(summary).path("segments");
+        assertEquals(5000, segments.path("runs").path(0).path("start_spread_ms").asLong(), segments.toString());
+        assertFalse(segments.path("runs").path(0).path("within_limit").asBoolean(), segments.toString());
+        assertEquals(5000, segments.path("segments").path(1).path("latest_run_start_after_earliest_ms").asLong());
+        assertEquals(List.of(5000L, 3020L), List.of(segments.path("overruns").path(0).path("overrun_ms").asLong(),
+                segments.path("overruns").path(1).path("overrun_ms").asLong()), segments.toString());
+        assertTrue(ran.err().contains("segment 2/2 overran its slot of 'crowd' sync warm-up by 5000 ms (over the 1000 ms "
+                + "tolerance)"), ran.err());
+        String md = Files.readString(dir.resolve("merged").resolve("report.md"));
+        assertTrue(md.contains("| crowd | sync | 2 | **5000** | 5000 |"), md);
+        assertTrue(md.contains("| 2/2 | host2 | dev | +0 | 1 | 0 | 5000 | 2 (5000) |"), md);
+        assertTrue(md.contains("| 2/2 | 'crowd' sync repetition 1 | 2.0 | 3020 | **no** |"), md);
     }
 
     /** The merged report judges the thresholds: broken, merge ends with the gate's exit code 4. */

@@ -151,14 +151,19 @@ class RunMergeTest {
                 // "idle-elsewhere" is an empty share reached 30 s late: it sent nothing, so it cannot drift;
                 // "old" has no start (runs.json of an older version): unknown, not 0.
                 List.of(1_400L, 8_250L, 39_000L, RunStarts.UNKNOWN));
-        List<RunMerge.Drift> drifts = RunMerge.drifts(runs, starts, 1_000);
+        List<RunMerge.Spread> spreads = RunMerge.spreads(runs, starts);
+        assertEquals(List.of("first", "later", "idle-elsewhere", "old"),
+                spreads.stream().map(s -> s.id().scenario()).toList(), spreads.toString());
+        assertEquals(List.of(400L, 3_250L, 0L, 0L), spreads.stream().map(RunMerge.Spread::spreadMs).toList());
+        assertEquals(List.of(2, 2, 1, 1), spreads.stream().map(RunMerge.Spread::sending).toList());
+        assertEquals(List.of(0L, 3_250L), spreads.get(1).lateMs(), "segment 2 began 'later' 3250 ms after segment 1");
+        assertEquals(List.of(0L, -1L), spreads.get(2).lateMs(), "segment 2 sent nothing in 'idle-elsewhere'");
+        List<RunMerge.Spread> drifts = spreads.stream().filter(RunMerge.Spread::drifted).toList();
         assertEquals(1, drifts.size(), drifts.toString());
         assertEquals("later", drifts.get(0).id().scenario());
-        assertEquals(3_250, drifts.get(0).spreadMs());
         assertTrue(drifts.get(0).reason().contains("segments began this run up to 3250 ms apart: their loads did not "
                 + "overlap as one"), drifts.get(0).reason());
-        assertTrue(RunMerge.drifts(runs, starts, 5_000).isEmpty(), "within the bound");
-        assertTrue(RunMerge.drifts(runs, List.of(), 0).isEmpty(), "no starts known: nothing to judge");
+        assertTrue(RunMerge.spreads(runs, List.of()).isEmpty(), "no starts known: nothing to judge");
     }
 
     private static RunResult rateShare(int offeredRps, int requests, int connections, int needed) {

@@ -71,6 +71,19 @@ class RunsJsonTest {
         assertEquals(2, RunsJson.read(dir.resolve("new")).size());
     }
 
+    /** A segment's timeline comes back phase by phase; a runs.json without one (one generator, older versions) has none. */
+    @Test
+    void theTimelineComesBackAndAFileWithoutOneHasNoPhases(@TempDir Path dir) throws Exception {
+        List<PhaseTiming> phases = List.of(
+                new PhaseTiming("fan", Contender.SYNC, 0, null, 1_000, 12_013, 1_000, 11_800),
+                new PhaseTiming("cap", Contender.fromJsonName("mine"), 2, 160, 12_013, 25_033, 12_015, 25_400));
+        RunsJson.write(List.of(), List.of(), phases, dir.resolve("timeline"));
+        assertEquals(phases, RunsJson.readPhases(dir.resolve("timeline")));
+        assertEquals(367, RunsJson.readPhases(dir.resolve("timeline")).get(1).overrunMs());
+        RunsJson.write(List.of(), List.of(), dir.resolve("none"));
+        assertEquals(List.of(), RunsJson.readPhases(dir.resolve("none")));
+    }
+
     /** Records compare histograms by identity; every part is compared by value here. */
     private static void assertSame(RunResult want, RunResult got) {
         assertEquals(want.id(), got.id());

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One machine, loopback: the sim and the sync server started once, then one generator at 200
- * req/s and, against the same servers, three real {@code bench --segment I/3 --start-at +3s} runs
+ * req/s and, against the same servers, three real {@code bench --segment I/3 --start-at T} runs (T 3 s ahead)
  * in three threads, merged by {@code iobench merge}. The merged run must hold exactly the one
  * generator's requests, and its percentiles must be near the one generator's (generous bounds:
  * the machine is shared).
@@ -58,6 +58,8 @@ class SegmentEndToEndTest {
             CliRun single = CliRun.of(concat(new String[] {"bench", "--segment", "1/1", "--out", one.toString()}, urls));
             assertEquals(0, single.exitCode(), single.context());
 
+            // An instant: in a JVM younger than a few seconds "+3s" would count from its start (StartAt).
+            String startAt = java.time.Instant.now().plusSeconds(3).toString();
             List<Path> segments = new ArrayList<>();
             List<Future<CliRun>> running = new ArrayList<>();
             ExecutorService threads = Executors.newFixedThreadPool(3);
@@ -65,7 +67,7 @@ class SegmentEndToEndTest {
                 for (int i = 1; i <= 3; i++) {
                     Path out = dir.resolve("seg" + i);
                     segments.add(out);
-                    String[] args = concat(new String[] {"bench", "--segment", i + "/3", "--start-at", "+3s",
+                    String[] args = concat(new String[] {"bench", "--segment", i + "/3", "--start-at", startAt,
                         "--out", out.toString()}, urls);
                     running.add(threads.submit(() -> CliRun.of(args)));
                 }

@@ -18,6 +18,20 @@ class StartAtTest {
         assertEquals("+30s", StartAt.parse("+30s", NOW).given());
     }
 
+    /** Three JVMs launched together read their arguments hundreds of ms apart; their launch instants agree. */
+    @Test
+    void aTimeFromNowCountsFromTheProcessStartUnlessThatHasPassed() {
+        Instant launched = NOW.minusMillis(700);
+        assertEquals(launched.plusSeconds(10), StartAt.parse("+10s", NOW, launched).instant());
+        assertEquals(launched.plusSeconds(10), StartAt.parse("+10s", NOW.plusMillis(450), launched).instant(),
+                "a JVM that took longer to load starts at the same instant");
+        Instant longAgo = NOW.minusSeconds(600);
+        assertEquals(NOW.plusSeconds(10), StartAt.parse("+10s", NOW, longAgo).instant(),
+                "a process up for longer than the offset (bench inside another program) counts from now");
+        assertEquals(Instant.parse("2026-11-30T10:00:00Z"), StartAt.parse("2026-11-30T10:00:00Z", NOW, launched)
+                .instant(), "an instant is an instant");
+    }
+
     @Test
     void aStartAlreadyPastIsAWarningSayingHowLateNotARefusal() {
         StartAt start = StartAt.parse("2026-11-30T08:59:57.500Z", NOW);
