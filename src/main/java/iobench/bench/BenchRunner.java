@@ -34,16 +34,13 @@ import java.util.concurrent.Callable;
 public final class BenchRunner {
     /** What the console shows while a run goes on. */
     public interface Progress {
-        default void begin(int totalRuns) {
-        }
+        Progress NONE = step -> { };
+
+        default void begin(int totalRuns) { }
 
         void step(ProgressStep step);
 
-        default void end() {
-        }
-
-        Progress NONE = step -> {
-        };
+        default void end() { }
     }
 
     private final LoadClient client;
