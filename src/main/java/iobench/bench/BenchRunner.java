@@ -144,8 +144,7 @@ public final class BenchRunner {
                 try (SimProfileSetter ignored = SimProfileSetter.apply(client, targets.simUrl(), scenario)) {
                     runScenario(scenario);
                 }
-                // A scenario with failures is finished and reported; if the sim itself is gone,
-                // the scenarios after it could only measure refusals, so the run stops here.
+                // Failures are reported; if the sim itself is gone, the rest could only measure refusals: stop.
                 if (results.subList(before, results.size()).stream().anyMatch(r -> r.failed() > 0)) {
                     checkSimulationServer(scenario);
                 }
