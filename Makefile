@@ -64,16 +64,17 @@ $(JAR): $(JAR_INPUTS)
 	$(MVNW) -q package -DskipTests
 	@touch $@
 
-test: ## Run every test (./mvnw verify) and print the test summary
-	@rm -rf target/surefire-reports; rc=0; $(MVNW) verify || rc=$$?; \
-	if ls target/surefire-reports/TEST-*.xml >/dev/null 2>&1; then \
+test: ## Run every test (./mvnw verify: the unit tests, then the built jar's) and print the test summary
+	@rm -rf target/surefire-reports target/failsafe-reports; rc=0; $(MVNW) verify || rc=$$?; \
+	reports=$$(ls target/surefire-reports/TEST-*.xml target/failsafe-reports/TEST-*.xml 2>/dev/null); \
+	if [ -n "$$reports" ]; then \
 	  awk '/<testsuite[ >]/ { n = split($$0, f, "\""); \
 	         for (i = 1; i < n; i += 2) { k = f[i]; sub(/.*[ \t]/, "", k); sub(/=$$/, "", k); \
 	           if (k == "tests" || k == "failures" || k == "errors" || k == "skipped") s[k] += f[i + 1] } \
 	         suites++; nextfile } \
 	       END { printf "Test summary: %d tests in %d classes, %d failures, %d errors, %d skipped\n", \
-	             s["tests"], suites, s["failures"], s["errors"], s["skipped"] }' target/surefire-reports/TEST-*.xml; \
-	else echo "Test summary: no test reports in target/surefire-reports"; fi; \
+	             s["tests"], suites, s["failures"], s["errors"], s["skipped"] }' $$reports; \
+	else echo "Test summary: no test reports in target/surefire-reports or target/failsafe-reports"; fi; \
 	exit $$rc
 
 .PHONY: soak
