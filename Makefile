@@ -93,7 +93,8 @@ uninstall: ## Remove what `make install` put in PREFIX (default ~/.local)
 	  "$(BASH_COMPLETION_DIR)/iobench" "$(ZSH_COMPLETION_DIR)/_iobench"
 	@rmdir "$(PREFIX_DIR)/lib/iobench" 2>/dev/null || true
 
-test: ## Run every test (./mvnw verify: the unit tests, then the built jar's) and print the test summary
+test: ## Run every test (./mvnw verify: the unit tests, then the built jar's) and print the test summary; scripts/test-deps.sh first
+	@scripts/test-deps.sh
 	@rm -rf target/surefire-reports target/failsafe-reports; rc=0; $(MVNW) verify || rc=$$?; \
 	reports=$$(ls target/surefire-reports/TEST-*.xml target/failsafe-reports/TEST-*.xml 2>/dev/null); \
 	if [ -n "$$reports" ]; then \
