@@ -6,11 +6,15 @@
 #     HtmlReportBrowserTest opens report.html and compare.html in them.
 #   /usr/bin/python3 with Flask, Gunicorn, Quart, Hypercorn, aiohttp and requests, and curl:
 #     PythonTargetsTest benches examples/python (its run.sh needs curl).
+#   kubectl 1.27 or newer on the PATH: KubernetesSchemaTest builds deploy/kubernetes with its
+#     kustomize. Debian's kubectl (kubernetes-client 1.20) cannot build the manifests' replacements,
+#     so kubectl is only looked for, never installed.
 #
 # What is missing is installed with apt-get when that needs no password (root, or sudo -n).
 # Otherwise, or with --check, it prints one line naming what is missing and the command that
 # installs it, and exits 1. A test whose prerequisite is missing fails; none skips.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 mode=${1:-}
 case $mode in
@@ -28,6 +32,11 @@ missing() {   # the Debian packages of what is not there, space-separated
     if ! command -v curl >/dev/null 2>&1; then need="$need curl"; fi
     printf '%s' "${need# }"
 }
+
+if ! kubectl kustomize deploy/kubernetes/distributed >/dev/null 2>&1; then
+    echo "the manifest test needs kubectl 1.27 or newer on the PATH (its kustomize builds deploy/kubernetes): install it as https://kubernetes.io/docs/tasks/tools/ says, then run make test again" >&2
+    exit 1
+fi
 
 need=$(missing)
 [ -z "$need" ] && exit 0

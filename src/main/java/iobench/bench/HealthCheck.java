@@ -26,10 +26,10 @@ public final class HealthCheck {
         }
     }
 
-    /** The health answer of each server, by role; the sim's is checked but not returned. */
+    /** The health answer of each server, the sim's included, by role. */
     public static Map<ServerRole, JsonNode> check(LoadClient client, Targets targets) {
-        ask(client, ServerRole.SIM.label(), targets.simUrl());
         Map<ServerRole, JsonNode> answers = new EnumMap<>(ServerRole.class);
+        answers.put(ServerRole.SIM, ask(client, ServerRole.SIM.label(), targets.simUrl()));
         targets.servers().forEach((role, uri) -> answers.put(role, ask(client, role.label(), uri)));
         return answers;
     }
