@@ -23,7 +23,7 @@ ARGS ?=
 SHELL := /bin/bash
 
 # The JDK (21+), found once. help, clean and the container targets need none.
-NO_JDK_GOALS := help clean docker-build docker-run compose-up compose-down compose-bench compose-distributed \
+NO_JDK_GOALS := help clean uninstall docker-build docker-run compose-up compose-down compose-bench compose-distributed \
                 lint-packaging k8s-distributed k8s-distributed-render
 ifneq ($(filter-out $(NO_JDK_GOALS),$(or $(MAKECMDGOALS),help)),)
 JAVA_HOME := $(shell scripts/find-jdk.sh)
@@ -46,7 +46,7 @@ JAR := target/iobench.jar
 # Directories are listed too, so that adding or deleting a file also triggers a rebuild.
 JAR_INPUTS := $(shell find src config -type f -o -type d 2>/dev/null) pom.xml $(wildcard scenarios.yaml)
 
-.PHONY: help build test bench bench-quick serve-sim serve-sync serve-async serve-virtual clean \
+.PHONY: help build install uninstall test bench bench-quick serve-sim serve-sync serve-async serve-virtual clean \
         docker-build docker-run compose-up compose-down compose-bench compose-distributed lint-packaging \
         k8s-distributed k8s-distributed-render
 
@@ -64,16 +64,47 @@ $(JAR): $(JAR_INPUTS)
 	$(MVNW) -q package -DskipTests
 	@touch $@
 
-test: ## Run every test (./mvnw verify) and print the test summary
-	@rm -rf target/surefire-reports; rc=0; $(MVNW) verify || rc=$$?; \
-	if ls target/surefire-reports/TEST-*.xml >/dev/null 2>&1; then \
+# --- Install: `iobench` on the PATH (bin/iobench finds the jar and a JDK 21+ itself) --------------
+# PREFIX=~/.local puts the command in ~/.local/bin; a leading ~ is expanded here too.
+PREFIX ?= $(HOME)/.local
+PREFIX_DIR = $(patsubst ~%,$(HOME)%,$(PREFIX))
+# bash-completion loads completions/iobench from .../share/bash-completion beside any bin/ on the PATH;
+# zsh loads _iobench from a directory on its fpath (picocli's bash script, through bashcompinit).
+BASH_COMPLETION_DIR = $(PREFIX_DIR)/share/bash-completion/completions
+ZSH_COMPLETION_DIR = $(PREFIX_DIR)/share/zsh/site-functions
+
+install: $(JAR) ## Install iobench in PREFIX (default ~/.local): bin/iobench, lib/iobench/, bash and zsh completion
+	install -d "$(PREFIX_DIR)/bin" "$(PREFIX_DIR)/lib/iobench" "$(BASH_COMPLETION_DIR)" "$(ZSH_COMPLETION_DIR)"
+	install -m 644 $(JAR) "$(PREFIX_DIR)/lib/iobench/iobench.jar"
+	install -m 755 scripts/find-jdk.sh "$(PREFIX_DIR)/lib/iobench/find-jdk.sh"
+	install -m 755 bin/iobench "$(PREFIX_DIR)/bin/iobench"
+	"$(JAVA)" $(JVM_FLAGS) -jar $(JAR) generate-completion > "$(BASH_COMPLETION_DIR)/iobench"
+	@printf '%s\n' '#compdef iobench' \
+	  '# iobench'"'"'s completion is picocli'"'"'s bash script (iobench generate-completion); zsh runs it through bashcompinit.' \
+	  'autoload -U +X bashcompinit && bashcompinit' \
+	  "source '$(BASH_COMPLETION_DIR)/iobench'" \
+	  '_bash_complete -F _complete_iobench -o default' > "$(ZSH_COMPLETION_DIR)/_iobench"
+	@echo "Installed $(PREFIX_DIR)/bin/iobench (jar in $(PREFIX_DIR)/lib/iobench/)."
+	@case ":$$PATH:" in *":$(PREFIX_DIR)/bin:"*) ;; *) echo "Add $(PREFIX_DIR)/bin to your PATH to type 'iobench'." ;; esac
+	@echo "zsh: completion needs $(ZSH_COMPLETION_DIR) on fpath (in ~/.zshrc, before compinit: fpath=($(ZSH_COMPLETION_DIR) \$$fpath))."
+
+uninstall: ## Remove what `make install` put in PREFIX (default ~/.local)
+	rm -f "$(PREFIX_DIR)/bin/iobench" "$(PREFIX_DIR)/lib/iobench/iobench.jar" "$(PREFIX_DIR)/lib/iobench/find-jdk.sh" \
+	  "$(BASH_COMPLETION_DIR)/iobench" "$(ZSH_COMPLETION_DIR)/_iobench"
+	@rmdir "$(PREFIX_DIR)/lib/iobench" 2>/dev/null || true
+
+test: ## Run every test (./mvnw verify: the unit tests, then the built jar's) and print the test summary; scripts/test-deps.sh first
+	@scripts/test-deps.sh
+	@rm -rf target/surefire-reports target/failsafe-reports; rc=0; $(MVNW) verify || rc=$$?; \
+	reports=$$(ls target/surefire-reports/TEST-*.xml target/failsafe-reports/TEST-*.xml 2>/dev/null); \
+	if [ -n "$$reports" ]; then \
 	  awk '/<testsuite[ >]/ { n = split($$0, f, "\""); \
 	         for (i = 1; i < n; i += 2) { k = f[i]; sub(/.*[ \t]/, "", k); sub(/=$$/, "", k); \
 	           if (k == "tests" || k == "failures" || k == "errors" || k == "skipped") s[k] += f[i + 1] } \
 	         suites++; nextfile } \
 	       END { printf "Test summary: %d tests in %d classes, %d failures, %d errors, %d skipped\n", \
-	             s["tests"], suites, s["failures"], s["errors"], s["skipped"] }' target/surefire-reports/TEST-*.xml; \
-	else echo "Test summary: no test reports in target/surefire-reports"; fi; \
+	             s["tests"], suites, s["failures"], s["errors"], s["skipped"] }' $$reports; \
+	else echo "Test summary: no test reports in target/surefire-reports or target/failsafe-reports"; fi; \
 	exit $$rc
 
 .PHONY: soak

@@ -26,12 +26,12 @@ public final class HealthCheck {
         }
     }
 
-    /** The health answer of each server, by role; the sim's (where the run has one) is checked but not returned. */
+    /** The health answer of each server by role, the sim's included where the run has one. */
     public static Map<ServerRole, JsonNode> check(LoadClient client, Targets targets) {
-        if (targets.simUrl() != null) {
-            ask(client, ServerRole.SIM.label(), targets.simUrl());
-        }
         Map<ServerRole, JsonNode> answers = new EnumMap<>(ServerRole.class);
+        if (targets.simUrl() != null) {
+            answers.put(ServerRole.SIM, ask(client, ServerRole.SIM.label(), targets.simUrl()));
+        }
         targets.servers().forEach((role, uri) -> answers.put(role, ask(client, role.label(), uri)));
         return answers;
     }

@@ -21,6 +21,7 @@ import iobench.bench.segment.StartAt;
 import iobench.bench.segment.Timeline;
 import iobench.bench.warmup.JitClock;
 import iobench.config.ServerSettings;
+import iobench.http.CgroupLimits;
 import iobench.http.ServerRole;
 import iobench.report.Analysis;
 import iobench.report.BenchReport;
@@ -110,6 +111,7 @@ final class BenchSession {
 
             Map<ServerRole, JsonNode> health = HealthCheck.check(client, targets);
             HealthCheck.checkNamed(client, plan);
+            described.addAll(limits(health));
             ModelParams model = modelParams(health.get(ServerRole.SYNC), settings, plan);
             err.printf("Running %d scenarios (%d runs) from %s%n", plan.scenarios().size(), plan.measuredRuns(),
                     plan.source());
@@ -211,6 +213,30 @@ final class BenchSession {
         described.forEach(line -> err.println("  " + line));
         err.flush();
         return described;
+    }
+
+    /**
+     * The CPU and memory limits of the cgroups the run went through, one line each where set:
+     * this bench's own (which embedded and --isolate servers share) and each external server's
+     * from its /health (compose's cpus: and mem_limit). Printed now and kept for the report.
+     */
+    private List<String> limits(Map<ServerRole, JsonNode> health) {
+        List<String> lines = new ArrayList<>();
+        CgroupLimits own = CgroupLimits.ofThisProcess();
+        if (own.any()) {
+            lines.add("bench (load generator" + (setup.isolate() ? " and the servers it started" : " and its servers")
+                    + "): cgroup limits " + own.describe());
+        }
+        health.forEach((role, answer) -> {
+            boolean external = role == ServerRole.SIM ? setup.simUrl() != null : setup.external().containsKey(role);
+            CgroupLimits limits = CgroupLimits.fromJson(answer.get("cgroup_limits"));
+            if (external && limits.any()) {
+                lines.add(role.label() + " (external): cgroup limits " + limits.describe());
+            }
+        });
+        lines.forEach(line -> err.println("  " + line));
+        err.flush();
+        return lines;
     }
 
     /** The sync server's limits from its own /health, so the model is right for external servers too. */

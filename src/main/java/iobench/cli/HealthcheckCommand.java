@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The container health check: one command for every {@code serve-*} command, whatever its port.
+ * A health check for every {@code serve-*} command, whatever its port. The image itself uses
+ * scripts/container-health.sh (bash, the same contract) so that no second JVM runs beside the
+ * server; this command serves where bash is not at hand.
  *
  * <p>A {@code serve-*} command started with {@value #ENV} set writes the port it listens on into
  * that file ({@link #announce}). This command reads the port back and asks

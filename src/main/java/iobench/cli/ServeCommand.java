@@ -5,6 +5,7 @@ import iobench.http.ServerRole;
 import iobench.server.async.AsyncServer;
 import iobench.server.sync.SyncServer;
 import iobench.sim.SimServer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -48,6 +49,15 @@ final class ServeCommand implements Callable<Integer> {
                             "curl 'http://127.0.0.1:8004/benchmark/io-test?delay=0.2&concurrent=10&strategy=parallel'"),
                     SyncServer::startVirtual, () -> List.of(new FanOutOptions())));
 
+    /** A server runs until stopped, so its codes say how it ended (the JVM's for a signal: 128 + its number). */
+    static final String EXIT_CODES = """
+            Exit codes:
+              0    stopped because the bench that started it ended (bench --isolate)
+              2    invalid input (option, setting); nothing started
+              3    could not start (port in use, address not available)
+              130  stopped by Ctrl-C (SIGINT)
+              143  stopped by SIGTERM (docker stop, kill)""";
+
     @Mixin
     ServeOptions serve;
 
@@ -67,8 +77,12 @@ final class ServeCommand implements Callable<Integer> {
             spec.addMixin(group.getClass().getSimpleName(), CommandSpec.forAnnotatedObject(group));
         }
         spec.name(served.name()).mixinStandardHelpOptions(true);
-        spec.usageMessage().description(served.description()).footerHeading("%nExamples:%n")
-                .footer(served.examples().stream().map(line -> "  " + line).toArray(String[]::new));
+        List<String> footer = new ArrayList<>();
+        footer.add("Examples:");
+        served.examples().forEach(line -> footer.add("  " + line));
+        footer.add("");
+        footer.add(EXIT_CODES);
+        spec.usageMessage().description(served.description()).footerHeading("%n").footer(footer.toArray(String[]::new));
         return new CommandLine(spec);
     }
 

@@ -25,7 +25,7 @@ final class ServerProcess {
     static int run(Supplier<RunningServer> start, Long parentPid, PrintWriter out) throws InterruptedException {
         RunningServer server = start.get();
         try {
-            // For `iobench healthcheck` (the container's HEALTHCHECK): the real port, when IOBENCH_HEALTH_FILE is set.
+            // For the container's health check (/app/healthcheck.sh) and `iobench healthcheck`: the real port, when IOBENCH_HEALTH_FILE is set.
             HealthcheckCommand.announce(System.getenv(), server.port());
         } catch (RuntimeException e) {
             server.close();

@@ -112,6 +112,8 @@ public final class SimServer {
         body.put("hung_requests", hung.count());
         drawn.writeTo(body.putObject("slow_io_requests"));
         body.put("waits_in_flight", waitsInFlight.get());
+        // What the container or pod allows this server: bench writes it into the report.
+        iobench.http.CgroupLimits.ofThisProcess().writeTo(body.putObject("cgroup_limits"));
         json(ctx, 200, body);
     }
 

@@ -63,7 +63,18 @@ class DockerComposeTest {
             }
             assertTrue(published, name + " publishes " + port + ": " + s.path("ports"));
             JsonNode test = s.path("healthcheck").path("test");
-            assertTrue(test.isArray() && test.toString().contains("healthcheck"), name + " healthcheck: " + test);
+            assertEquals("[\"CMD\",\"/bin/bash\",\"/app/healthcheck.sh\"]", test.toString(),
+                    name + " healthcheck (bash, no second JVM): " + test);
+        });
+    }
+
+    /** Equal limits, so the servers' share of the machine is not left to chance; overridable together. */
+    @Test
+    void everyServerHasTheSameCpuAndMemoryLimit() {
+        SERVERS.keySet().forEach(name -> {
+            JsonNode s = services.path(name);
+            assertEquals("${IOBENCH_SERVER_CPUS:-1.0}", s.path("cpus").asText(), name);
+            assertEquals("${IOBENCH_SERVER_MEMORY:-1g}", s.path("mem_limit").asText(), name);
         });
     }
 

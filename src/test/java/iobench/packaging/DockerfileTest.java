@@ -149,7 +149,7 @@ class DockerfileTest {
     }
 
     @Test
-    void healthcheckUsesIobenchHealthcheckWithTheHealthFile() throws IOException {
+    void healthcheckRunsTheBashScriptWithTheHealthFileAndNoJvm() throws IOException {
         Stage run = finalStage();
         assertTrue(run.all("ENV").stream().anyMatch(e -> e.args().startsWith("IOBENCH_HEALTH_FILE=")),
                 "ENV IOBENCH_HEALTH_FILE=...");
@@ -159,8 +159,33 @@ class DockerfileTest {
         assertTrue(cmdAt >= 0, health.args());
         List<String> cmd = JSON.readValue(health.args().substring(cmdAt + 4).strip(), new com.fasterxml.jackson.core.type.TypeReference<>() {
         });
-        assertTrue(String.join(" ", cmd).contains("-jar /app/iobench.jar healthcheck"), "HEALTHCHECK: " + cmd);
-        assertTrue(String.join(" ", cmd).contains("$IOBENCH_HEALTH_FILE"), "HEALTHCHECK: " + cmd);
+        assertEquals(List.of("/bin/bash", "/app/healthcheck.sh"), cmd, "HEALTHCHECK");
+        assertTrue(run.all("COPY").stream().anyMatch(c -> c.args().equals("scripts/container-health.sh /app/healthcheck.sh")),
+                "the final stage COPYs scripts/container-health.sh to /app/healthcheck.sh");
+    }
+
+    /** Maven and the dependencies in a layer of their own, which a change under src/ or config/ leaves as it is. */
+    @Test
+    void theDependenciesAreFetchedBeforeTheSourcesAreCopied() {
+        List<Instruction> build = stages.get(0).instructions();
+        int goOffline = -1;
+        for (int i = 0; i < build.size(); i++) {
+            if (build.get(i).keyword().equals("RUN") && build.get(i).args().contains("dependency:go-offline")) {
+                goOffline = i;
+            }
+        }
+        assertTrue(goOffline > 0, "the build stage runs ./mvnw dependency:go-offline");
+        for (int i = 0; i < goOffline; i++) {
+            Instruction before = build.get(i);
+            if (before.keyword().equals("COPY")) {
+                String[] words = before.args().split("\\s+");
+                for (String source : Arrays.asList(words).subList(0, words.length - 1)) {
+                    assertTrue(List.of("mvnw", "pom.xml", ".mvn").contains(source), "copied before go-offline: " + source);
+                }
+            }
+        }
+        assertTrue(build.subList(goOffline, build.size()).stream()
+                .anyMatch(i -> i.keyword().equals("COPY") && i.args().startsWith("src ")), "COPY src after go-offline");
     }
 
     @Test
@@ -169,7 +194,7 @@ class DockerfileTest {
         for (String must : List.of("target/", "reports/", ".git")) {
             assertTrue(lines.contains(must), ".dockerignore lacks " + must);
         }
-        for (String needed : List.of("src", "pom.xml", "mvnw", ".mvn", "config", "scenarios.yaml")) {
+        for (String needed : List.of("src", "pom.xml", "mvnw", ".mvn", "config", "scenarios.yaml", "scripts")) {
             assertFalse(lines.contains(needed) || lines.contains(needed + "/"), ".dockerignore drops what the build needs: " + needed);
         }
     }

@@ -55,6 +55,8 @@ final class IoBenchService implements Service {
         body.put("server", "Helidon SE 3 reactive");
         body.put("sim_url", settings.simUrl().toString());
         body.put("event_loops", settings.asyncEventLoops());
+        // What the container or pod allows this server: bench writes it into the report.
+        iobench.http.CgroupLimits.ofThisProcess().writeTo(body.putObject("cgroup_limits"));
         ArrayNode endpoints = body.putArray("endpoints");
         ENDPOINTS.forEach(endpoints::add);
         sendJson(response, 200, Json.write(body));

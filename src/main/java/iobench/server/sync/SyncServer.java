@@ -109,6 +109,8 @@ public final class SyncServer {
         }
         body.put("max_concurrent", settings.maxConcurrent());
         body.put("max_delay_s", settings.maxDelayMs() / 1000.0);
+        // What the container or pod allows this server: bench writes it into the report.
+        iobench.http.CgroupLimits.ofThisProcess().writeTo(body.putObject("cgroup_limits"));
         ArrayNode endpoints = body.putArray("endpoints");
         endpoints.add("GET /health");
         endpoints.add("GET /benchmark/io-test?delay=SECONDS&concurrent=K&strategy=sequential|parallel");

@@ -3,6 +3,7 @@ package iobench.report.charts;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.report.BenchReport;
@@ -61,6 +62,19 @@ class ChartWriterTest {
         List<Chart> charts = ChartWriter.write(fanOutOnly, dir);
 
         assertEquals(List.of("fanout-duration.png"), charts.stream().map(Chart::fileName).toList());
+    }
+
+    /**
+     * pom.xml leaves out what XChart brings for its PDF, SVG, EPS and GIF encoders; the tests above
+     * draw every chart without them. If an exclusion goes, this says so.
+     */
+    @Test
+    void theChartsAreDrawnWithoutThePdfAndVectorLibraries() {
+        for (String absent : List.of("org.apache.pdfbox.pdmodel.PDDocument", "org.apache.fontbox.ttf.TrueTypeFont",
+                "de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D", "de.erichseifert.vectorgraphics2d.VectorGraphics2D",
+                "com.madgag.gif.fmsware.AnimatedGifEncoder")) {
+            assertThrows(ClassNotFoundException.class, () -> Class.forName(absent), absent + " is on the class path");
+        }
     }
 
     static {
