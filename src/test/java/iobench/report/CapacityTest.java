@@ -160,6 +160,6 @@ class CapacityTest {
         assertTrue(lines[0].endsWith(",offered_rps,latency_uncorrected_p99_ms,loadgen_dropped,loadgen_peak_in_flight,"
                 + "stale_retries,error_samples,phase"), lines[0]);
         assertEquals(1 + 3 * 4 * 2, lines.length);
-        assertTrue(lines[1].endsWith(",20,110.000,0,2,,measured"), lines[1]);
+        assertTrue(lines[1].endsWith(",20,110.000,0,2,0,,measured"), lines[1]);
     }
 }
