@@ -26,7 +26,7 @@ import java.util.List;
  * besides the servers under test (which must not be disturbed), and a failed generator would hold
  * the others at it; slots need nothing but synchronised clocks, which {@code --start-at} needs
  * already. Their price is time: every slot is as long as the slowest plausible share, so a
- * distributed run takes longer than one generator's (README, "Load from many machines").
+ * distributed run takes longer than one generator's (docs/distributed.md).
  */
 public final class Timeline implements Pacing {
     /** The merge's limit on a run's start spread: an overrun within it keeps the next run valid. */
