@@ -35,8 +35,11 @@ public final class ScriptedHttpServer implements AutoCloseable {
         PARTIAL_ON_REUSE
     }
 
-    /** The idle timeout of {@link Behaviour#CLOSE_IDLE}. */
-    public static final int IDLE_CLOSE_MS = 200;
+    /**
+     * The idle timeout of {@link Behaviour#CLOSE_IDLE}: long enough that a request sent right after
+     * an answer meets an open connection even on a busy machine.
+     */
+    public static final int IDLE_CLOSE_MS = 600;
     private static final byte[] BODY = "{\"message\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
 
     private final Behaviour behaviour;
