@@ -68,7 +68,8 @@ final class ConnectionReuse implements Interceptor {
         long before = reused ? socket.bytesRead() : -1;
         Request request = chain.request();
         String origin = origin(request.url());
-        if (closingOrigins.contains(origin)) {
+        boolean closing = closingOrigins.contains(origin);
+        if (closing) {
             request = request.newBuilder().header("Connection", "close").build();
         }
         Response response;
@@ -83,8 +84,11 @@ final class ConnectionReuse implements Interceptor {
         if (!closesAfterAnswer(response)) {
             return response;
         }
-        closingOrigins.add(origin);
-        lastAnswered.add(connection);
+        if (!closing) {
+            // Said Connection: close, OkHttp does not pool it: only an earlier request's connection is kept in mind.
+            closingOrigins.add(origin);
+            lastAnswered.add(connection);
+        }
         return response;
     }
 
