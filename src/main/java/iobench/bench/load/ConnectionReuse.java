@@ -10,6 +10,9 @@ import okhttp3.Interceptor;
 import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.internal.http2.ConnectionShutdownException;
+import okhttp3.internal.http2.ErrorCode;
+import okhttp3.internal.http2.StreamResetException;
 
 /**
  * The generator's network interceptor for keep-alive as curl and browsers do it (RFC 9112 §9.3.1),
@@ -24,8 +27,10 @@ import okhttp3.Response;
  * <li>the request failed before any byte of its answer, on a connection that had sat idle for at
  *     least {@link #MIN_IDLE_NS}: the race with a server's idle timeout.</li>
  * </ul>
- * Anything else stays the failure it is: on a new connection, after part of the answer, on a
- * connection in use (a service that resets connections under load), or over HTTP/2.
+ * Over HTTP/2, a stream the server refused (REFUSED_STREAM, or beyond a GOAWAY) or never opened on
+ * a connection already shut down goes out again the same way: it was not processed. Anything else
+ * stays the failure it is: on a new connection, after part of the answer, on a connection in use
+ * (a service that resets connections under load), any other HTTP/2 stream reset.
  */
 final class ConnectionReuse implements Interceptor {
     /**
@@ -76,6 +81,9 @@ final class ConnectionReuse implements Interceptor {
         try {
             response = chain.proceed(request);
         } catch (IOException e) {
+            if (!http1 && connection != null && notProcessedByHttp2(e)) {
+                throw StaleConnectionException.refusedByHttp2(e);
+            }
             if (longIdle && socket.bytesRead() == before) {
                 throw StaleConnectionException.failedOnReuse(e);
             }
@@ -90,6 +98,16 @@ final class ConnectionReuse implements Interceptor {
             lastAnswered.add(connection);
         }
         return response;
+    }
+
+    /**
+     * RFC 9113 §8.7: a stream reset with REFUSED_STREAM (also what OkHttp fails the streams a
+     * GOAWAY did not take with) was not processed, and neither was one that never got a stream on
+     * a connection already shut down: either may go out again on a new connection.
+     */
+    private static boolean notProcessedByHttp2(IOException e) {
+        return e instanceof StreamResetException reset && reset.errorCode == ErrorCode.REFUSED_STREAM
+                || e instanceof ConnectionShutdownException;
     }
 
     private static String origin(HttpUrl url) {

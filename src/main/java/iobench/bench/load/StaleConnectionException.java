@@ -38,6 +38,12 @@ final class StaleConnectionException extends IOException {
                 false, true);
     }
 
+    /** HTTP/2: the server refused the stream (REFUSED_STREAM, a GOAWAY) or the connection had shut down: not processed. */
+    static StaleConnectionException refusedByHttp2(IOException cause) {
+        return new StaleConnectionException(cause.getMessage() + " (HTTP/2: not processed by the server)", cause,
+                false, false);
+    }
+
     /** Whether the request went out on the stale connection; if not, any method may be sent on a new one. */
     boolean sent() {
         return sent;

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import okhttp3.Protocol;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
@@ -96,6 +97,29 @@ class TargetProtocolsTest {
                 assertEquals(200, result.status(), result.message());
                 assertEquals("HTTP/2", server.takeRequest().getVersion());
             }
+        }
+    }
+
+    @Test
+    void anHttp2StreamTheServerRefusedGoesOutAgainOnANewConnectionAndAnyOtherResetIsAFailure() throws Exception {
+        try (MockWebServer server = new MockWebServer(); LoadClient client = new LoadClient()) {
+            server.setProtocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
+            server.start(InetAddress.getLoopbackAddress(), 0);
+            Target h2 = target(server.url("/h2").toString(), spec("POST", Map.of(), TextTemplate.parse("{}", n -> null),
+                    Set.of(), HttpVersion.HTTP_2, false));
+            server.enqueue(new MockResponse.Builder().body("ok").build());
+            assertEquals(200, client.send(h2, VALUES, TIMEOUT).status());
+            // RFC 9113 §8.7: REFUSED_STREAM (7) was not processed; even a POST may go again.
+            server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseStream(7)).build());
+            server.enqueue(new MockResponse.Builder().body("ok").build());
+            HttpResult refused = client.send(h2, VALUES, TIMEOUT);
+            assertEquals(200, refused.status(), refused.message());
+            assertEquals(1, refused.staleRetries());
+            // INTERNAL_ERROR (2): the server may have done the work; a failure, not sent again.
+            server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseStream(2)).build());
+            HttpResult broken = client.send(h2, VALUES, TIMEOUT);
+            assertNotNull(broken.errorKind(), "an INTERNAL_ERROR reset is a failure");
+            assertEquals(0, broken.staleRetries());
         }
     }
 
