@@ -94,7 +94,7 @@ final class RequestKeys {
         Map<String, TextTemplate> headers = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             String name = nodes.scalar(tuple.getKeyNode(), path, "a header name");
-            if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+            if (!RequestSpec.HEADER_NAME.matcher(name).matches()) {
                 throw nodes.fail(tuple.getKeyNode(), path + "." + name, "'" + name + "' is not a header name; "
                         + "expected letters, digits and !#$%&'*+.^_`|~- (RFC 9110 token)");
             }

@@ -62,7 +62,7 @@ final class AdHocRequest {
         for (String header : given) {
             int colon = header.indexOf(':');
             String headerName = colon < 1 ? "" : header.substring(0, colon).trim();
-            if (!headerName.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+            if (!RequestSpec.HEADER_NAME.matcher(headerName).matches()) {
                 throw ExitException.invalidInput("--header '" + header + "' is not allowed; " + HEADER_FORM);
             }
             if (seen.contains(headerName.toLowerCase(Locale.ROOT))) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a target's requests are beyond their URL.
@@ -24,6 +25,8 @@ public record RequestSpec(String method, Map<String, TextTemplate> headers, Text
                           Set<Integer> expect, Duration timeout, HttpVersion http, boolean insecure,
                           boolean retryStale) {
     public static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
+    /** A header name: an RFC 9110 token. */
+    public static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     /** RFC 9110 §9.2.2: a request of these methods may be sent again without changing what it does. */
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE");
     /** A plain GET, as every target was before requests had a shape. */
@@ -79,10 +82,5 @@ public record RequestSpec(String method, Map<String, TextTemplate> headers, Text
             parts.add("INSECURE: TLS certificates not checked");
         }
         return method + (parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")");
-    }
-
-    /** Whether anything differs from a plain GET: the report then describes the request. */
-    public boolean shaped() {
-        return !equals(GET);
     }
 }

@@ -72,8 +72,8 @@ final class ConnectionReuse implements Interceptor {
         }
         long before = reused ? socket.bytesRead() : -1;
         Request request = chain.request();
-        String origin = origin(request.url());
-        boolean closing = closingOrigins.contains(origin);
+        // Nothing to look up (and no string to build) on the hot path until an HTTP/1.0 origin is known.
+        boolean closing = !closingOrigins.isEmpty() && closingOrigins.contains(origin(request.url()));
         if (closing) {
             request = request.newBuilder().header("Connection", "close").build();
         }
@@ -94,7 +94,7 @@ final class ConnectionReuse implements Interceptor {
         }
         if (!closing) {
             // Said Connection: close, OkHttp does not pool it: only an earlier request's connection is kept in mind.
-            closingOrigins.add(origin);
+            closingOrigins.add(origin(request.url()));
             lastAnswered.add(connection);
         }
         return response;
