@@ -1,5 +1,10 @@
 package iobench.bench;
 
+import iobench.scenario.Progress;
+import iobench.bench.segment.Pacing;
+import iobench.scenario.BenchPlan;
+import iobench.scenario.ProgressStep;
+import iobench.scenario.Scenario;
 import iobench.bench.load.ClientsRun;
 import iobench.bench.load.LoadClient;
 import iobench.bench.metrics.CostMeter;
@@ -8,13 +13,13 @@ import iobench.bench.metrics.ProcFs;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunResult;
-import iobench.bench.segment.Segment;
+import iobench.scenario.Segment;
 import iobench.bench.segment.SegmentRuns;
 import iobench.bench.warmup.JitClock;
 import iobench.bench.warmup.RefusedWarmupDelay;
 import iobench.bench.warmup.SteadyState;
 import iobench.bench.warmup.TimeToSteady;
-import iobench.bench.warmup.Warmup;
+import iobench.scenario.Warmup;
 import iobench.bench.warmup.WarmupOutcome;
 import iobench.bench.warmup.WarmupPhase;
 import iobench.bench.warmup.WarmupShape;
@@ -32,16 +37,6 @@ import java.util.concurrent.Callable;
  * favour one server.
  */
 public final class BenchRunner {
-    /** What the console shows while a run goes on. */
-    public interface Progress {
-        Progress NONE = step -> { };
-
-        default void begin(int totalRuns) { }
-
-        void step(ProgressStep step);
-
-        default void end() { }
-    }
 
     private final LoadClient client;
     private final Targets targets;
@@ -291,7 +286,7 @@ public final class BenchRunner {
             return;
         }
         try {
-            HealthCheck.ask(client, iobench.http.ServerRole.SIM.label(), targets.simUrl());
+            HealthCheck.ask(client, iobench.core.ServerRole.SIM.label(), targets.simUrl());
         } catch (HealthCheck.UnhealthyException e) {
             throw new AbortedException("the simulation server stopped answering during scenario '" + scenario.name()
                     + "' (" + e.getMessage() + ")");

@@ -8,7 +8,7 @@ import iobench.bench.metrics.ThreadNameCostMeter;
 import iobench.config.ServerSettings;
 import iobench.http.RunningServer;
 import iobench.http.RuntimeStats;
-import iobench.http.ServerRole;
+import iobench.core.ServerRole;
 import iobench.server.async.AsyncServer;
 import iobench.server.sync.SyncServer;
 import iobench.sim.SimServer;

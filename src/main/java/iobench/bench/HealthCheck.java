@@ -1,11 +1,13 @@
 package iobench.bench;
 
+import iobench.scenario.BenchPlan;
+import iobench.scenario.Scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import iobench.bench.contender.Target;
 import iobench.bench.load.HttpResult;
 import iobench.bench.load.LoadClient;
 import iobench.http.Json;
-import iobench.http.ServerRole;
+import iobench.core.ServerRole;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;

@@ -3,7 +3,7 @@ package iobench.bench;
 import iobench.bench.load.LoadClient;
 import iobench.bench.metrics.CostMeter;
 import iobench.bench.metrics.CpuAccounts;
-import iobench.http.ServerRole;
+import iobench.core.ServerRole;
 import java.util.List;
 
 /** The servers a bench run started itself, in this JVM or as child JVMs, and how to meter them. */

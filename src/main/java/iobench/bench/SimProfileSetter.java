@@ -1,5 +1,6 @@
 package iobench.bench;
 
+import iobench.scenario.Scenario;
 import iobench.bench.load.HttpResult;
 import iobench.bench.load.LoadClient;
 import iobench.sim.IoProfile;

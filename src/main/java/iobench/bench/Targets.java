@@ -2,7 +2,7 @@ package iobench.bench;
 
 import iobench.bench.contender.Contender;
 import iobench.bench.contender.Target;
-import iobench.http.ServerRole;
+import iobench.core.ServerRole;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package iobench.cli;
 
-import iobench.bench.Durations;
-import iobench.bench.ScenarioFileParser;
+import iobench.scenario.Durations;
+import iobench.scenario.ScenarioFileParser;
 import iobench.bench.contender.Target;
 import iobench.bench.contender.UrlTemplate;
-import iobench.http.ServerRole;
+import iobench.core.ServerRole;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package iobench.cli;
 
-import iobench.bench.BenchPlan;
-import iobench.bench.segment.Segment;
+import iobench.scenario.BenchPlan;
+import iobench.scenario.Segment;
 import iobench.bench.segment.StartAt;
 import iobench.config.ServerSettings;
 import iobench.config.SettingsLoader;
-import iobench.http.ServerRole;
-import iobench.report.BenchReport;
+import iobench.core.ServerRole;
+import iobench.analysis.BenchReport;
 import iobench.report.ConsoleSummary;
 import iobench.report.ReportDirectory;
 import iobench.report.format.AnalysedRun;

@@ -10,7 +10,7 @@ import iobench.bench.load.LoadClient;
 import iobench.config.ServerSettings;
 import iobench.config.SettingsLoader;
 import iobench.config.SettingsOverrides;
-import iobench.http.ServerRole;
+import iobench.core.ServerRole;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.ArrayList;

@@ -1,7 +1,8 @@
 package iobench.cli;
 
+import iobench.scenario.Progress;
 import iobench.bench.BenchRunner;
-import iobench.bench.ProgressStep;
+import iobench.scenario.ProgressStep;
 import java.io.PrintWriter;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -12,7 +13,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Progress of a bench run on the console: a progress bar on a terminal; when the output goes to
  * a file or a CI log, one plain line per scenario instead of a bar redrawn in place.
  */
-final class ConsoleProgress implements BenchRunner.Progress {
+final class ConsoleProgress implements Progress {
     private final PrintWriter err;
     private final boolean terminal;
     private ProgressBar bar;

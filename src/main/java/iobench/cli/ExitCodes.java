@@ -1,6 +1,6 @@
 package iobench.cli;
 
-import iobench.report.BenchReport;
+import iobench.analysis.BenchReport;
 
 /** The exit codes of every command; documented in {@code --help} and the README. */
 public final class ExitCodes {

@@ -1,6 +1,6 @@
 package iobench.cli;
 
-import iobench.bench.BenchPlan;
+import iobench.scenario.BenchPlan;
 import iobench.bench.metrics.RunResult;
 import iobench.bench.segment.RunMerge;
 import iobench.bench.segment.SegmentRecord;
@@ -8,14 +8,14 @@ import iobench.bench.segment.SegmentSet;
 import iobench.config.ServerSettings;
 import iobench.config.SettingsLoader;
 import iobench.config.SettingsOverrides;
-import iobench.report.Analysis;
-import iobench.report.BenchReport;
-import iobench.report.Comparison;
+import iobench.analysis.Analysis;
+import iobench.analysis.BenchReport;
+import iobench.analysis.Comparison;
 import iobench.report.ConsoleSummary;
-import iobench.report.Environment;
-import iobench.report.ModelParams;
+import iobench.analysis.Environment;
+import iobench.analysis.ModelParams;
 import iobench.report.ReportDirectory;
-import iobench.report.ScenarioSummary;
+import iobench.analysis.ScenarioSummary;
 import iobench.report.SegmentsJson;
 import iobench.report.SegmentsSection;
 import iobench.report.format.AnalysedRun;

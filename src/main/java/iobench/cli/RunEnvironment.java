@@ -1,7 +1,7 @@
 package iobench.cli;
 
-import iobench.bench.BenchPlan;
-import iobench.report.Environment;
+import iobench.scenario.BenchPlan;
+import iobench.analysis.Environment;
 import java.util.List;
 
 /** Where a bench run ran: versions, machine, servers and how they were placed, for the report. */

@@ -1,8 +1,8 @@
 package iobench.cli;
 
-import iobench.bench.BenchPlan;
-import iobench.bench.ScenarioFileException;
-import iobench.bench.ScenarioFileParser;
+import iobench.scenario.BenchPlan;
+import iobench.scenario.ScenarioFileException;
+import iobench.scenario.ScenarioFileParser;
 import iobench.bench.contender.Target;
 import iobench.config.ServerSettings;
 import java.io.IOException;

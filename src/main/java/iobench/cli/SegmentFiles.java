@@ -2,10 +2,10 @@ package iobench.cli;
 
 import iobench.bench.metrics.RunResult;
 import iobench.bench.segment.RunsJson;
-import iobench.bench.segment.Segment;
+import iobench.scenario.Segment;
 import iobench.bench.segment.SegmentRecord;
 import iobench.bench.segment.StartAt;
-import iobench.report.BenchReport;
+import iobench.analysis.BenchReport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

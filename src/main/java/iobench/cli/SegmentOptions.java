@@ -1,10 +1,10 @@
 package iobench.cli;
 
-import iobench.bench.BenchPlan;
-import iobench.bench.segment.Segment;
+import iobench.scenario.BenchPlan;
+import iobench.scenario.Segment;
 import iobench.bench.segment.StartAt;
 import iobench.bench.contender.Contender;
-import iobench.http.ServerRole;
+import iobench.core.ServerRole;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;

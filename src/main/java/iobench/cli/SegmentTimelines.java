@@ -1,8 +1,8 @@
 package iobench.cli;
 
-import iobench.bench.Durations;
+import iobench.scenario.Durations;
 import iobench.bench.segment.PhaseTiming;
-import iobench.bench.segment.Segment;
+import iobench.scenario.Segment;
 import iobench.bench.segment.Timeline;
 import java.io.PrintWriter;
 import java.time.Instant;

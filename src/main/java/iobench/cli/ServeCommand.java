@@ -1,7 +1,7 @@
 package iobench.cli;
 
 import iobench.config.SettingsOverrides;
-import iobench.http.ServerRole;
+import iobench.core.ServerRole;
 import iobench.server.async.AsyncServer;
 import iobench.server.sync.SyncServer;
 import iobench.sim.SimServer;

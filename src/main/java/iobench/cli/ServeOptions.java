@@ -3,7 +3,7 @@ package iobench.cli;
 import iobench.config.ServerSettings;
 import iobench.config.SettingsLoader;
 import iobench.config.SettingsOverrides;
-import iobench.http.ServerRole;
+import iobench.core.ServerRole;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package iobench.cli;
 
-import iobench.http.ServerRole;
+import iobench.core.ServerRole;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;

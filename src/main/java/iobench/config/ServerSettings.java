@@ -1,6 +1,6 @@
 package iobench.config;
 
-import iobench.http.ServerRole;
+import iobench.core.ServerRole;
 import java.net.URI;
 import java.time.Duration;
 

@@ -1,5 +1,6 @@
 package iobench.report;
 
+import iobench.analysis.Capacity;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +16,7 @@ final class CapacityJson {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("scenario", c.scenario().name());
         // The SLO each step was judged by (null without one), so a reader can draw it beside the p99s.
-        iobench.bench.RateSpec.Slo slo = c.scenario().rate().slo();
+        iobench.scenario.RateSpec.Slo slo = c.scenario().rate().slo();
         SummaryJson.number(o, "slo_p99_ms", slo == null ? Double.NaN : slo.p99Ms());
         SummaryJson.number(o, "slo_error_rate", slo == null ? Double.NaN : slo.errorRate());
         o.put("baseline", c.baseline() == null ? null : c.baseline().label());

@@ -1,7 +1,11 @@
 package iobench.report;
 
-import iobench.bench.Durations;
-import iobench.bench.RateSpec;
+import iobench.analysis.BenchReport;
+import iobench.analysis.Capacity;
+import iobench.analysis.Confidence;
+import iobench.analysis.Numbers;
+import iobench.scenario.Durations;
+import iobench.scenario.RateSpec;
 import iobench.bench.contender.Contender;
 import java.util.ArrayList;
 import java.util.List;

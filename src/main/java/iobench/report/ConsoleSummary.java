@@ -1,6 +1,13 @@
 package iobench.report;
 
-import iobench.bench.ClientsScenario;
+import iobench.analysis.BenchReport;
+import iobench.analysis.Capacity;
+import iobench.analysis.Comparison;
+import iobench.analysis.Numbers;
+import iobench.analysis.ScenarioSummary;
+import iobench.analysis.ServerStats;
+import iobench.analysis.ThresholdCheck;
+import iobench.scenario.ClientsScenario;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,10 @@
 package iobench.report;
 
+import iobench.analysis.BenchReport;
+import iobench.analysis.Numbers;
+import iobench.analysis.ScenarioSummary;
+import iobench.analysis.ServerStats;
+import iobench.analysis.Stat;
 import iobench.bench.metrics.RunResult;
 import iobench.bench.contender.Contender;
 import java.util.ArrayList;

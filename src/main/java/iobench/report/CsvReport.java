@@ -1,5 +1,9 @@
 package iobench.report;
 
+import iobench.analysis.BenchReport;
+import iobench.analysis.Model;
+import iobench.analysis.Numbers;
+import iobench.analysis.ScenarioSummary;
 import iobench.bench.metrics.RunResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +38,7 @@ public final class CsvReport {
             // Only fan-out has a strategy; a clients request makes one call.
             String strategy = report.scenarios().stream()
                     .filter(s -> s.scenario().name().equals(r.scenario()))
-                    .map(s -> s.scenario() instanceof iobench.bench.FanOutScenario f ? f.strategy() : "")
+                    .map(s -> s.scenario() instanceof iobench.scenario.FanOutScenario f ? f.strategy() : "")
                     .findFirst().orElse("");
             List<String> row = new ArrayList<>();
             row.add(r.scenario());
@@ -94,7 +98,7 @@ public final class CsvReport {
         return rows;
     }
 
-    private static java.util.Optional<iobench.bench.Scenario> scenarioOf(BenchReport report, RunResult r) {
+    private static java.util.Optional<iobench.scenario.Scenario> scenarioOf(BenchReport report, RunResult r) {
         return report.scenarios().stream().map(ScenarioSummary::scenario)
                 .filter(s -> s.name().equals(r.scenario())).findFirst();
     }

@@ -1,5 +1,10 @@
 package iobench.report;
 
+import iobench.analysis.BenchReport;
+import iobench.analysis.Environment;
+import iobench.analysis.ScenarioSummary;
+import iobench.analysis.ServerStats;
+import iobench.core.ReportFiles;
 import iobench.bench.metrics.RunResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

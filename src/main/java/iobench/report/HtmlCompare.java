@@ -1,5 +1,6 @@
 package iobench.report;
 
+import iobench.core.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

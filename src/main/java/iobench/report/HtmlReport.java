@@ -1,5 +1,9 @@
 package iobench.report;
 
+import iobench.analysis.CostRanges;
+import iobench.analysis.Numbers;
+import iobench.analysis.SpeedupSummary;
+import iobench.core.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,9 +1,19 @@
 package iobench.report;
 
-import iobench.bench.ClientsScenario;
-import iobench.bench.FanOutScenario;
-import iobench.bench.RateScenario;
-import iobench.bench.ScenarioKind;
+import iobench.analysis.BenchReport;
+import iobench.analysis.Confidence;
+import iobench.analysis.CostSummary;
+import iobench.analysis.Environment;
+import iobench.analysis.ModelParams;
+import iobench.analysis.Numbers;
+import iobench.analysis.ScenarioSummary;
+import iobench.analysis.ServerStats;
+import iobench.analysis.SpeedupSummary;
+import iobench.analysis.ThresholdCheck;
+import iobench.scenario.ClientsScenario;
+import iobench.scenario.FanOutScenario;
+import iobench.scenario.RateScenario;
+import iobench.scenario.ScenarioKind;
 import iobench.bench.metrics.ErrorTally;
 import iobench.bench.contender.Contender;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package iobench.report;
 
+import iobench.analysis.Numbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;

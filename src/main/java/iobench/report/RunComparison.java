@@ -1,5 +1,7 @@
 package iobench.report;
 
+import iobench.analysis.Numbers;
+import iobench.analysis.Stat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,10 +1,15 @@
 package iobench.report;
 
+import iobench.analysis.BenchReport;
+import iobench.analysis.Comparison;
+import iobench.analysis.Numbers;
+import iobench.analysis.ScenarioSummary;
+import iobench.analysis.ServerStats;
 import iobench.bench.contender.Contender;
-import iobench.bench.ClientsScenario;
-import iobench.bench.FanOutScenario;
-import iobench.bench.RateScenario;
-import iobench.bench.Scenario;
+import iobench.scenario.ClientsScenario;
+import iobench.scenario.FanOutScenario;
+import iobench.scenario.RateScenario;
+import iobench.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 

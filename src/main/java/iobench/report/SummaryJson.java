@@ -1,14 +1,24 @@
 package iobench.report;
 
+import iobench.analysis.BenchReport;
+import iobench.analysis.Capacity;
+import iobench.analysis.Comparison;
+import iobench.analysis.Confidence;
+import iobench.analysis.CostSummary;
+import iobench.analysis.Environment;
+import iobench.analysis.ScenarioSummary;
+import iobench.analysis.ServerStats;
+import iobench.analysis.Stat;
+import iobench.analysis.ThresholdCheck;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import iobench.bench.ClientsScenario;
-import iobench.bench.FanOutScenario;
-import iobench.bench.RateScenario;
+import iobench.scenario.ClientsScenario;
+import iobench.scenario.FanOutScenario;
+import iobench.scenario.RateScenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,8 +1,10 @@
 package iobench.report;
 
+import iobench.analysis.BenchReport;
+import iobench.analysis.Numbers;
 import iobench.bench.warmup.SteadyState;
 import iobench.bench.warmup.TimeToSteady;
-import iobench.bench.warmup.Warmup;
+import iobench.scenario.Warmup;
 import iobench.bench.warmup.WarmupOutcome;
 import iobench.bench.contender.Contender;
 import java.util.ArrayList;

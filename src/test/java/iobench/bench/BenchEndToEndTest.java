@@ -1,14 +1,20 @@
 package iobench.bench;
 
+import iobench.scenario.BenchPlan;
+import iobench.scenario.ClientsScenario;
+import iobench.scenario.FanOutScenario;
+import iobench.scenario.Scenario;
+import iobench.scenario.ScenarioFileParser;
+import iobench.scenario.ScenarioKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.cli.Cli;
 import iobench.bench.contender.Contender;
-import iobench.http.ServerRole;
+import iobench.core.ServerRole;
 import iobench.report.CsvReport;
-import iobench.report.Model;
-import iobench.report.ModelParams;
+import iobench.analysis.Model;
+import iobench.analysis.ModelParams;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

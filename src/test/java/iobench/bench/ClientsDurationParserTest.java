@@ -1,5 +1,10 @@
 package iobench.bench;
 
+import iobench.scenario.BenchPlan;
+import iobench.scenario.ClientsScenario;
+import iobench.scenario.Scenario;
+import iobench.scenario.ScenarioFileException;
+import iobench.scenario.ScenarioFileParser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.bench.contender.Contender;
-import iobench.report.Model;
-import iobench.report.ModelParams;
+import iobench.analysis.Model;
+import iobench.analysis.ModelParams;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

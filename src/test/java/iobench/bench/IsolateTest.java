@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import iobench.cli.Cli;
-import iobench.http.ServerRole;
+import iobench.core.ServerRole;
 import iobench.http.ServerStartException;
 import iobench.testing.Eventually;
 import iobench.testing.Http;

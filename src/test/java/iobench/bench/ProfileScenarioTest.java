@@ -1,5 +1,10 @@
 package iobench.bench;
 
+import iobench.scenario.Progress;
+import iobench.scenario.BenchPlan;
+import iobench.scenario.Scenario;
+import iobench.scenario.ScenarioFileException;
+import iobench.scenario.ScenarioFileParser;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,12 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import iobench.bench.load.LoadClient;
 import iobench.bench.metrics.RunResult;
 import iobench.http.Json;
-import iobench.http.ServerRole;
-import iobench.report.Analysis;
-import iobench.report.BenchReport;
-import iobench.report.Environment;
-import iobench.report.ModelParams;
-import iobench.report.ScenarioSummary;
+import iobench.core.ServerRole;
+import iobench.analysis.Analysis;
+import iobench.analysis.BenchReport;
+import iobench.analysis.Environment;
+import iobench.analysis.ModelParams;
+import iobench.analysis.ScenarioSummary;
 import iobench.sim.DelayDistribution;
 import iobench.sim.IoProfile;
 import iobench.sim.IoProfiles;
@@ -116,7 +121,7 @@ class ProfileScenarioTest {
         String profileAfter;
         try (EmbeddedServers servers = new EmbeddedServers(settings, null, Set.of(ServerRole.SYNC));
              LoadClient client = new LoadClient()) {
-            runs = new BenchRunner(client, servers.targets(), plan, BenchRunner.Progress.NONE, Map.of(), false,
+            runs = new BenchRunner(client, servers.targets(), plan, Progress.NONE, Map.of(), false,
                     Map.of()).run();
             profileAfter = client.get(servers.targets().simUrl().resolve("/profile"), Duration.ofSeconds(5)).body();
         }

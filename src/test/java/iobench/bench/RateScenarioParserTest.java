@@ -1,5 +1,11 @@
 package iobench.bench;
 
+import iobench.scenario.BenchPlan;
+import iobench.scenario.RateScenario;
+import iobench.scenario.RateSpec;
+import iobench.scenario.ScenarioFileException;
+import iobench.scenario.ScenarioFileParser;
+import iobench.scenario.ScenarioKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,9 @@
 package iobench.bench;
 
+import iobench.scenario.Progress;
+import iobench.scenario.BenchPlan;
+import iobench.scenario.ProgressStep;
+import iobench.scenario.ScenarioFileParser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,13 +14,13 @@ import iobench.bench.metrics.RunResult;
 import iobench.config.ServerSettings;
 import iobench.config.SettingsLoader;
 import iobench.http.RunningServer;
-import iobench.http.ServerRole;
-import iobench.report.Analysis;
-import iobench.report.BenchReport;
-import iobench.report.Environment;
+import iobench.core.ServerRole;
+import iobench.analysis.Analysis;
+import iobench.analysis.BenchReport;
+import iobench.analysis.Environment;
 import iobench.report.MarkdownReport;
-import iobench.report.ModelParams;
-import iobench.report.ScenarioSummary;
+import iobench.analysis.ModelParams;
+import iobench.analysis.ScenarioSummary;
 import iobench.server.sync.SyncServer;
 import iobench.sim.SimServer;
 import iobench.testing.TestSettings;
@@ -84,7 +88,7 @@ class SimStoppedTest {
 
         AtomicReference<String> stoppedAt = new AtomicReference<>();
         List<String> labels = new ArrayList<>();
-        BenchRunner.Progress stopTheSim = new BenchRunner.Progress() {
+        Progress stopTheSim = new Progress() {
             @Override
             public void begin(int totalRuns) {
             }

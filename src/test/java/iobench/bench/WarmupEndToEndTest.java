@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import iobench.bench.warmup.SteadyState;
-import iobench.bench.warmup.Warmup;
+import iobench.scenario.Warmup;
 import iobench.cli.Cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;

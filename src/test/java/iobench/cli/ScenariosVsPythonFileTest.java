@@ -2,8 +2,8 @@ package iobench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import iobench.bench.BenchPlan;
-import iobench.bench.Scenario;
+import iobench.scenario.BenchPlan;
+import iobench.scenario.Scenario;
 import iobench.bench.contender.Contender;
 import iobench.testing.TestSettings;
 import iobench.bench.contender.Target;

@@ -2,7 +2,7 @@ package iobench.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import iobench.http.ServerRole;
+import iobench.core.ServerRole;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

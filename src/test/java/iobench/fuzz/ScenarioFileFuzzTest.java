@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import iobench.bench.BenchPlan;
-import iobench.bench.ScenarioFileException;
-import iobench.bench.ScenarioFileParser;
+import iobench.scenario.BenchPlan;
+import iobench.scenario.ScenarioFileException;
+import iobench.scenario.ScenarioFileParser;
 import iobench.cli.Cli;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,8 +1,10 @@
 package iobench.report;
 
-import iobench.bench.BenchPlan;
-import iobench.bench.ScenarioFileParser;
-import iobench.bench.ScenarioKind;
+import iobench.analysis.Environment;
+import iobench.analysis.ModelParams;
+import iobench.scenario.BenchPlan;
+import iobench.scenario.ScenarioFileParser;
+import iobench.scenario.ScenarioKind;
 import iobench.bench.metrics.RunBuilder;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
@@ -17,8 +19,8 @@ import java.util.Map;
  * and warm-up runs so bad that any report counting them would show it. Every figure is chosen
  * so that medians, speedups and model values can be checked by arithmetic (see ReportGoldenTest).
  */
-final class FixedRuns {
-    static final String SCENARIOS = """
+public final class FixedRuns {
+    public static final String SCENARIOS = """
             defaults:
               repetitions: 3
               warmup: 1
@@ -29,9 +31,9 @@ final class FixedRuns {
               - {name: broken, kind: clients, delay: 0.5, clients: 20}
             """;
 
-    static final ModelParams MODEL = new ModelParams(8, 32, Map.of());
+    public static final ModelParams MODEL = new ModelParams(8, 32, Map.of());
 
-    static final Environment ENVIRONMENT = new Environment("0.1.0", "OpenJDK 64-Bit Server VM 21.0.5+11-LTS", 8,
+    public static final Environment ENVIRONMENT = new Environment("0.1.0", "OpenJDK 64-Bit Server VM 21.0.5+11-LTS", 8,
             "Linux 6.1.0 (amd64)", "golden.yaml", "2025-01-02T03:04:05+01:00",
             "iobench bench --scenarios golden.yaml --out reports/golden",
             List.of("iobench sim on http://127.0.0.1:8001", "iobench sync on http://127.0.0.1:8002",
@@ -41,12 +43,12 @@ final class FixedRuns {
     private FixedRuns() {
     }
 
-    static BenchPlan plan() {
+    public static BenchPlan plan() {
         return ScenarioFileParser.parse("golden.yaml", SCENARIOS, ScenarioFileParser.Caps.of(60_000, 1000), List.of());
     }
 
     /** Warm-ups first, then repetitions, as the runner orders them. */
-    static List<RunResult> runs() {
+    public static List<RunResult> runs() {
         List<RunResult> runs = new ArrayList<>();
         // fan-seq: d = 0.1 s, K = 10, sequential.
         runs.add(fanOutWarmupThatFailed("fan-seq", Contender.SYNC, 100, 10));

@@ -1,10 +1,12 @@
 package iobench.report;
 
+import iobench.analysis.Analysis;
+import iobench.analysis.BenchReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.bench.ScenarioKind;
+import iobench.scenario.ScenarioKind;
 import iobench.bench.metrics.Histograms;
 import iobench.bench.metrics.LatencySummary;
 import iobench.bench.metrics.RunBuilder;

@@ -1,5 +1,8 @@
 package iobench.report;
 
+import iobench.analysis.Analysis;
+import iobench.analysis.BenchReport;
+import iobench.core.ReportFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,6 @@
 package iobench.report;
 
+import iobench.analysis.Analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

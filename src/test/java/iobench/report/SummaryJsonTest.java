@@ -1,5 +1,11 @@
 package iobench.report;
 
+import iobench.analysis.Analysis;
+import iobench.analysis.BenchReport;
+import iobench.analysis.Comparison;
+import iobench.analysis.ScenarioSummary;
+import iobench.analysis.ServerStats;
+import iobench.core.ReportFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

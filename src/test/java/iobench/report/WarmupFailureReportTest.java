@@ -1,17 +1,19 @@
 package iobench.report;
 
+import iobench.analysis.Analysis;
+import iobench.analysis.BenchReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import iobench.bench.ClientsScenario;
-import iobench.bench.Scenario;
+import iobench.scenario.ClientsScenario;
+import iobench.scenario.Scenario;
 import iobench.bench.contender.Target;
 import iobench.bench.load.ClientsRun;
 import iobench.bench.load.LoadClient;
 import iobench.bench.warmup.JitClock;
-import iobench.bench.warmup.Warmup;
+import iobench.scenario.Warmup;
 import iobench.bench.warmup.WarmupOutcome;
 import iobench.bench.warmup.WarmupPhase;
 import iobench.testing.RangedService;

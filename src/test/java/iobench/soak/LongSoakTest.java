@@ -1,5 +1,6 @@
 package iobench.soak;
 
+import iobench.scenario.Progress;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,6 @@
 package iobench.bench.contender;
 
-import iobench.http.ServerRole;
+import iobench.core.ServerRole;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package iobench.bench.contender;
 
-import iobench.http.Labelled;
+import iobench.core.Labelled;
 import java.util.Arrays;
 
 /**

@@ -1,6 +1,6 @@
 package iobench.bench.load;
 
-import iobench.bench.Scenario;
+import iobench.scenario.Scenario;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.Offered;

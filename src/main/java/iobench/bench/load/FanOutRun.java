@@ -1,6 +1,6 @@
 package iobench.bench.load;
 
-import iobench.bench.FanOutScenario;
+import iobench.scenario.FanOutScenario;
 import iobench.bench.metrics.Offered;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;

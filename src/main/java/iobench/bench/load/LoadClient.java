@@ -1,9 +1,10 @@
 package iobench.bench.load;
 
+import iobench.scenario.RateSpec;
 import iobench.bench.contender.RequestSpec;
 import iobench.bench.contender.RequestValues;
 import iobench.bench.contender.Target;
-import iobench.bench.segment.Segment;
+import iobench.scenario.Segment;
 import iobench.http.TimedHttpClients;
 import iobench.server.fanout.ErrorClassifier;
 import java.io.IOException;
@@ -28,7 +29,7 @@ import okhttp3.Response;
  */
 public final class LoadClient implements AutoCloseable {
     /** Requests in flight the generator is built and tested for. */
-    public static final int MAX_IN_FLIGHT = 10_000;
+    public static final int MAX_IN_FLIGHT = RateSpec.MAX_IN_FLIGHT;
     /**
      * How long an idle connection is kept for reuse at most: below our servers' idle timeout (30 s
      * by default), so the generator rarely meets one they have closed. Other services close sooner

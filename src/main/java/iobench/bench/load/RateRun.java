@@ -1,7 +1,7 @@
 package iobench.bench.load;
 
-import iobench.bench.RateScenario;
-import iobench.bench.RateSpec;
+import iobench.scenario.RateScenario;
+import iobench.scenario.RateSpec;
 import iobench.bench.metrics.Offered;
 import iobench.bench.metrics.RateFigures;
 import iobench.bench.metrics.RunConditions;
@@ -9,8 +9,7 @@ import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunId;
 import iobench.bench.metrics.RunRecorder;
 import iobench.bench.metrics.RunResult;
-import iobench.bench.segment.EmptyRun;
-import iobench.bench.segment.Segment;
+import iobench.scenario.Segment;
 import iobench.bench.contender.Target;
 import iobench.bench.contender.RequestValues;
 import java.util.concurrent.RejectedExecutionException;

@@ -1,6 +1,6 @@
 package iobench.bench.load;
 
-import iobench.bench.segment.Segment;
+import iobench.scenario.Segment;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**

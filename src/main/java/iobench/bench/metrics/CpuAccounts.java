@@ -1,6 +1,6 @@
 package iobench.bench.metrics;
 
-import iobench.http.ServerRole;
+import iobench.core.ServerRole;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.util.LinkedHashMap;

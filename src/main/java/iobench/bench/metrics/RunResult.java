@@ -1,6 +1,6 @@
 package iobench.bench.metrics;
 
-import iobench.bench.ScenarioKind;
+import iobench.scenario.ScenarioKind;
 import iobench.bench.contender.Contender;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package iobench.bench.segment;
 
+import iobench.bench.load.EmptyRun;
 import iobench.bench.metrics.Histograms;
 import iobench.bench.metrics.LatencySummary;
 import iobench.bench.metrics.Offered;

@@ -1,6 +1,6 @@
 package iobench.bench.segment;
 
-import iobench.bench.Scenario;
+import iobench.scenario.Scenario;
 import iobench.bench.contender.Contender;
 
 /**

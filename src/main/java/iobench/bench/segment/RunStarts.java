@@ -1,7 +1,8 @@
 package iobench.bench.segment;
 
+import iobench.scenario.Progress;
 import iobench.bench.BenchRunner;
-import iobench.bench.ProgressStep;
+import iobench.scenario.ProgressStep;
 import iobench.bench.contender.Contender;
 import iobench.bench.metrics.RunResult;
 import java.util.ArrayList;
@@ -15,17 +16,17 @@ import java.util.Map;
  * run's start to tell whether the segments' shares of it overlapped. Taken from the runner's
  * progress, which announces each measured run just before it starts; passes every step on.
  */
-public final class RunStarts implements BenchRunner.Progress {
+public final class RunStarts implements Progress {
     /** What runs.json holds for a run whose start is not known (warm-ups; files of older versions). */
     public static final long UNKNOWN = -1;
 
     private record Key(String scenario, Contender server, int repetition) {
     }
 
-    private final BenchRunner.Progress delegate;
+    private final Progress delegate;
     private final Map<Key, List<Long>> starts = new HashMap<>();
 
-    public RunStarts(BenchRunner.Progress delegate) {
+    public RunStarts(Progress delegate) {
         this.delegate = delegate;
     }
 

@@ -1,10 +1,11 @@
 package iobench.bench.segment;
 
+import iobench.core.ReportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import iobench.bench.ScenarioKind;
+import iobench.scenario.ScenarioKind;
 import iobench.bench.metrics.LatencySummary;
 import iobench.bench.metrics.Offered;
 import iobench.bench.metrics.Outcome;
@@ -72,7 +73,7 @@ public final class RunsJson {
             }
             all.add(o);
         }
-        AtomicFile.write(dir, FILE, JSON.writeValueAsString(root) + "\n");
+        ReportFiles.write(dir, FILE, JSON.writeValueAsString(root) + "\n");
     }
 
     public static List<RunResult> read(Path dir) throws IOException {

@@ -1,5 +1,7 @@
 package iobench.bench.segment;
 
+import iobench.core.ReportFiles;
+import iobench.scenario.Segment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -72,7 +74,7 @@ public record SegmentRecord(String runId, int index, int count, String scenarioS
                 .put("complete", complete).put("sync_threads", syncThreads).put("fanout_threads", fanoutThreads);
         servers.forEach(o.putArray("servers")::add);
         targetOptions.forEach(o.putArray("target_options")::add);
-        AtomicFile.write(dir, FILE, JSON.writeValueAsString(o) + "\n");
+        ReportFiles.write(dir, FILE, JSON.writeValueAsString(o) + "\n");
     }
 
     /** The segment.json of {@code dir}; IOException when it is missing or not one. */

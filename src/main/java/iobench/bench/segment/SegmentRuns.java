@@ -1,9 +1,11 @@
 package iobench.bench.segment;
 
-import iobench.bench.ClientsScenario;
-import iobench.bench.FanOutScenario;
-import iobench.bench.RateScenario;
-import iobench.bench.Scenario;
+import iobench.bench.load.EmptyRun;
+import iobench.scenario.Segment;
+import iobench.scenario.ClientsScenario;
+import iobench.scenario.FanOutScenario;
+import iobench.scenario.RateScenario;
+import iobench.scenario.Scenario;
 import iobench.bench.load.ClientsRun;
 import iobench.bench.load.FanOutRun;
 import iobench.bench.load.LoadClient;

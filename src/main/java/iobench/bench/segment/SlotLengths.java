@@ -1,16 +1,16 @@
 package iobench.bench.segment;
 
-import iobench.bench.BenchPlan;
-import iobench.bench.ClientsScenario;
-import iobench.bench.FanOutScenario;
-import iobench.bench.RateScenario;
-import iobench.bench.RateSpec;
-import iobench.bench.Scenario;
+import iobench.scenario.BenchPlan;
+import iobench.scenario.ClientsScenario;
+import iobench.scenario.FanOutScenario;
+import iobench.scenario.RateScenario;
+import iobench.scenario.RateSpec;
+import iobench.scenario.Scenario;
 import iobench.bench.contender.Contender;
 import iobench.bench.load.RateRun;
 import iobench.bench.load.Schedule;
 import iobench.bench.warmup.SteadyState;
-import iobench.bench.warmup.Warmup;
+import iobench.scenario.Warmup;
 import iobench.bench.warmup.WarmupShape;
 import java.util.HashSet;
 import java.util.Set;

@@ -1,9 +1,8 @@
 package iobench.bench.segment;
 
-import iobench.bench.BenchPlan;
-import iobench.bench.Pacing;
-import iobench.bench.RateScenario;
-import iobench.bench.Scenario;
+import iobench.scenario.BenchPlan;
+import iobench.scenario.RateScenario;
+import iobench.scenario.Scenario;
 import iobench.bench.contender.Contender;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,8 @@
 package iobench.bench.warmup;
 
-import iobench.bench.ProgressStep;
-import iobench.bench.Scenario;
+import iobench.scenario.Warmup;
+import iobench.scenario.ProgressStep;
+import iobench.scenario.Scenario;
 import iobench.bench.load.ClientsRun;
 import iobench.bench.metrics.RunResult;
 import iobench.bench.contender.Contender;

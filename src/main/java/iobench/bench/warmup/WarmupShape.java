@@ -1,9 +1,9 @@
 package iobench.bench.warmup;
 
-import iobench.bench.ClientsScenario;
-import iobench.bench.FanOutScenario;
-import iobench.bench.RateScenario;
-import iobench.bench.Scenario;
+import iobench.scenario.ClientsScenario;
+import iobench.scenario.FanOutScenario;
+import iobench.scenario.RateScenario;
+import iobench.scenario.Scenario;
 import iobench.bench.contender.Contender;
 
 /**

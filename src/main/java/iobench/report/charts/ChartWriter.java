@@ -1,14 +1,14 @@
 package iobench.report.charts;
 
-import iobench.bench.ClientsScenario;
-import iobench.bench.FanOutScenario;
-import iobench.bench.Scenario;
+import iobench.scenario.ClientsScenario;
+import iobench.scenario.FanOutScenario;
+import iobench.scenario.Scenario;
 import iobench.bench.contender.Contender;
-import iobench.report.BenchReport;
-import iobench.report.Model;
-import iobench.report.ReportFiles;
-import iobench.report.ScenarioSummary;
-import iobench.report.ServerStats;
+import iobench.analysis.BenchReport;
+import iobench.analysis.Model;
+import iobench.core.ReportFiles;
+import iobench.analysis.ScenarioSummary;
+import iobench.analysis.ServerStats;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package iobench.report.charts;
 
-import iobench.bench.RateSpec;
-import iobench.report.BenchReport;
-import iobench.report.Capacity;
+import iobench.scenario.RateSpec;
+import iobench.analysis.BenchReport;
+import iobench.analysis.Capacity;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package iobench.report.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import iobench.report.BenchReport;
+import iobench.analysis.BenchReport;
 import iobench.report.charts.Chart;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package iobench.report.format;
 
-import iobench.report.ReportFiles;
+import iobench.core.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Predicate;

@@ -2,7 +2,7 @@ package iobench.report.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import iobench.report.ReportFiles;
+import iobench.core.ReportFiles;
 import iobench.report.SummaryJson;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -14,7 +14,7 @@ import iobench.http.BadParameterException;
 import iobench.http.JavalinServers;
 import iobench.http.Json;
 import iobench.http.RunningServer;
-import iobench.http.ServerRole;
+import iobench.core.ServerRole;
 import iobench.http.ServerStartException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,6 +1,6 @@
 package iobench.server.fanout;
 
-import iobench.http.Labelled;
+import iobench.core.Labelled;
 
 /** Why a downstream call failed. The labels appear in JSON answers and reports. */
 public enum ErrorKind implements Labelled {

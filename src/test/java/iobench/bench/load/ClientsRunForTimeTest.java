@@ -3,8 +3,8 @@ package iobench.bench.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.bench.ClientsScenario;
-import iobench.bench.Scenario;
+import iobench.scenario.ClientsScenario;
+import iobench.scenario.Scenario;
 import iobench.bench.contender.Target;
 import iobench.bench.metrics.RunResult;
 import iobench.http.RunningServer;

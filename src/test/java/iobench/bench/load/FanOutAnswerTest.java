@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import iobench.bench.FanOutScenario;
-import iobench.bench.Scenario;
+import iobench.scenario.FanOutScenario;
+import iobench.scenario.Scenario;
 import iobench.bench.contender.Contender;
 import iobench.bench.contender.Target;
 import iobench.bench.contender.UrlTemplate;

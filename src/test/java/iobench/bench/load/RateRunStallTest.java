@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.bench.EmbeddedServers;
-import iobench.bench.RateScenario;
-import iobench.bench.ScenarioFileParser;
+import iobench.scenario.RateScenario;
+import iobench.scenario.ScenarioFileParser;
 import iobench.bench.metrics.RunResult;
 import iobench.bench.contender.Target;
-import iobench.bench.segment.Segment;
-import iobench.http.ServerRole;
+import iobench.scenario.Segment;
+import iobench.core.ServerRole;
 import iobench.testing.TestSettings;
 import java.net.URI;
 import java.time.Duration;

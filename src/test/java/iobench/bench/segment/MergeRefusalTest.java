@@ -156,7 +156,7 @@ class MergeRefusalTest {
             Path d = dir.resolve("seg" + index);
             org.HdrHistogram.Histogram h = iobench.bench.metrics.Histograms.concurrent();
             h.recordValue(10_500);
-            RunResult run = iobench.bench.metrics.RunBuilder.run("crowd", iobench.bench.ScenarioKind.CLIENTS,
+            RunResult run = iobench.bench.metrics.RunBuilder.run("crowd", iobench.scenario.ScenarioKind.CLIENTS,
                             iobench.bench.contender.Contender.SYNC).repetition(1).offered(10, 1, 1, 1)
                     .outcome(1, 0, java.util.Map.of()).durationNs(11_000_000)
                     .latency(iobench.bench.metrics.LatencySummary.of(h)).build();

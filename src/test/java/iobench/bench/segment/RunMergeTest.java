@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.bench.ScenarioKind;
+import iobench.scenario.ScenarioKind;
 import iobench.bench.metrics.Histograms;
 import iobench.bench.metrics.LatencySummary;
 import iobench.bench.metrics.RateFigures;

@@ -1,10 +1,11 @@
 package iobench.bench.segment;
 
+import iobench.bench.load.EmptyRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.bench.ScenarioKind;
+import iobench.scenario.ScenarioKind;
 import iobench.bench.metrics.Histograms;
 import iobench.bench.metrics.LatencySummary;
 import iobench.bench.metrics.RateFigures;
@@ -42,7 +43,7 @@ class RunsJsonTest {
                 .offered(1000, 5, 1, 1).outcome(5, 0, Map.of()).durationNs(5_006_000_000L).serverDurationS(5.004)
                 .latency(latency(5_006_000)).costs(RunCosts.NONE).conditions(RunConditions.UNKNOWN).build();
         RunResult warmup = RunBuilder.from(fanOut).warmup(true).repetition(0).build();
-        RunResult empty = EmptyRun.of(new iobench.bench.FanOutScenario(new iobench.bench.Scenario.Common("low", 1000,
+        RunResult empty = EmptyRun.of(new iobench.scenario.FanOutScenario(new iobench.scenario.Scenario.Common("low", 1000,
                 1, List.of(Contender.SYNC), "sequential", null), 5), Contender.SYNC, 1000, 5, 1, false, null);
 
         List<RunResult> runs = List.of(warmup, rate, fanOut, empty);

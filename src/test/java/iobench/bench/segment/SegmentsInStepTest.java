@@ -1,5 +1,6 @@
 package iobench.bench.segment;
 
+import iobench.bench.load.EmptyRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -2,12 +2,12 @@ package iobench.bench.segment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import iobench.bench.BenchPlan;
-import iobench.bench.Scenario;
-import iobench.bench.ScenarioFileParser;
+import iobench.scenario.BenchPlan;
+import iobench.scenario.Scenario;
+import iobench.scenario.ScenarioFileParser;
 import iobench.bench.contender.Contender;
-import iobench.report.Model;
-import iobench.report.ModelParams;
+import iobench.analysis.Model;
+import iobench.analysis.ModelParams;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

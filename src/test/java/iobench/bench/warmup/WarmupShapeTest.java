@@ -3,9 +3,9 @@ package iobench.bench.warmup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.bench.ClientsScenario;
-import iobench.bench.FanOutScenario;
-import iobench.bench.Scenario;
+import iobench.scenario.ClientsScenario;
+import iobench.scenario.FanOutScenario;
+import iobench.scenario.Scenario;
 import iobench.bench.contender.Contender;
 import java.util.List;
 import org.junit.jupiter.api.Test;

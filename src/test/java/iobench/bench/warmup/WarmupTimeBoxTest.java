@@ -1,15 +1,16 @@
 package iobench.bench.warmup;
 
+import iobench.scenario.Warmup;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.bench.ClientsScenario;
-import iobench.bench.Scenario;
+import iobench.scenario.ClientsScenario;
+import iobench.scenario.Scenario;
 import iobench.bench.contender.Contender;
 import iobench.bench.contender.Target;
 import iobench.bench.load.ClientsRun;
 import iobench.bench.load.LoadClient;
 import iobench.http.RunningServer;
-import iobench.http.ServerRole;
+import iobench.core.ServerRole;
 import iobench.server.async.AsyncServer;
 import iobench.sim.SimServer;
 import iobench.testing.TestSettings;

@@ -1,12 +1,13 @@
 package iobench.bench.warmup;
 
+import iobench.scenario.Warmup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.bench.RateScenario;
-import iobench.bench.RateSpec;
-import iobench.bench.Scenario;
+import iobench.scenario.RateScenario;
+import iobench.scenario.RateSpec;
+import iobench.scenario.Scenario;
 import iobench.bench.contender.Target;
 import iobench.bench.load.ClientsRun;
 import iobench.bench.load.LoadClient;

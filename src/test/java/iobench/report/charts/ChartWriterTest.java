@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.report.BenchReport;
+import iobench.analysis.BenchReport;
 import iobench.report.FixedRunsAccess;
 import iobench.report.MarkdownReport;
 import java.awt.image.BufferedImage;
@@ -56,8 +56,8 @@ class ChartWriterTest {
     void aRunWithoutClientsOrCostsDrawsOnlyWhatItHasDataFor(@TempDir Path dir) throws Exception {
         BenchReport full = FixedRunsAccess.report();
         BenchReport fanOutOnly = new BenchReport(full.environment(), full.model(),
-                full.scenarios().stream().filter(s -> s.scenario().kind() == iobench.bench.ScenarioKind.FAN_OUT).toList(),
-                List.of(), null, List.of(), List.of(), List.of(), List.of(), iobench.bench.warmup.Warmup.AUTO, List.of());
+                full.scenarios().stream().filter(s -> s.scenario().kind() == iobench.scenario.ScenarioKind.FAN_OUT).toList(),
+                List.of(), null, List.of(), List.of(), List.of(), List.of(), iobench.scenario.Warmup.AUTO, List.of());
 
         List<Chart> charts = ChartWriter.write(fanOutOnly, dir);
 
