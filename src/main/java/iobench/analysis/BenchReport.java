@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Everything a report shows: the environment, one summary per scenario and the measured runs.
- * Warm-up runs are kept apart in {@code warmups}: results.csv lists them (phase warmup), no
+ * Warm-up runs are kept apart in {@code warmups}: warmup.csv lists them (phase warmup), no
  * figure counts them. {@code thresholds} are the scenario file's thresholds checked against the
  * figures, one per threshold, scenario and server.
  *

@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Start the servers in this JVM (or use the URLs given), run every scenario of the scenario "
-                + "file and write report.md, report.html, results.csv, summary.json and hlog/*.hlog. With --url, "
-                + "bench that one URL alone instead (an ad-hoc run: one scenario, no file).",
+                + "file and write report.md, report.html, results.csv, warmup.csv, summary.json and hlog/*.hlog. "
+                + "With --url, bench that one URL alone instead (an ad-hoc run: one scenario, no file).",
         footerHeading = "%n",
         footer = {"Examples:",
             "  iobench bench                                   scenarios.yaml, embedded servers",

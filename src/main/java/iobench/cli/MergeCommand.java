@@ -75,7 +75,7 @@ final class MergeCommand implements Callable<Integer> {
                 + ", from segment.json)", first.scenarioText(), true), settings, first.targetOptions());
         ModelParams model = first.syncThreads() > 0 ? ModelParams.of(first.syncThreads(), first.fanoutThreads(),
                 plan.targets()) : ModelParams.of(settings.syncThreads(), settings.fanoutThreads(), plan.targets());
-        // Warm-up rounds are merged into results.csv; each segment's own report says when its servers were steady.
+        // Warm-up rounds are merged into warmup.csv; each segment's own report says when its servers were steady.
         List<RunMerge.Spread> spreads = set.spreads();
         List<RunMerge.Spread> drifts = spreads.stream().filter(RunMerge.Spread::drifted).toList();
         BenchReport report = notValid(Analysis.analyse(plan, merged, environment(set, plan), model)

@@ -9,11 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code results.csv}: tidy, one row per scenario x server x run, warm-ups included and marked
- * so in the last column, {@code phase} (warmup or measured; a warm-up's repetition is 0). The first
- * sixteen columns are a fixed contract; new columns only ever go after them.
+ * {@code results.csv}: tidy, one row per scenario x server x measured run, so that a script that
+ * averages a column by scenario and server gets the report's figure. The warm-up rounds go to
+ * {@code warmup.csv}, same columns in the same order (its {@code phase} always warmup, a
+ * repetition of 0). The first sixteen columns are a fixed contract; new columns only ever go after
+ * them, and {@code phase} stays last so that files written before the split read the same way.
  */
 public final class CsvReport {
+    public static final String FILE = "results.csv";
+    public static final String WARMUP_FILE = "warmup.csv";
+
     public static final List<String> COLUMNS = List.of(
             "scenario", "kind", "server", "repetition", "delay_s", "concurrent", "clients", "requests",
             "successful", "failed", "duration_s", "throughput_rps", "latency_p50_ms", "latency_p90_ms",
@@ -31,10 +36,20 @@ public final class CsvReport {
     private CsvReport() {
     }
 
+    /** results.csv: the measured runs, scenario by scenario in the report's order. */
     public static String render(BenchReport report) {
+        return render(report, report.runs());
+    }
+
+    /** warmup.csv: the warm-up rounds, scenario by scenario; only the header when there were none. */
+    public static String renderWarmups(BenchReport report) {
+        return render(report, report.warmups());
+    }
+
+    private static String render(BenchReport report, List<RunResult> runs) {
         StringBuilder out = new StringBuilder();
         out.append(String.join(",", COLUMNS.stream().map(CsvReport::quote).toList())).append('\n');
-        for (RunResult r : rows(report)) {
+        for (RunResult r : inScenarioOrder(report, runs)) {
             // Only fan-out has a strategy; a clients request makes one call.
             String strategy = report.scenarios().stream()
                     .filter(s -> s.scenario().name().equals(r.scenario()))
@@ -86,11 +101,10 @@ public final class CsvReport {
         return out.toString();
     }
 
-    /** Scenario by scenario in the report's order, each one's warm-ups before its measured runs. */
-    private static List<RunResult> rows(BenchReport report) {
+    /** Scenario by scenario in the report's order; within a scenario in the order they ran (a stable sort). */
+    private static List<RunResult> inScenarioOrder(BenchReport report, List<RunResult> runs) {
         List<String> order = report.scenarios().stream().map(s -> s.scenario().name()).toList();
-        List<RunResult> rows = new ArrayList<>(report.warmups());
-        rows.addAll(report.runs());
+        List<RunResult> rows = new ArrayList<>(runs);
         rows.sort(java.util.Comparator.comparingInt(r -> {
             int i = order.indexOf(r.scenario());
             return i < 0 ? order.size() : i;

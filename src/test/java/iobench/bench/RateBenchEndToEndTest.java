@@ -67,9 +67,14 @@ class RateBenchEndToEndTest {
         assertEquals(2, capacity.path("servers").path(0).path("capacity_rps_per_repetition").size());
         assertEquals(2 * 2, capacity.path("steps").size(), "two steps for each of two servers");
 
-        List<String> lines = Files.readAllLines(out.resolve("results.csv"));
+        List<String> lines = new ArrayList<>(Files.readAllLines(out.resolve("results.csv")));
+        List<String> warmupLines = Files.readAllLines(out.resolve("warmup.csv"));
         List<String> header = Arrays.asList(lines.get(0).split(",", -1));
         assertEquals(CsvReport.COLUMNS, header);
+        assertEquals(lines.get(0), warmupLines.get(0), "warmup.csv has the columns of results.csv");
+        assertTrue(warmupLines.stream().skip(1).allMatch(l -> l.endsWith(",warmup")), warmupLines.toString());
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.endsWith(",measured")), lines.toString());
+        lines.addAll(warmupLines.subList(1, warmupLines.size()));
         List<Map<String, String>> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] fields = line.split(",", -1);

@@ -39,6 +39,7 @@ class WarmupDelayFallbackTest {
     private String markdown;
     private JsonNode summary;
     private List<String> csv;
+    private List<String> warmupCsv;
 
     @BeforeAll
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
@@ -66,6 +67,7 @@ class WarmupDelayFallbackTest {
         markdown = Files.exists(out.resolve("report.md")) ? Files.readString(out.resolve("report.md")) : "";
         summary = Files.exists(out.resolve("summary.json")) ? SummaryJson.read(out) : null;
         csv = Files.exists(out.resolve("results.csv")) ? Files.readAllLines(out.resolve("results.csv")) : List.of();
+        warmupCsv = Files.exists(out.resolve("warmup.csv")) ? Files.readAllLines(out.resolve("warmup.csv")) : List.of();
     }
 
     @AfterAll
@@ -108,8 +110,8 @@ class WarmupDelayFallbackTest {
         int server = header.indexOf("server");
         int failed = header.indexOf("failed");
         int phase = header.size() - 1;
-        List<String[]> rows = csv.stream().skip(1).map(l -> l.split(",", -1))
-                .filter(f -> f[server].equals("ranged")).toList();
+        List<String[]> rows = java.util.stream.Stream.concat(csv.stream().skip(1), warmupCsv.stream().skip(1))
+                .map(l -> l.split(",", -1)).filter(f -> f[server].equals("ranged")).toList();
         assertEquals(1, rows.stream().filter(f -> f[phase].equals("measured")).count(), context);
         assertEquals(1, rows.stream().filter(f -> f[phase].equals("warmup")).count(), context);
         rows.forEach(f -> assertEquals("0", f[failed], String.join(",", f)));

@@ -75,10 +75,12 @@ class AdHocBenchTest {
         String md = Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8);
         assertTrue(md.contains("| scenarios | ad-hoc run (--url) |"), md);
         assertTrue(md.contains("| **clients-10** | 0.000 s | 10 | slow | "), md);
-        // Warmed as a file run is, before the measured run; results.csv has both.
+        // Warmed as a file run is, before the measured run: the rounds in warmup.csv, the run in results.csv.
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
-        assertTrue(csv.stream().anyMatch(l -> l.endsWith(",warmup")), csv.toString());
-        assertEquals(1, csv.stream().filter(l -> l.endsWith(",measured")).count(), csv.toString());
+        List<String> warmups = Files.readAllLines(out.resolve("warmup.csv"));
+        assertTrue(warmups.size() > 1 && warmups.stream().skip(1).allMatch(l -> l.endsWith(",warmup")), warmups.toString());
+        assertEquals(2, csv.size(), csv.toString());
+        assertTrue(csv.get(1).endsWith(",measured"), csv.toString());
         // Named targets alone: bench starts no sim of its own.
         assertFalse(run.err().contains("IO simulation"), run.context());
     }

@@ -1,5 +1,6 @@
 package iobench.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -145,6 +146,67 @@ class HtmlReportBrowserTest {
                 + ".filter(function (r) { return r.offsetParent !== null; }).length;");
         long marked = (Long) js.executeScript("return document.querySelectorAll('#figures tbody tr.hl').length;");
         assertTrue(marked > 0 && shown == marked && shown < all, "only the " + marked + " marked rows stay: " + shown);
+    }
+
+    /**
+     * report.html of the golden inputs, whose clients scenarios run at two delays (broken: 20 clients,
+     * 0.5 s; clients-100: 100 clients, 0.2 s): every line of its clients charts joins the two, and each
+     * must plot a figure the delay does not change (requests served at once, latency in delays), as the
+     * PNG charts do (ChartWriterTest), never requests per second or milliseconds. The model checked by
+     * hand (T = 8): a pool serves 20 / 3 and 100 / 13 at once and waits 3 and 13 delays; async all N, one delay.
+     */
+    @Test
+    void theClientsChartsJoinTwoDelaysOnlyInFiguresTheDelayDoesNotChange(@TempDir Path tmp) throws IOException {
+        BenchReport report = FixedRunsAccess.report();
+        Path dir = tmp.resolve("golden");
+        ReportFiles.write(dir, SummaryJson.FILE, SummaryJson.text(SummaryJson.tree(report)));
+        ReportFiles.write(dir, HtmlReport.MARKDOWN, MarkdownReport.render(report, List.of(), null));
+        open(HtmlReport.write(dir), "golden.png");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> charts = (List<Map<String, Object>>) driver.executeScript("return window.iobenchCharts;");
+
+        Map<String, double[]> served = lines(charts, "Requests served at once against concurrent clients");
+        Map<String, double[]> latency = lines(charts, "p50 and p99 latency in delays against concurrent clients");
+        for (String server : List.of("sync", "async")) {
+            ServerStats at20 = stats(report, "broken", server);
+            ServerStats at100 = stats(report, "clients-100", server);
+            assertArrayEquals(new double[] {at20.throughputRps().median() * 0.5, at100.throughputRps().median() * 0.2},
+                    served.get(server), 1e-9, server);
+            assertArrayEquals(new double[] {at20.p50Ms().median() / 500, at100.p50Ms().median() / 200},
+                    latency.get(server + " p50"), 1e-9, server);
+            assertArrayEquals(new double[] {at20.p99Ms().median() / 500, at100.p99Ms().median() / 200},
+                    latency.get(server + " p99"), 1e-9, server);
+        }
+        assertArrayEquals(new double[] {20.0 / 3, 100.0 / 13}, served.get("sync model"), 1e-9);
+        assertArrayEquals(new double[] {20, 100}, served.get("async model"), 1e-9);
+        assertArrayEquals(new double[] {3, 13}, latency.get("sync model"), 1e-9);
+        assertArrayEquals(new double[] {1, 1}, latency.get("async model"), 1e-9);
+        assertEquals(java.util.Set.of("sync", "async", "sync model", "async model"), served.keySet());
+        assertEquals(java.util.Set.of("sync p50", "async p50", "sync p99", "async p99", "sync model", "async model"),
+                latency.keySet());
+    }
+
+    /** The chart's lines by label: each line's y at 20 and at 100 clients, after checking it has exactly those points. */
+    private static Map<String, double[]> lines(List<Map<String, Object>> charts, String title) {
+        Map<String, Object> chart = charts.stream().filter(c -> title.equals(c.get("title"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no chart '" + title + "' in " + charts));
+        Map<String, double[]> lines = new java.util.LinkedHashMap<>();
+        for (Object o : (List<?>) chart.get("series")) {
+            Map<?, ?> series = (Map<?, ?>) o;
+            // In the summary's order of scenarios; the chart draws them by x.
+            List<?> pts = ((List<?>) series.get("pts")).stream()
+                    .sorted(java.util.Comparator.comparingDouble(p -> ((Number) ((List<?>) p).get(0)).doubleValue())).toList();
+            double[] x = pts.stream().mapToDouble(p -> ((Number) ((List<?>) p).get(0)).doubleValue()).toArray();
+            assertArrayEquals(new double[] {20, 100}, x, 0, series.get("label") + ": x");
+            lines.put((String) series.get("label"),
+                    pts.stream().mapToDouble(p -> ((Number) ((List<?>) p).get(1)).doubleValue()).toArray());
+        }
+        return lines;
+    }
+
+    private static ServerStats stats(BenchReport report, String scenario, String server) {
+        return report.scenarios().stream().filter(s -> s.scenario().name().equals(scenario)).findFirst().orElseThrow()
+                .servers().stream().filter(st -> st.server().label().equals(server)).findFirst().orElseThrow();
     }
 
     /** Opens the file, waits for the page to say it is drawn, checks it; returns each chart's pixel counts. */

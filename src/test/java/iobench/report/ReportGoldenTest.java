@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * report.md and results.csv from a hand-made run, compared with golden files, as JMH seals its
+ * report.md, results.csv and warmup.csv from a hand-made run, compared with golden files, as JMH seals its
  * result formats. To regenerate after an intended change of format:
  * {@code mvn -o test -Dtest=ReportGoldenTest -Dgolden.update=true}, then read the diff before committing.
  *
@@ -97,16 +97,22 @@ class ReportGoldenTest {
     }
 
     @Test
+    void theWarmupCsvMatchesItsGoldenFile() throws IOException {
+        String actual = CsvReport.renderWarmups(report());
+        assertEquals(golden("warmup.csv", actual), actual);
+    }
+
+    @Test
     void theReportsAreTheSameUnderAGermanLocaleAndNeverShowADecimalComma() {
         String md = MarkdownReport.render(report(), List.of(), null);
-        String csv = CsvReport.render(report());
+        String csv = CsvReport.render(report()) + CsvReport.renderWarmups(report());
         String console = ConsoleSummary.render(report());
         Locale before = Locale.getDefault();
         try {
             Locale.setDefault(Locale.GERMANY);
             assertEquals("1,5", String.format("%.1f", 1.5), "the locale really is German");
             assertEquals(md, MarkdownReport.render(report(), List.of(), null));
-            assertEquals(csv, CsvReport.render(report()));
+            assertEquals(csv, CsvReport.render(report()) + CsvReport.renderWarmups(report()));
             assertEquals(console, ConsoleSummary.render(report()));
             assertEquals(SummaryJson.text(SummaryJson.tree(report())), SummaryJson.text(SummaryJson.tree(report())));
         } finally {
@@ -128,13 +134,29 @@ class ReportGoldenTest {
     }
 
     @Test
-    void theCsvHasOneRowPerRunWithWarmupsLabelledInTheLastColumn() {
-        List<String> rows = CsvReport.render(report()).lines().skip(1).toList();
-        assertEquals(FixedRuns.runs().size(), rows.size());
+    void resultsCsvHoldsOnlyTheMeasuredRunsAndWarmupCsvTheWarmupsUnderTheSameHeader() {
+        List<String> results = CsvReport.render(report()).lines().toList();
+        List<String> warmups = CsvReport.renderWarmups(report()).lines().toList();
         assertEquals("phase", CsvReport.COLUMNS.get(CsvReport.COLUMNS.size() - 1));
-        long warmups = FixedRuns.runs().stream().filter(r -> r.warmup()).count();
-        assertEquals(warmups, rows.stream().filter(row -> row.endsWith(",warmup")).count());
-        rows.forEach(row -> assertEquals(row.split(",")[3].equals("0"), row.endsWith(",warmup"), row));
+        assertEquals(results.get(0), warmups.get(0), "the same columns in the same order");
+        long warmupRuns = FixedRuns.runs().stream().filter(r -> r.warmup()).count();
+        assertTrue(warmupRuns > 0, "the fixed runs have warm-ups to leave out");
+        assertEquals(FixedRuns.runs().size() - warmupRuns, results.size() - 1);
+        assertEquals(warmupRuns, warmups.size() - 1);
+        results.stream().skip(1).forEach(row -> assertTrue(row.endsWith(",measured"), row));
+        results.stream().skip(1).forEach(row -> assertFalse(row.split(",")[3].equals("0"), row));
+        warmups.stream().skip(1).forEach(row -> assertTrue(row.endsWith(",warmup"), row));
+        warmups.stream().skip(1).forEach(row -> assertEquals("0", row.split(",")[3], row));
+    }
+
+    @Test
+    void aRunWithoutWarmupsHasAWarmupCsvOfItsHeaderAlone() {
+        BenchReport r = report();
+        BenchReport noWarmups = new BenchReport(r.environment(), r.model(), r.scenarios(), r.runs(),
+                r.incompleteReason(), List.of(), r.thresholds(), r.warmupPhases(), r.timeToSteady(), r.warmupCaps(),
+                r.capacities());
+        assertEquals(String.join(",", CsvReport.COLUMNS) + "\n", CsvReport.renderWarmups(noWarmups));
+        assertEquals(CsvReport.render(r), CsvReport.render(noWarmups), "results.csv does not depend on the warm-ups");
     }
 
     @Test
@@ -182,6 +204,7 @@ class ReportGoldenTest {
     void theGoldenFilesAreOnTheTestClasspath() {
         assertNotNull(ReportGoldenTest.class.getResource("/golden/report.md"));
         assertNotNull(ReportGoldenTest.class.getResource("/golden/results.csv"));
+        assertNotNull(ReportGoldenTest.class.getResource("/golden/warmup.csv"));
         assertNotNull(ReportGoldenTest.class.getResource("/golden/summary.json"));
     }
 }

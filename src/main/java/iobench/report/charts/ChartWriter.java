@@ -41,11 +41,15 @@ public final class ChartWriter {
     public static List<iobench.report.charts.Chart> write(BenchReport report, Path dir) throws IOException {
         System.setProperty("java.awt.headless", "true");
         List<iobench.report.charts.Chart> written = new ArrayList<>();
-        List<ScenarioSummary> clients = sortedBy(report, ClientsScenario.class, ClientsScenario::clients);
         List<ScenarioSummary> fanOut = sortedBy(report, FanOutScenario.class, FanOutScenario::concurrent);
-        if (!clients.isEmpty()) {
-            save(dir, "throughput-vs-clients.png", "Throughput against clients", throughput(report, clients), written);
-            save(dir, "latency-vs-clients.png", "p50 and p99 latency against clients", latency(clients), written);
+        XYChart served = servedAtOnce(report);
+        if (served != null) {
+            save(dir, "throughput-vs-clients.png", "Requests served at once (throughput x delay) against clients",
+                    served, written);
+        }
+        XYChart latency = latencyInDelays(report);
+        if (latency != null) {
+            save(dir, "latency-vs-clients.png", "p50 and p99 latency in delays against clients", latency, written);
         }
         if (!fanOut.isEmpty()) {
             save(dir, "fanout-duration.png", "Fan-out duration against K", fanOutDuration(fanOut), written);
@@ -77,34 +81,84 @@ public final class ChartWriter {
         return (FanOutScenario) s.scenario();
     }
 
-    private static XYChart throughput(BenchReport report, List<ScenarioSummary> clients) {
-        XYChart chart = logLog("Throughput against concurrent clients (median of repetitions)",
-                "clients (requests in flight at once)", "requests per second");
-        for (Map.Entry<Contender, double[][]> e : byServer(clients, st -> st.throughputRps().median()).entrySet()) {
-            chart.addSeries(e.getKey().label(), e.getValue()[0], e.getValue()[1]);
+    /*
+     * The clients scenarios of a suite run at different delays (the default file: 1 s for 5 clients
+     * down to 0.2 s for 200, and 20 ms for sustained-50), so requests per second or latency in ms
+     * against clients would join figures of different delays in one line: a vertical spike where two
+     * scenarios share a client count, and a model line that means nothing. Both charts therefore
+     * plot what the delay does not change: requests served at once (throughput x delay, Little's
+     * law with one delay per request) and latency in delays (latency / delay). One line per server
+     * then reads across every clients scenario, against the model's own figures: a pool of T
+     * threads serves min(N, T) at once, async and virtual all N. A line per server and delay was the
+     * other way; with the default file's four delays it is mostly single points, which say less.
+     */
+
+    /** Null when no clients scenario has a delay to count in (a target's own time is no delay of ours). */
+    static XYChart servedAtOnce(BenchReport report) {
+        List<ScenarioSummary> clients = clientsByCount(report);
+        XYChart chart = logLog("Requests served at once (throughput x delay) against concurrent clients",
+                "clients (requests in flight at once)", "requests served at once (median of repetitions)");
+        Map<Contender, double[][]> servers = byServer(clients, (s, st) -> st.throughputRps().median() * delayS(s));
+        if (servers.isEmpty()) {
+            return null;
         }
-        // The sync pool's ceiling as the model has it: T threads, one delay per wave.
-        double[] x = clients.stream().mapToDouble(s -> asClients(s).clients()).toArray();
-        double[] y = clients.stream().mapToDouble(s -> asClients(s).requests()
-                / Model.predictedDurationS(s.scenario(), Contender.SYNC, report.model())).toArray();
-        if (java.util.Arrays.stream(y).allMatch(v -> v > 0 && Double.isFinite(v))) {
-            XYSeries ceiling = chart.addSeries("sync model (" + report.model().syncThreads() + " threads)", x, y);
-            ceiling.setMarker(SeriesMarkers.NONE);
-            ceiling.setLineStyle(dashed(6f, 6f));
-            ceiling.setLineColor(java.awt.Color.GRAY);
-        }
+        servers.forEach((role, xy) -> chart.addSeries(role.label(), xy[0], xy[1]));
+        // The model's own figure: requests x delay / its duration, min(N, T) for a pool in a long run.
+        model(chart, "sync model (" + report.model().syncThreads() + " threads)", clients,
+                s -> asClients(s).requests() * delayS(s) / Model.predictedDurationS(s.scenario(), Contender.SYNC, report.model()));
+        model(chart, "model of all at once (N)", clients, s -> asClients(s).clients());
         return chart;
     }
 
-    private static XYChart latency(List<ScenarioSummary> clients) {
-        XYChart chart = logLog("Latency against concurrent clients: p50 (solid) and p99 (dashed)",
-                "clients (requests in flight at once)", "latency, ms");
-        byServer(clients, st -> st.p50Ms().median()).forEach((role, xy) -> chart.addSeries(role.label() + " p50", xy[0], xy[1]));
-        byServer(clients, st -> st.p99Ms().median()).forEach((role, xy) -> {
+    /** Null when no clients scenario has a delay to count in. */
+    static XYChart latencyInDelays(BenchReport report) {
+        List<ScenarioSummary> clients = clientsByCount(report);
+        XYChart chart = logLog("Latency in delays against concurrent clients: p50 (solid) and p99 (dashed)",
+                "clients (requests in flight at once)", "latency / delay (median of repetitions)");
+        Map<Contender, double[][]> p50 = byServer(clients, (s, st) -> st.p50Ms().median() / 1000.0 / delayS(s));
+        if (p50.isEmpty()) {
+            return null;
+        }
+        p50.forEach((role, xy) -> chart.addSeries(role.label() + " p50", xy[0], xy[1]));
+        byServer(clients, (s, st) -> st.p99Ms().median() / 1000.0 / delayS(s)).forEach((role, xy) -> {
             XYSeries s = chart.addSeries(role.label() + " p99", xy[0], xy[1]);
             s.setLineStyle(dashed(6f, 4f));
         });
+        // N clients over the requests served at once (Little's law): ceil(N / T) delays for one wave set.
+        model(chart, "sync model (" + report.model().syncThreads() + " threads)", clients,
+                s -> asClients(s).clients() * Model.predictedDurationS(s.scenario(), Contender.SYNC, report.model())
+                        / (asClients(s).requests() * delayS(s)));
+        model(chart, "model of all at once (one delay)", clients, s -> 1.0);
         return chart;
+    }
+
+    private static List<ScenarioSummary> clientsByCount(BenchReport report) {
+        return sortedBy(report, ClientsScenario.class, ClientsScenario::clients);
+    }
+
+    private static double delayS(ScenarioSummary s) {
+        return s.scenario().delaySeconds();
+    }
+
+    /** A model line, grey and dashed, through the scenarios where it has a figure (not those sent for a time). */
+    private static void model(XYChart chart, String name, List<ScenarioSummary> clients,
+                              java.util.function.ToDoubleFunction<ScenarioSummary> figure) {
+        List<double[]> points = new ArrayList<>();
+        for (ScenarioSummary s : clients) {
+            double y = figure.applyAsDouble(s);
+            if (delayS(s) > 0 && y > 0 && Double.isFinite(y)) {
+                points.add(new double[] {asClients(s).clients(), y});
+            }
+        }
+        if (points.isEmpty()) {
+            return;
+        }
+        XYSeries line = chart.addSeries(name, points.stream().mapToDouble(p -> p[0]).toArray(),
+                points.stream().mapToDouble(p -> p[1]).toArray());
+        line.setMarker(SeriesMarkers.NONE);
+        // Grey: the model is no server; the pool's dashed, all-at-once dotted.
+        line.setLineStyle(name.startsWith("sync") ? dashed(6f, 6f) : dashed(2f, 4f));
+        line.setLineColor(java.awt.Color.GRAY);
     }
 
     private static XYChart fanOutDuration(List<ScenarioSummary> fanOut) {
@@ -166,11 +220,11 @@ public final class ChartWriter {
 
     /** For each server, its points (x = clients, y = figure) in the order of the scenarios. */
     private static Map<Contender, double[][]> byServer(List<ScenarioSummary> scenarios,
-                                                        java.util.function.ToDoubleFunction<ServerStats> figure) {
+                                                        java.util.function.ToDoubleBiFunction<ScenarioSummary, ServerStats> figure) {
         Map<Contender, List<double[]>> points = new LinkedHashMap<>();
         for (ScenarioSummary s : scenarios) {
             for (ServerStats st : s.servers()) {
-                double y = figure.applyAsDouble(st);
+                double y = figure.applyAsDouble(s, st);
                 if (y > 0 && Double.isFinite(y)) {
                     points.computeIfAbsent(st.server(), k -> new ArrayList<>()).add(new double[] {asClients(s).clients(), y});
                 }

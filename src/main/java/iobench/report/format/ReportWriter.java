@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Writes every output of a run, in the order that protects the data: results.csv and
+ * Writes every output of a run, in the order that protects the data: results.csv, warmup.csv and
  * summary.json first (should a document fail, the figures are not lost), then hlog/, the charts,
  * compare.md beside a baseline, the Markdown, and last the pages, which are read back from the
  * files before them so that {@code iobench report DIR} makes the same ones, and whose failure only
@@ -32,7 +32,10 @@ public final class ReportWriter {
      */
     private static List<ReportFormat> formats(String markdownAppendix, Map<String, JsonNode> summaryAppendix) {
         return List.of(
-                FileFormat.text("results.csv", ALWAYS, (run, dir) -> CsvReport.render(run.report())),
+                FileFormat.text(CsvReport.FILE, ALWAYS, (run, dir) -> CsvReport.render(run.report())),
+                // Always, only its header when no round ran: a directory written again never keeps an
+                // earlier run's warm-ups beside the new results.csv.
+                FileFormat.text(CsvReport.WARMUP_FILE, ALWAYS, (run, dir) -> CsvReport.renderWarmups(run.report())),
                 new SummaryFormat(summaryAppendix),
                 new FileFormat(HlogFiles.DIR + "/", ALWAYS, (run, dir) -> HlogFiles.write(run.report(), dir)),
                 new ChartsFormat(),

@@ -323,37 +323,57 @@
       dash: [8, 5], width: 1.5, points: false };
   }
 
+  /* The clients scenarios of a suite run at different delays (1 s for 5 clients down to 20 ms for
+   * sustained-50 in the default file): requests per second or milliseconds against clients would join
+   * figures of different delays in one line, a spike where two share a client count and a model line
+   * that means nothing. So these charts plot what the delay does not change: requests served at once
+   * (throughput x delay) and latency in delays (latency / delay), one line per server across every
+   * clients scenario, as the PNG charts do (ChartWriter). A scenario without a delay (a target's own
+   * time) is left out: there is nothing to count in. */
+  function delayOf(s) {
+    var d = num(s.delay_s);
+    return d && d > 0 ? d : null;
+  }
+
   function clientsCharts(summary) {
-    var cs = scenarios(summary, 'clients');
+    var cs = scenarios(summary, 'clients').filter(delayOf);
     if (!cs.length) return;
-    var thr = perServer(cs, function (s) { return s.clients; }, function (s, st) { return stat(st, 'throughput_rps'); });
-    var thrModel = perServer(cs, function (s) { return s.clients; }, function (s, st) {
+    var threads = summary.model_params.sync_threads;
+    var clientsX = function (s) { return s.clients; };
+    var served = perServer(cs, clientsX, function (s, st) { return stat(st, 'throughput_rps', delayOf(s)); });
+    // The model's requests x delay / its duration: min(N, threads) for a pool in a long run, N all at once.
+    var servedModel = perServer(cs, clientsX, function (s, st) {
       var m = num(st.model_duration_s);
-      return m ? [s.requests / m] : null;
+      return m ? [s.requests * delayOf(s) / m] : null;
     });
     add({
-      title: 'Throughput against concurrent clients',
-      about: 'Requests per second, median of the repetitions with their range; dashed: the model (requests / the model\'s duration: a pool of '
-        + summary.model_params.sync_threads + ' threads serves N clients in ceil(N / ' + summary.model_params.sync_threads
-        + ') waves of one delay, async and virtual in one). Log axes.',
-      xLabel: 'clients', yLabel: 'requests per second', xLog: true, yLog: true, yUnit: '/s',
-      series: thr.map(function (g) { return measured(g); }).concat(thrModel.map(function (g) { return model(g); }))
+      title: 'Requests served at once against concurrent clients',
+      about: 'Throughput x the scenario\'s delay: how many requests each server had in hand at once, comparable '
+        + 'across scenarios of different delays. Median of the repetitions with their range; dashed: the model (a pool of '
+        + threads + ' threads serves N clients in ceil(N / ' + threads + ') waves of one delay, at most ' + threads
+        + ' at once; async and virtual all N). Log axes.',
+      xLabel: 'clients', yLabel: 'requests served at once', xLog: true, yLog: true, yUnit: '',
+      series: served.map(function (g) { return measured(g); }).concat(servedModel.map(function (g) { return model(g); }))
     });
-    var p50 = perServer(cs, function (s) { return s.clients; }, function (s, st) { return stat(st, 'p50_ms'); });
-    var p99 = perServer(cs, function (s) { return s.clients; }, function (s, st) { return stat(st, 'p99_ms'); });
-    var last = perServer(cs, function (s) { return s.clients; }, function (s, st) {
+    var inDelays = 1 / 1000;
+    var p50 = perServer(cs, clientsX, function (s, st) { return stat(st, 'p50_ms', inDelays / delayOf(s)); });
+    var p99 = perServer(cs, clientsX, function (s, st) { return stat(st, 'p99_ms', inDelays / delayOf(s)); });
+    // N over the model's requests served at once (Little's law): the slowest of one set of waves, ceil(N / threads).
+    var waits = perServer(cs, clientsX, function (s, st) {
       var m = num(st.model_duration_s);
-      return m ? [m * 1000] : null;
+      return m ? [s.clients * m / (s.requests * delayOf(s))] : null;
     });
     add({
-      title: 'p50 and p99 latency against concurrent clients',
-      about: 'Median of the repetitions with their range: p50 solid, p99 dotted; dashed: the model\'s slowest request (its duration). Log axes.',
-      xLabel: 'clients', yLabel: 'latency, ms', xLog: true, yLog: true, yUnit: ' ms',
+      title: 'p50 and p99 latency in delays against concurrent clients',
+      about: 'Latency / the scenario\'s delay, comparable across scenarios of different delays (1 = no wait). Median of '
+        + 'the repetitions with their range: p50 solid, p99 dotted; dashed: the model (N clients over the requests served '
+        + 'at once: ceil(N / ' + threads + ') delays for the pool\'s last wave). Log axes.',
+      xLabel: 'clients', yLabel: 'latency, delays', xLog: true, yLog: true, yUnit: ' delays',
       series: p50.map(function (g) { return measured(g, ' p50'); })
         .concat(p99.map(function (g) {
           var s = measured(g, ' p99'); s.dash = [2, 3]; s.pointSize = 5; return s;
         }))
-        .concat(last.map(function (g) { return model(g, ' (slowest)'); }))
+        .concat(waits.map(function (g) { return model(g); }))
     });
   }
 
@@ -528,12 +548,15 @@
         series: ga.map(function (g) { return measured(g, ' A', 'a'); }).concat(gb.map(function (g) { return measured(g, ' B'); })) });
     }
     var clientsX = function (s) { return s.clients; };
-    pair('clients', clientsX, function (s, st) { return stat(st, 'throughput_rps'); },
-      'Throughput against concurrent clients: A and B', 'Median of the repetitions with their range; A dashed, B solid. Log axes.',
-      'clients', 'requests per second', '/s');
-    pair('clients', clientsX, function (s, st) { return stat(st, 'p99_ms'); },
-      'p99 latency against concurrent clients: A and B', 'Median of the repetitions with their range; A dashed, B solid. Log axes.',
-      'clients', 'p99 latency, ms', ' ms');
+    // In units of each scenario's delay, as report.html's clients charts (clientsCharts): comparable across delays.
+    pair('clients', clientsX, function (s, st) { return delayOf(s) ? stat(st, 'throughput_rps', delayOf(s)) : null; },
+      'Requests served at once against concurrent clients: A and B', 'Throughput x the scenario\'s delay, median of '
+        + 'the repetitions with their range; A dashed, B solid. Log axes.',
+      'clients', 'requests served at once', '');
+    pair('clients', clientsX, function (s, st) { return delayOf(s) ? stat(st, 'p99_ms', 1 / 1000 / delayOf(s)) : null; },
+      'p99 latency in delays against concurrent clients: A and B', 'p99 / the scenario\'s delay, median of the '
+        + 'repetitions with their range; A dashed, B solid. Log axes.',
+      'clients', 'p99 latency, delays', ' delays');
     var nameOf = function (s, st) { return st.server === 'async' ? st.server : st.server + ' ' + s.strategy; };
     pair('fan-out', function (s) { return s.concurrent; }, function (s, st) { return stat(st, 'duration_s'); },
       'Fan-out duration against K: A and B', 'Median of the repetitions with their range; A dashed, B solid. Log axes.',
@@ -653,6 +676,12 @@
         p.textContent = 'This chart could not be drawn: ' + e;
         c.fig.appendChild(p);
       }
+    });
+    // What each chart plots, point by point: for the browser tests, and for a reader at the console.
+    window.iobenchCharts = charts.map(function (c) {
+      return { title: c.spec.title, series: c.spec.series.map(function (x) {
+        return { label: x.label, pts: x.pts.map(function (p) { return [p[0], p[1]]; }) };
+      }) };
     });
     done();
     var timer = null;

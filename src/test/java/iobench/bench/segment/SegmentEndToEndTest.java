@@ -97,10 +97,13 @@ class SegmentEndToEndTest {
             CliRun merge = CliRun.of("merge", "--out", merged.toString(), segments.get(2).toString(),
                     segments.get(0).toString(), segments.get(1).toString());
             assertEquals(0, merge.exitCode(), merge.context());
-            for (String file : List.of("report.md", "report.html", "results.csv", "summary.json",
+            for (String file : List.of("report.md", "report.html", "results.csv", "warmup.csv", "summary.json",
                     "hlog/steady-sync.hlog")) {
                 assertTrue(Files.isRegularFile(merged.resolve(file)), file);
             }
+            // Every segment warms each scenario (runs.json holds its rounds): the merged rounds go to warmup.csv.
+            assertEquals(warmedScenarios(one), warmedScenarios(merged));
+            assertEquals(java.util.Set.of("steady", "crowd", "fan"), warmedScenarios(merged));
             String md = Files.readString(merged.resolve("report.md"), StandardCharsets.UTF_8);
             assertTrue(md.contains("## Segments"), md);
             assertTrue(md.contains("| 3/3 | "), md);
@@ -142,7 +145,19 @@ class SegmentEndToEndTest {
         return Double.parseDouble(rows.get("steady").get(column));
     }
 
-    /** The measured rows of results.csv, by scenario (one server, one repetition). */
+    /** The scenarios of warmup.csv's rows, each row checked to be a warm-up under the columns of results.csv. */
+    private static java.util.Set<String> warmedScenarios(Path reportDir) throws Exception {
+        List<String> lines = Files.readAllLines(reportDir.resolve("warmup.csv"));
+        assertEquals(CsvReport.COLUMNS, Arrays.asList(lines.get(0).split(",", -1)));
+        java.util.Set<String> scenarios = new java.util.HashSet<>();
+        for (String line : lines.subList(1, lines.size())) {
+            assertTrue(line.endsWith(",warmup"), line);
+            scenarios.add(line.substring(0, line.indexOf(',')));
+        }
+        return scenarios;
+    }
+
+    /** The measured rows of results.csv, by scenario (one server, one repetition); it holds no other. */
     private static Map<String, Map<String, String>> measured(Path reportDir) throws Exception {
         List<String> lines = Files.readAllLines(reportDir.resolve("results.csv"));
         List<String> header = Arrays.asList(lines.get(0).split(",", -1));
@@ -154,9 +169,8 @@ class SegmentEndToEndTest {
             for (int i = 0; i < header.size(); i++) {
                 row.put(header.get(i), fields[i]);
             }
-            if (row.get("phase").equals("measured")) {
-                rows.put(row.get("scenario"), row);
-            }
+            assertEquals("measured", row.get("phase"), line);
+            rows.put(row.get("scenario"), row);
         }
         return rows;
     }

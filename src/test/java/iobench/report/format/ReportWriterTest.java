@@ -20,7 +20,7 @@ class ReportWriterTest {
         List<String> warnings = ReportWriter.everyOutput().write(AnalysedRun.of(FixedRunsAccess.report(), null, null), dir);
 
         assertEquals(List.of(), warnings);
-        for (String file : List.of("results.csv", SummaryJson.FILE, "report.md", "report.html", "fanout-duration.png")) {
+        for (String file : List.of("results.csv", "warmup.csv", SummaryJson.FILE, "report.md", "report.html", "fanout-duration.png")) {
             assertTrue(Files.isRegularFile(dir.resolve(file)), file);
         }
         assertFalse(Files.exists(dir.resolve("compare.md")), "no baseline, no comparison");
@@ -31,6 +31,7 @@ class ReportWriterTest {
         ReportWriter.everyOutput().write(AnalysedRun.of(FixedRunsAccess.report(), null, "SIGINT"), dir);
 
         assertTrue(Files.isRegularFile(dir.resolve("results.csv")));
+        assertTrue(Files.isRegularFile(dir.resolve("warmup.csv")));
         assertTrue(Files.isRegularFile(dir.resolve(SummaryJson.FILE)));
         assertTrue(Files.readString(dir.resolve("report.md"), StandardCharsets.UTF_8)
                 .contains("Charts were not drawn: the run was stopped by SIGINT"));
