@@ -1,5 +1,8 @@
 package iobench.report;
 
+import iobench.analysis.BenchReport;
+import iobench.analysis.ServerStats;
+import iobench.core.ReportFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
