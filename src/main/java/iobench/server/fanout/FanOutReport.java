@@ -2,6 +2,7 @@ package iobench.server.fanout;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import iobench.core.ErrorKind;
 import iobench.core.ServerRole;
 import iobench.core.Strategy;
 import iobench.http.Json;

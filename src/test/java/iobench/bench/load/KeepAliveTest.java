@@ -11,7 +11,7 @@ import iobench.bench.contender.Target;
 import iobench.bench.contender.TargetModel;
 import iobench.bench.contender.UrlTemplate;
 import iobench.core.Strategy;
-import iobench.server.fanout.ErrorKind;
+import iobench.core.ErrorKind;
 import iobench.testing.IdleTrapServer;
 import iobench.testing.ScriptedHttpServer;
 import iobench.testing.ScriptedHttpServer.Behaviour;

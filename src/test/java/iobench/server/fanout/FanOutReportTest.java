@@ -3,6 +3,7 @@ package iobench.server.fanout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import iobench.core.ErrorKind;
 import iobench.core.ServerRole;
 import iobench.core.Strategy;
 import iobench.http.Json;
