@@ -1,5 +1,6 @@
 package iobench.analysis;
 
+import iobench.core.Strategy;
 import iobench.scenario.ClientsScenario;
 import iobench.scenario.FanOutScenario;
 import iobench.scenario.RateScenario;
@@ -35,7 +36,7 @@ public final class Model {
                 if (m.model() == TargetModel.ASYNC) {
                     yield d;
                 }
-                if (f.strategy().equals("sequential")) {
+                if (f.strategy() == Strategy.SEQUENTIAL) {
                     yield f.concurrent() * d;
                 }
                 yield m.model() == TargetModel.POOL ? waves(f.concurrent(), m.fanoutThreads()) * d : d;

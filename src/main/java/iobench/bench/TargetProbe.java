@@ -5,6 +5,7 @@ import iobench.bench.contender.RequestValues;
 import iobench.bench.contender.Target;
 import iobench.bench.load.HttpResult;
 import iobench.bench.load.LoadClient;
+import iobench.core.Strategy;
 import iobench.http.Json;
 import java.net.URI;
 import java.time.Duration;
@@ -44,7 +45,7 @@ public final class TargetProbe {
     }
 
     public static Health health(LoadClient client, Target target) {
-        URI sample = target.url().fill(0, 1, "sequential", 0);
+        URI sample = target.url().fill(0, 1, Strategy.SEQUENTIAL, 0);
         URI health = URI.create(sample.getScheme() + "://" + sample.getRawAuthority() + "/health");
         HttpResult result = client.get(health, TIMEOUT);
         if (!result.answered()) {
@@ -81,7 +82,7 @@ public final class TargetProbe {
     }
 
     private static RequestValues values(LoadClient client, long delayMs) {
-        return new RequestValues(delayMs, 1, "sequential", client.nextRequestId());
+        return new RequestValues(delayMs, 1, Strategy.SEQUENTIAL, client.nextRequestId());
     }
 
     /** {@code burst} requests at once, each of one call asking for {@code delayMs}. */

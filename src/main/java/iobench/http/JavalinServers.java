@@ -5,6 +5,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.util.JavalinLogger;
 import iobench.config.ServerSettings;
+import iobench.core.ServerRole;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -101,7 +102,7 @@ public final class JavalinServers {
      * {@link RunningServer}; {@code cancelInFlight} is its {@link RunningServer#cancelInFlight()},
      * {@code onClose} releases what the server owns.
      */
-    public static RunningServer start(String role, Javalin app, ServerSettings settings, int port,
+    public static RunningServer start(ServerRole role, Javalin app, ServerSettings settings, int port,
                                       java.util.function.IntFunction<String> describe, Runnable cancelInFlight,
                                       Runnable onClose) {
         // Jetty stops its beans in reverse order, so this runs after the grace period for in-flight
@@ -123,7 +124,7 @@ public final class JavalinServers {
         int boundPort = ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();
         return new RunningServer() {
             @Override
-            public String role() {
+            public ServerRole role() {
                 return role;
             }
 

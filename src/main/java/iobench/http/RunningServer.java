@@ -1,5 +1,6 @@
 package iobench.http;
 
+import iobench.core.ServerRole;
 import java.net.URI;
 
 /**
@@ -8,8 +9,8 @@ import java.net.URI;
  */
 public interface RunningServer extends AutoCloseable {
 
-    /** What this server plays in a benchmark: {@code sim}, {@code sync}, {@code async}, {@code virtual}. */
-    String role();
+    /** What this server plays in a benchmark: the sim or one of the contenders. */
+    ServerRole role();
 
     String host();
 

@@ -1,5 +1,6 @@
 package iobench.http;
 
+import iobench.core.ServerRole;
 import java.net.BindException;
 import java.util.Locale;
 
@@ -10,7 +11,8 @@ public final class ServerStartException extends RuntimeException {
     }
 
     /** One line naming the address and port that could not be bound, or else the failure. */
-    public static ServerStartException from(Throwable failure, String host, int port, String role) {
+    public static ServerStartException from(Throwable failure, String host, int port, ServerRole server) {
+        String role = server.label();
         String address = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof BindException) {

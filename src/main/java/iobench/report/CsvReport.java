@@ -53,7 +53,7 @@ public final class CsvReport {
             // Only fan-out has a strategy; a clients request makes one call.
             String strategy = report.scenarios().stream()
                     .filter(s -> s.scenario().name().equals(r.scenario()))
-                    .map(s -> s.scenario() instanceof iobench.scenario.FanOutScenario f ? f.strategy() : "")
+                    .map(s -> s.scenario() instanceof iobench.scenario.FanOutScenario f ? f.strategy().label() : "")
                     .findFirst().orElse("");
             List<String> row = new ArrayList<>();
             row.add(r.scenario());

@@ -48,7 +48,7 @@ final class SuiteTables {
                 cells.add(first ? Numbers.fixed(s.scenario().delaySeconds(), 3) + " s" : "");
                 // The suite's own columns: K and strategy for fan-out, the clients for clients.
                 cells.addAll(switch (s.scenario()) {
-                    case FanOutScenario f -> first ? List.of(Integer.toString(f.concurrent()), f.strategy())
+                    case FanOutScenario f -> first ? List.of(Integer.toString(f.concurrent()), f.strategy().label())
                             : List.of("", "");
                     case ClientsScenario n -> List.of(first ? Integer.toString(n.clients()) : "");
                     case RateScenario r -> List.<String>of();

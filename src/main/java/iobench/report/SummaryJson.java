@@ -145,7 +145,7 @@ public final class SummaryJson {
             n.put("duration_s", c.durationMs() / 1000.0);
         }
         n.put("repetitions", s.scenario().repetitions());
-        n.put("strategy", s.scenario().strategy());
+        n.put("strategy", s.scenario().strategy().label());
         n.put("valid", s.valid());
         n.put("invalid_reason", s.invalidReason());
         n.put("baseline", s.baseline() == null ? null : s.baseline().label());

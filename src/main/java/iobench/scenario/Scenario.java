@@ -1,6 +1,7 @@
 package iobench.scenario;
 
 import iobench.bench.contender.Contender;
+import iobench.core.Strategy;
 import iobench.sim.IoProfile;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public sealed interface Scenario permits FanOutScenario, ClientsScenario, RateSc
      *                   requests (a clients request's one call goes through it too)
      * @param simProfile the sim-wide profile (delays, faults) the sim is set to for this scenario; null: none
      */
-    record Common(String name, long delayMs, int repetitions, List<Contender> servers, String strategy,
+    record Common(String name, long delayMs, int repetitions, List<Contender> servers, Strategy strategy,
                   IoProfile simProfile) {
         public Common {
             if (name == null || name.isBlank()) {
@@ -36,6 +37,9 @@ public sealed interface Scenario permits FanOutScenario, ClientsScenario, RateSc
                 throw new IllegalArgumentException("scenario " + name + ": servers " + servers + " is empty");
             }
             servers = List.copyOf(servers);
+            if (strategy == null) {
+                throw new IllegalArgumentException("scenario " + name + ": strategy is null");
+            }
         }
     }
 
@@ -60,7 +64,7 @@ public sealed interface Scenario permits FanOutScenario, ClientsScenario, RateSc
         return common().servers();
     }
 
-    default String strategy() {
+    default Strategy strategy() {
         return common().strategy();
     }
 

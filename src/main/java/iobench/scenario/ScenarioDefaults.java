@@ -1,6 +1,7 @@
 package iobench.scenario;
 
 import iobench.bench.contender.Contender;
+import iobench.core.Strategy;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,15 +12,15 @@ import org.yaml.snakeyaml.nodes.Node;
  * that does not say otherwise takes (its thresholds are read by {@link ThresholdKeys}).
  */
 record ScenarioDefaults(int repetitions, Warmup warmup, long warmupDelayMs, List<Contender> servers,
-                        String strategy, Contender baseline) {
+                        Strategy strategy, Contender baseline) {
     static final Set<String> KEYS = Set.of("repetitions", "warmup", "warmup-delay", "warmup-max-calls",
             "warmup-max-time", "servers", "strategy", "thresholds", "baseline");
-    static final List<String> STRATEGIES = List.of("sequential", "parallel");
 
     /** A file without {@code defaults}. */
     static ScenarioDefaults standard() {
         return new ScenarioDefaults(ScenarioFileParser.DEFAULT_REPETITIONS, Warmup.AUTO,
-                ScenarioFileParser.DEFAULT_WARMUP_DELAY_MS, ScenarioFileParser.DEFAULT_SERVERS, "sequential", null);
+                ScenarioFileParser.DEFAULT_WARMUP_DELAY_MS, ScenarioFileParser.DEFAULT_SERVERS, Strategy.SEQUENTIAL,
+                null);
     }
 
     static ScenarioDefaults parse(ScenarioNodes nodes, Node node, ScenarioFileParser.Caps caps) {
@@ -32,7 +33,7 @@ record ScenarioDefaults(int repetitions, Warmup warmup, long warmupDelayMs, List
         warmup = warmup.withCaps(maxCalls, Math.max(1, maxMs));
         long warmupDelayMs = keys.get("warmup-delay", nodes.duration(caps.maxDelayMs()), standard.warmupDelayMs());
         List<Contender> servers = keys.get("servers", nodes::servers, standard.servers());
-        String strategy = keys.get("strategy", nodes.word(STRATEGIES), standard.strategy());
+        Strategy strategy = keys.get("strategy", strategy(nodes), standard.strategy());
         Contender baseline = keys.get("baseline", (n, path) -> {
             String text = nodes.scalar(n, path, "the name of a server or target, such as flask");
             Contender named = nodes.contender(text);
@@ -43,6 +44,11 @@ record ScenarioDefaults(int repetitions, Warmup warmup, long warmupDelayMs, List
             return named;
         }, null);
         return new ScenarioDefaults(repetitions, warmup, warmupDelayMs, servers, strategy, baseline);
+    }
+
+    /** {@code sequential} or {@code parallel}, in any case. */
+    static ValueParser<Strategy> strategy(ScenarioNodes nodes) {
+        return nodes.word(Strategy.LABELS).map(Strategy::of);
     }
 
     /** {@code auto}, a number of rounds ({@code 3}), or a time with its unit ({@code 20s}). */

@@ -1,6 +1,7 @@
 package iobench.scenario;
 
 import iobench.bench.contender.Contender;
+import iobench.core.Strategy;
 import iobench.sim.IoProfile;
 import java.util.HashSet;
 import java.util.List;
@@ -76,7 +77,7 @@ final class ScenarioKeys {
         Function<Scenario.Common, Scenario> scenario = kind.parser().parse(nodes, keys, caps);
         int repetitions = keys.get("repetitions", nodes.integer(1, caps.maxRepetitions()), defaults.repetitions());
         List<Contender> servers = keys.get("servers", nodes::servers, defaults.servers());
-        String strategy = keys.get("strategy", nodes.word(ScenarioDefaults.STRATEGIES), defaults.strategy());
+        Strategy strategy = keys.get("strategy", ScenarioDefaults.strategy(nodes), defaults.strategy());
         long nominalDelayMs = delayMs != null ? delayMs : simProfile.nominalMs(0);
         return scenario.apply(new Scenario.Common(name, nominalDelayMs, repetitions, servers, strategy, simProfile));
     }

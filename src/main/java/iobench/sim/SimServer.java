@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import iobench.config.ServerSettings;
+import iobench.core.ServerRole;
 import iobench.http.JavalinServers;
 import iobench.http.Json;
 import iobench.http.NamedThreads;
@@ -71,7 +72,7 @@ public final class SimServer {
         SimServer sim = new SimServer(settings, pool);
         var app = JavalinServers.create(settings, port, pool, sim::routes);
         app.jettyServer().server().addBean(sim.hung);
-        return JavalinServers.start("sim", app, settings, port,
+        return JavalinServers.start(ServerRole.SIM, app, settings, port,
                 boundPort -> "iobench sim (IO simulation, Javalin/Jetty, waits on a timer) listening on http://"
                         + settings.host() + ":" + boundPort + "; max delay " + settings.maxDelayMs() / 1000.0
                         + " s, /slow-io-sync pool " + settings.simBlockingThreads() + " threads, gate timeout "
@@ -99,7 +100,7 @@ public final class SimServer {
     private void health(Context ctx) {
         ObjectNode body = Json.object();
         body.put("status", "ok");
-        body.put("role", "sim");
+        body.put("role", ServerRole.SIM.label());
         body.put("server", "iobench IO simulation (Javalin/Jetty)");
         body.put("max_delay_s", settings.maxDelayMs() / 1000.0);
         body.put("blocking_threads", settings.simBlockingThreads());

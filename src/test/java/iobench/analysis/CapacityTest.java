@@ -1,5 +1,6 @@
 package iobench.analysis;
 
+import iobench.core.Strategy;
 import iobench.report.CsvReport;
 import iobench.report.FixedRuns;
 import iobench.report.MarkdownReport;
@@ -39,7 +40,7 @@ class CapacityTest {
     static final List<Integer> STEPS = List.of(20, 40, 80, 160);
     static final RateSpec SPEC = new RateSpec(STEPS, 5_000, 0, new RateSpec.Slo(300, 0.01));
     static final RateScenario SCENARIO = new RateScenario(new Scenario.Common("cap", 100, 3,
-            List.of(Contender.SYNC, Contender.ASYNC), "sequential", null), SPEC);
+            List.of(Contender.SYNC, Contender.ASYNC), Strategy.SEQUENTIAL, null), SPEC);
 
     static RunResult run(Contender role, int rep, int rate, double p99Ms, int failed, RunConditions conditions) {
         int requests = rate * 5;
@@ -121,7 +122,7 @@ class CapacityTest {
             runs.add(run(Contender.SYNC, 1, rate, rate >= 80 ? 2_000 : 110, 0, c));
         }
         Capacity c = Capacity.of(new RateScenario(new Scenario.Common("cap", 100, 1, List.of(Contender.SYNC),
-                "sequential", null), SPEC), runs, null);
+                Strategy.SEQUENTIAL, null), SPEC), runs, null);
         assertArrayEquals(new double[] {40}, c.servers().get(0).perRepetition());
         assertTrue(c.servers().get(0).censored(), "no valid step was missed");
         assertEquals(2, c.invalidRuns().size(), c.invalidRuns().toString());

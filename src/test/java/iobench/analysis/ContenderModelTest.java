@@ -3,6 +3,7 @@ package iobench.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import iobench.core.Strategy;
 import iobench.scenario.ClientsScenario;
 import iobench.scenario.FanOutScenario;
 import iobench.scenario.Scenario;
@@ -17,11 +18,11 @@ class ContenderModelTest {
     private static final ModelParams PARAMS = new ModelParams(8, 32, Map.of());
 
     private static Scenario clients(long delayMs, int clients, int requests) {
-        return new ClientsScenario(new Scenario.Common("c", delayMs, 1, List.of(Contender.SYNC), "sequential", null),
+        return new ClientsScenario(new Scenario.Common("c", delayMs, 1, List.of(Contender.SYNC), Strategy.SEQUENTIAL, null),
                 clients, requests);
     }
 
-    private static Scenario fanOut(long delayMs, int k, String strategy) {
+    private static Scenario fanOut(long delayMs, int k, Strategy strategy) {
         return new FanOutScenario(new Scenario.Common("f", delayMs, 1, List.of(Contender.SYNC), strategy, null), k);
     }
 
@@ -38,10 +39,10 @@ class ContenderModelTest {
 
     @Test
     void aNamedPoolFansOutInWavesOfItsOwnThreads() {
-        Scenario parallel = fanOut(200, 20, "parallel");
+        Scenario parallel = fanOut(200, 20, Strategy.PARALLEL);
         assertEquals(3 * 0.2, Model.predictedDurationS(parallel, ContenderModel.pool(8)), EPS);
         assertEquals(0.2, Model.predictedDurationS(parallel, ContenderModel.oneWave(TargetModel.VIRTUAL)), EPS);
-        Scenario sequential = fanOut(200, 20, "sequential");
+        Scenario sequential = fanOut(200, 20, Strategy.SEQUENTIAL);
         assertEquals(20 * 0.2, Model.predictedDurationS(sequential, ContenderModel.pool(8)), EPS);
         assertEquals(0.2, Model.predictedDurationS(sequential, ContenderModel.oneWave(TargetModel.ASYNC)), EPS);
     }

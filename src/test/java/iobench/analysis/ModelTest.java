@@ -3,6 +3,7 @@ package iobench.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import iobench.core.Strategy;
 import iobench.scenario.ClientsScenario;
 import iobench.scenario.FanOutScenario;
 import iobench.scenario.Scenario;
@@ -18,17 +19,17 @@ class ModelTest {
     private static final double EPS = 1e-9;
     private static final List<Contender> ALL = List.of(Contender.SYNC, Contender.ASYNC, Contender.VIRTUAL);
 
-    private static Scenario fanOut(long delayMs, int k, String strategy) {
+    private static Scenario fanOut(long delayMs, int k, Strategy strategy) {
         return new FanOutScenario(new Scenario.Common("f", delayMs, 3, ALL, strategy, null), k);
     }
 
     private static Scenario clients(long delayMs, int clients, int requests) {
-        return new ClientsScenario(new Scenario.Common("c", delayMs, 3, ALL, "sequential", null), clients, requests);
+        return new ClientsScenario(new Scenario.Common("c", delayMs, 3, ALL, Strategy.SEQUENTIAL, null), clients, requests);
     }
 
     @Test
     void aSequentialFanOutTakesKDelaysOnTheBlockingServersAndOneDelayOnTheAsyncServer() {
-        Scenario s = fanOut(300, 50, "sequential");
+        Scenario s = fanOut(300, 50, Strategy.SEQUENTIAL);
         assertEquals(50 * 0.3, Model.predictedDurationS(s, Contender.SYNC, PARAMS), EPS);
         assertEquals(50 * 0.3, Model.predictedDurationS(s, Contender.VIRTUAL, PARAMS), EPS);
         assertEquals(0.3, Model.predictedDurationS(s, Contender.ASYNC, PARAMS), EPS);
@@ -38,7 +39,7 @@ class ModelTest {
 
     @Test
     void aParallelFanOutOfFiftyCallsTakesTwoWavesThroughAPoolOf32() {
-        Scenario s = fanOut(200, 50, "parallel");
+        Scenario s = fanOut(200, 50, Strategy.PARALLEL);
         assertEquals(2, Model.waves(50, 32));
         assertEquals(2 * 0.2, Model.predictedDurationS(s, Contender.SYNC, PARAMS), EPS);
         assertEquals(0.2, Model.predictedDurationS(s, Contender.VIRTUAL, PARAMS), EPS);
@@ -48,7 +49,7 @@ class ModelTest {
 
     @Test
     void aParallelFanOutThatFitsThePoolIsOneWave() {
-        Scenario s = fanOut(200, 32, "parallel");
+        Scenario s = fanOut(200, 32, Strategy.PARALLEL);
         assertEquals(0.2, Model.predictedDurationS(s, Contender.SYNC, PARAMS), EPS);
         assertEquals(1.0, Model.speedup(s, Contender.VIRTUAL, PARAMS), EPS);
     }
@@ -95,6 +96,6 @@ class ModelTest {
     @Test
     void theSyncServerIsItsOwnBaseline() {
         assertEquals(1.0, Model.speedup(clients(200, 100, 100), Contender.SYNC, PARAMS), EPS);
-        assertEquals(1.0, Model.speedup(fanOut(200, 50, "sequential"), Contender.SYNC, PARAMS), EPS);
+        assertEquals(1.0, Model.speedup(fanOut(200, 50, Strategy.SEQUENTIAL), Contender.SYNC, PARAMS), EPS);
     }
 }

@@ -155,7 +155,7 @@ class BenchEndToEndTest {
                     assertEquals("0", r.get("failed"), what);
                     assertEquals("", r.get("errors"), what);
                     assertEquals("", r.get("error_samples"), what);
-                    assertEquals(s.kind() == ScenarioKind.FAN_OUT ? s.strategy() : "", r.get("strategy"), what);
+                    assertEquals(s.kind() == ScenarioKind.FAN_OUT ? s.strategy().label() : "", r.get("strategy"), what);
                 }
             }
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import iobench.core.Strategy;
 import iobench.scenario.ClientsScenario;
 import iobench.scenario.Scenario;
 import iobench.bench.contender.Target;
@@ -34,7 +35,7 @@ class WarmupFailureReportTest {
             Target target = Target.parseOption("ranged=http://127.0.0.1:" + ranged.getAddress().getPort()
                     + "/range?delay={delay}");
             Scenario scenario = new ClientsScenario(new Scenario.Common("crowd", 100, 1, List.of(target.contender()),
-                    "sequential", null), 4, 8);
+                    Strategy.SEQUENTIAL, null), 4, 8);
             WarmupOutcome outcome = WarmupPhase.run(scenario, target.contender(), Warmup.rounds(3), JitClock.UNKNOWN,
                     null, (shape, timeLimitMs) -> ClientsRun.run(client, target, scenario, 10, shape.concurrent(),
                             shape.clients(), shape.requests(), timeLimitMs, 0, true), step -> { });

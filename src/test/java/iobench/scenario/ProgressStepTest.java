@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import iobench.bench.contender.Contender;
+import iobench.core.Strategy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The progress bar's line for each kind of step, as it read when the steps were strings. */
 class ProgressStepTest {
     private static final Scenario.Common COMMON = new Scenario.Common("stress", 300, 3, List.of(Contender.SYNC),
-            "sequential", null);
+            Strategy.SEQUENTIAL, null);
 
     @Test
     void aMeasuredRunNamesItsRepetitionAndARateStepItsRate() {

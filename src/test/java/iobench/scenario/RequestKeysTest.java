@@ -11,6 +11,7 @@ import iobench.bench.contender.RequestSpec;
 import iobench.bench.contender.RequestValues;
 import iobench.bench.contender.Secrets;
 import iobench.bench.metrics.ErrorTally;
+import iobench.core.Strategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +67,7 @@ class RequestKeysTest {
                 insecure: true
                 retry-stale: true""");
         assertEquals("POST", spec.method());
-        RequestValues values = new RequestValues(100, 1, "sequential", 7);
+        RequestValues values = new RequestValues(100, 1, Strategy.SEQUENTIAL, 7);
         assertEquals("Bearer " + TOKEN, spec.headers().get("Authorization").fill(values));
         assertEquals("Bearer ${IOBENCH_TEST_TOKEN}", spec.headers().get("Authorization").text());
         assertEquals("7", spec.headers().get("X-Request").fill(values));
@@ -101,7 +102,7 @@ class RequestKeysTest {
                   - {name: c, kind: clients, delay: 0.1, clients: 2}
                 """;
         RequestSpec spec = ScenarioFileParser.parse(file.toString(), yaml, CAPS, List.of()).targets().get(0).request();
-        assertEquals("{\"id\": 9}", spec.body().fill(new RequestValues(0, 1, "sequential", 9)));
+        assertEquals("{\"id\": 9}", spec.body().fill(new RequestValues(0, 1, Strategy.SEQUENTIAL, 9)));
         assertEquals("order.json", spec.bodyFile());
     }
 

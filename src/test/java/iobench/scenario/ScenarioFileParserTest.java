@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.bench.contender.Contender;
+import iobench.core.Strategy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +92,8 @@ class ScenarioFileParserTest {
             assertAll(s.name(),
                     () -> assertEquals(3, s.repetitions()),
                     () -> assertEquals(servers, s.servers()),
-                    () -> assertEquals(s.name().equals("stress-parallel") ? "parallel" : "sequential", s.strategy()),
+                    () -> assertEquals(s.name().equals("stress-parallel") ? Strategy.PARALLEL : Strategy.SEQUENTIAL,
+                            s.strategy()),
                     () -> {
                         if (s instanceof ClientsScenario c) {
                             assertEquals(c.name().equals("sustained-50") ? 1000 : c.clients(), c.requests(),
@@ -168,11 +170,11 @@ class ScenarioFileParserTest {
         Scenario a = plan.scenarios().get(0);
         assertEquals(List.of(Contender.SYNC, Contender.VIRTUAL), a.servers());
         assertEquals(2, a.repetitions());
-        assertEquals("parallel", a.strategy());
+        assertEquals(Strategy.PARALLEL, a.strategy());
         ClientsScenario b = (ClientsScenario) plan.scenarios().get(1);
         assertEquals(List.of(Contender.SYNC, Contender.ASYNC), b.servers());
         assertEquals(5, b.repetitions());
-        assertEquals("sequential", b.strategy());
+        assertEquals(Strategy.SEQUENTIAL, b.strategy());
         assertEquals(4, b.clients());
         assertEquals(9, b.requests());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import iobench.bench.contender.Contender;
 import iobench.bench.contender.Target;
 import iobench.bench.contender.TargetModel;
+import iobench.core.Strategy;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class TargetKeysTest {
         assertEquals(8, plan.targets().get(0).threads());
         assertEquals(TargetModel.ASYNC, plan.targets().get(1).model());
         assertEquals(URI.create("http://127.0.0.1:8002/benchmark/flask-io-test?delay=0.100&concurrent=10"),
-                plan.targets().get(0).url().fill(100, 10, "sequential", 1));
+                plan.targets().get(0).url().fill(100, 10, Strategy.SEQUENTIAL, 1));
         assertEquals(List.of(new Contender("flask"), new Contender("quart"), Contender.ASYNC),
                 plan.scenarios().get(0).servers());
         assertEquals(List.of(Contender.ASYNC, new Contender("quart")), plan.scenarios().get(1).servers());

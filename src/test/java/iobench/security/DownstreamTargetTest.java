@@ -164,18 +164,18 @@ class DownstreamTargetTest {
         List<RunningServer> all = new ArrayList<>(SERVERS.values());
         all.add(sim);
         for (RunningServer server : all) {
-            assertEquals("127.0.0.1", server.host(), server.role());
+            assertEquals("127.0.0.1", server.host(), server.role().label());
         }
         Optional<InetAddress> external = nonLoopbackAddress();
         Assumptions.assumeTrue(external.isPresent(), "this machine has no non-loopback IPv4 address");
         for (RunningServer server : all) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(external.get(), server.port()), 2_000);
-                throw new AssertionError(server.role() + " is reachable on " + external.get() + ":" + server.port());
+                throw new AssertionError(server.role().label() + " is reachable on " + external.get() + ":" + server.port());
             } catch (IOException expected) {
                 // refused: bound to loopback only
             }
-            System.out.printf("%-7s port %d not reachable on %s%n", server.role(), server.port(),
+            System.out.printf("%-7s port %d not reachable on %s%n", server.role().label(), server.port(),
                     external.get().getHostAddress());
         }
     }
@@ -215,10 +215,10 @@ class DownstreamTargetTest {
 
     private static void assertRefused(RunningServer server, String pathAndQuery) {
         RawHttp.Answer answer = RawHttp.get(server.baseUri(), pathAndQuery, DEADLINE);
-        assertEquals(400, answer.status(), () -> server.role() + " " + pathAndQuery + ": " + answer.body());
+        assertEquals(400, answer.status(), () -> server.role().label() + " " + pathAndQuery + ": " + answer.body());
         JsonNode json = Http.parse(answer.body());
         assertNotNull(json, answer.body());
         assertTrue(json.hasNonNull("parameter"), answer.body());
-        assertTrue(answer.elapsed().toMillis() < 2_000, server.role() + " took " + answer.elapsed());
+        assertTrue(answer.elapsed().toMillis() < 2_000, server.role().label() + " took " + answer.elapsed());
     }
 }

@@ -164,7 +164,7 @@ class LongSoakTest {
                     ERROR_RATE * 100, LOAD_SHARE * 100, minutes(MINUTES));
             long seed = 1;
             for (RunningServer server : List.of(sync, virtual, async)) {
-                if (SERVERS.contains(server.role())) {
+                if (SERVERS.contains(server.role().label())) {
                     rows.add(soak(server, sim, seed));
                 }
                 seed++;
@@ -190,7 +190,7 @@ class LongSoakTest {
         int rate = FIXED_RATE.isBlank() ? (int) Math.max(1, Math.round(capacity.requestsPerSecond() * LOAD_SHARE))
                 : Integer.parseInt(FIXED_RATE);
         System.out.printf("%s: capacity %.0f req/s (closed loop, %d clients, %d s); offering %d req/s for %s min%n",
-                server.role(), capacity.requestsPerSecond(), CAPACITY_CLIENTS, CAPACITY_MEASURED.toSeconds(), rate,
+                server.role().label(), capacity.requestsPerSecond(), CAPACITY_CLIENTS, CAPACITY_MEASURED.toSeconds(), rate,
                 minutes(MINUTES));
         setProfile(sim, "error_rate=" + ERROR_RATE + "&reset_rate=" + RESET_RATE + "&seed=" + seed);
         SimCounts simBefore = simCounts(sim);
@@ -202,7 +202,7 @@ class LongSoakTest {
         }
         SimCounts simDrawn = simCounts(sim).minus(simBefore);
         ProcessLevels after = ProcessLevels.settle(before, PREFIXES, MARGINS, SETTLE_WITHIN);
-        return new Row(server.role(), capacity, load, simDrawn, before, after);
+        return new Row(server.role().label(), capacity, load, simDrawn, before, after);
     }
 
     /**

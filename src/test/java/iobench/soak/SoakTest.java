@@ -3,6 +3,7 @@ package iobench.soak;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.config.ServerSettings;
+import iobench.core.ServerRole;
 import iobench.http.RunningServer;
 import iobench.server.async.AsyncServer;
 import iobench.server.sync.SyncServer;
@@ -109,7 +110,7 @@ class SoakTest {
                 clients.add(Thread.ofVirtual().name("soak-client-" + c).start(() -> {
                     for (long i = client; !stop.get(); i++) {
                         RunningServer server = servers.get((int) (i % servers.size()));
-                        String strategy = server.role().equals("async") || i % 2 == 0 ? "parallel" : "sequential";
+                        String strategy = server.role() == ServerRole.ASYNC || i % 2 == 0 ? "parallel" : "sequential";
                         URI uri = server.baseUri().resolve("/benchmark/io-test?delay=0.02&concurrent=3&strategy="
                                 + strategy);
                         try {
@@ -118,20 +119,20 @@ class SoakTest {
                             if (response.statusCode() != 200 || !response.body().contains("\"failed\":0")) {
                                 errors.incrementAndGet();
                                 if (firstError.isEmpty()) {
-                                    firstError.add(server.role() + " " + response.statusCode() + " " + response.body());
+                                    firstError.add(server.role().label() + " " + response.statusCode() + " " + response.body());
                                 }
                             }
                         } catch (Exception e) {
                             errors.incrementAndGet();
                             if (firstError.isEmpty()) {
-                                firstError.add(server.role() + " " + e);
+                                firstError.add(server.role().label() + " " + e);
                             }
                             if (e instanceof InterruptedException) {
                                 return;
                             }
                         }
                         requests.incrementAndGet();
-                        byServer.computeIfAbsent(server.role(), r -> new AtomicLong()).incrementAndGet();
+                        byServer.computeIfAbsent(server.role().label(), r -> new AtomicLong()).incrementAndGet();
                     }
                 }));
             }

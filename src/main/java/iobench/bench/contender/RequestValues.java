@@ -1,5 +1,6 @@
 package iobench.bench.contender;
 
+import iobench.core.Strategy;
 import java.util.Locale;
 
 /**
@@ -10,13 +11,13 @@ import java.util.Locale;
  * @param strategy   sequential or parallel: {strategy}
  * @param requestId  unique within a bench and across its segments: {request_id}
  */
-public record RequestValues(long delayMs, int concurrent, String strategy, long requestId) {
+public record RequestValues(long delayMs, int concurrent, Strategy strategy, long requestId) {
     /** The text of one placeholder, by its name in {@link UrlTemplate#PLACEHOLDERS}. */
     String value(String placeholder) {
         return switch (placeholder) {
             case "delay" -> String.format(Locale.ROOT, "%.3f", delayMs / 1000.0);
             case "concurrent" -> Integer.toString(concurrent);
-            case "strategy" -> strategy;
+            case "strategy" -> strategy.label();
             case "request_id" -> Long.toString(requestId);
             default -> throw new IllegalStateException("placeholder " + placeholder);
         };

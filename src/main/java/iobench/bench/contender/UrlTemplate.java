@@ -1,5 +1,6 @@
 package iobench.bench.contender;
 
+import iobench.core.Strategy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashSet;
@@ -42,7 +43,7 @@ public record UrlTemplate(String text, List<String> parts) {
         }
         UrlTemplate template = new UrlTemplate(text, TemplateScanner.scan(text, true, environment));
         // Filled with sample values, it must be a URL the client can send to.
-        String sample = TemplateScanner.fill(template.parts, new RequestValues(1000, 1, "parallel", 1));
+        String sample = TemplateScanner.fill(template.parts, new RequestValues(1000, 1, Strategy.PARALLEL, 1));
         try {
             URI uri = new URI(sample);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -66,7 +67,7 @@ public record UrlTemplate(String text, List<String> parts) {
     }
 
     /** The address of one request. */
-    public URI fill(long delayMs, int concurrent, String strategy, long requestId) {
+    public URI fill(long delayMs, int concurrent, Strategy strategy, long requestId) {
         return fill(new RequestValues(delayMs, concurrent, strategy, requestId));
     }
 

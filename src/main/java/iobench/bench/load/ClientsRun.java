@@ -1,5 +1,6 @@
 package iobench.bench.load;
 
+import iobench.core.ErrorKey;
 import iobench.scenario.Scenario;
 import iobench.bench.metrics.RunConditions;
 import iobench.bench.metrics.RunCosts;
@@ -119,7 +120,7 @@ public final class ClientsRun {
     }
 
     /** A failed request: its kind, as counted in the report, and what it said. */
-    record Failure(String kind, String message) {
+    record Failure(ErrorKey kind, String message) {
     }
 
     /**
@@ -132,11 +133,11 @@ public final class ClientsRun {
     static Failure failureOf(HttpResult result, Target target) {
         boolean strict = target.builtIn();
         if (!result.answered()) {
-            return new Failure(result.errorKind().label(), result.message());
+            return new Failure(ErrorKey.of(result.errorKind()), result.message());
         }
         ServerAnswer answer = ServerAnswer.parse(result.body());
         if (answer != null && answer.failed() > 0) {
-            String kind = answer.downstreamErrors().keySet().stream().findFirst().orElse("downstream");
+            ErrorKey kind = answer.downstreamErrors().keySet().stream().findFirst().orElse(ErrorKey.downstream(null));
             return new Failure(kind, answer.downstreamSamples().getOrDefault(kind,
                     "the server reported " + answer.failed() + " failed downstream call(s) without a message"));
         }
@@ -144,7 +145,7 @@ public final class ClientsRun {
             return null;
         }
         if (result.status() != 200 || answer == null) {
-            return new Failure("http-" + result.status(), httpMessage(result, answer));
+            return new Failure(ErrorKey.http(result.status()), httpMessage(result, answer));
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package iobench.bench.load;
 
+import iobench.core.ErrorKey;
 import iobench.scenario.FanOutScenario;
 import iobench.bench.metrics.Offered;
 import iobench.bench.metrics.RunConditions;
@@ -45,7 +46,7 @@ public final class FanOutRun {
         boolean strict = target.builtIn();
         if (!result.answered()) {
             recorder.failed(k);
-            recorder.error(result.errorKind().label(), 1, result.message());
+            recorder.error(ErrorKey.of(result.errorKind()), 1, result.message());
             return;
         }
         ServerAnswer answer = ServerAnswer.parse(result.body());
@@ -55,7 +56,7 @@ public final class FanOutRun {
         }
         if (answer == null) {
             recorder.failed(k);
-            recorder.error("http-" + result.status(), 1, ClientsRun.httpMessage(result, null));
+            recorder.error(ErrorKey.http(result.status()), 1, ClientsRun.httpMessage(result, null));
             return;
         }
         // Another service's counts are believed only within the k calls asked: more (or a negative
@@ -63,7 +64,7 @@ public final class FanOutRun {
         long accounted = (long) answer.successful() + answer.failed();
         if (answer.successful() < 0 || answer.failed() < 0 || accounted > k) {
             recorder.failed(k);
-            recorder.error("http-" + result.status(), 1, "HTTP " + result.status() + " but its results count "
+            recorder.error(ErrorKey.http(result.status()), 1, "HTTP " + result.status() + " but its results count "
                     + answer.successful() + " successful and " + answer.failed() + " failed calls, " + accounted
                     + " of the " + k + " asked; expected counts from 0 that add up to at most " + k);
             return;

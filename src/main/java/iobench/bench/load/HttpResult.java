@@ -1,6 +1,6 @@
 package iobench.bench.load;
 
-import iobench.server.fanout.ErrorKind;
+import iobench.core.ErrorKind;
 
 /**
  * One request as the load generator saw it.

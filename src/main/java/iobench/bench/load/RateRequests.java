@@ -3,6 +3,8 @@ package iobench.bench.load;
 import iobench.bench.metrics.RunRecorder;
 import iobench.bench.contender.RequestValues;
 import iobench.bench.contender.Target;
+import iobench.core.ErrorKey;
+import iobench.core.ErrorKind;
 import java.util.function.LongFunction;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -62,7 +64,7 @@ final class RateRequests {
                 if (!holding) {
                     long now = System.nanoTime();
                     recorder.latencyNs(now - intendedNs);
-                    recorder.failed("timeout", "no connection of the scenario's 'connections' came free before the "
+                    recorder.failed(ErrorKey.of(ErrorKind.TIMEOUT), "no connection of the scenario's 'connections' came free before the "
                             + "step's deadline");
                     lastEndNs.accumulateAndGet(now, Math::max);
                     return;
@@ -82,7 +84,7 @@ final class RateRequests {
             ClientsRun.record(recorder, result, target);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            recorder.failed("interrupted", "the run was interrupted before this request ended");
+            recorder.failed(ErrorKey.of(ErrorKind.INTERRUPTED), "the run was interrupted before this request ended");
         } finally {
             if (holding) {
                 connections.release();

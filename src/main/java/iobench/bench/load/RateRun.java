@@ -1,5 +1,7 @@
 package iobench.bench.load;
 
+import iobench.core.ErrorKey;
+import iobench.core.ErrorKind;
 import iobench.scenario.RateScenario;
 import iobench.scenario.RateSpec;
 import iobench.bench.metrics.Offered;
@@ -130,12 +132,12 @@ public final class RateRun {
         int unfinished = admitted.get();
         if (unfinished > 0) {
             recorder.failed(unfinished);
-            recorder.error("unfinished", unfinished, unfinished + " request(s) still unanswered when the step's "
+            recorder.error(ErrorKey.of(ErrorKind.UNFINISHED), unfinished, unfinished + " request(s) still unanswered when the step's "
                     + "drain time (" + drainMs(spec.durationMs(), delayMs) + " ms) ended");
         }
         if (dropped.get() > 0) {
             recorder.failed(dropped.get());
-            recorder.error("dropped", dropped.get(), dropped.get() + " request(s) not sent: " + maxAdmitted
+            recorder.error(ErrorKey.of(ErrorKind.DROPPED), dropped.get(), dropped.get() + " request(s) not sent: " + maxAdmitted
                     + " were in flight already, and a late send would hide the server's delay");
         }
         long durationNs = Math.max(1, requests.lastEndNs() - schedule.startNs());

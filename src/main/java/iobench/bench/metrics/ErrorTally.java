@@ -1,6 +1,7 @@
 package iobench.bench.metrics;
 
 import iobench.bench.contender.Secrets;
+import iobench.core.ErrorKey;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Failures of one run by kind, with the first message of each kind: the count says how often,
  * the message says why ("downstream-io 50" alone does not tell a hung sim from a wrong URL).
- * Safe to add to from every load thread at once.
+ * Safe to add to from every load thread at once. Counted under each {@link ErrorKey}'s label,
+ * the name the results give it, in the labels' order.
  */
 public final class ErrorTally {
     /** Longest sample message kept: a line of a table, not a stack trace. */
@@ -17,18 +19,18 @@ public final class ErrorTally {
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
     private final Map<String, String> samples = new ConcurrentHashMap<>();
 
-    public void add(String kind, int count, String message) {
-        counts.merge(kind, count, Integer::sum);
-        samples.putIfAbsent(kind, sample(message));
+    public void add(ErrorKey kind, int count, String message) {
+        counts.merge(kind.label(), count, Integer::sum);
+        samples.putIfAbsent(kind.label(), sample(message));
     }
 
     /**
      * Failures someone else tallied (a server's fan-out answer): its counts, and its messages as
      * they are, so that a kind it gave no message for has none here either.
      */
-    public void addAll(Map<String, Integer> kindCounts, Map<String, String> kindSamples) {
-        kindCounts.forEach((kind, count) -> counts.merge(kind, count, Integer::sum));
-        kindSamples.forEach((kind, message) -> samples.putIfAbsent(kind, sample(message)));
+    public void addAll(Map<ErrorKey, Integer> kindCounts, Map<ErrorKey, String> kindSamples) {
+        kindCounts.forEach((kind, count) -> counts.merge(kind.label(), count, Integer::sum));
+        kindSamples.forEach((kind, message) -> samples.putIfAbsent(kind.label(), sample(message)));
     }
 
     public Map<String, Integer> counts() {

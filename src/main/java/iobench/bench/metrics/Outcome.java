@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * @param successful      fan-out: downstream calls that succeeded; clients and rate: requests that succeeded
  * @param failed          the same, failed; a request fails when it got no answer, a non-200 status,
  *                        or the server reported a failed downstream call
- * @param errors          failures by kind (refused, timeout, http-502, downstream-refused, ...)
+ * @param errors          failures by the labels of their {@link iobench.core.ErrorKey} (refused, timeout,
+ *                        http-502, downstream-refused, ...)
  * @param errorSamples    the first message of each kind in {@code errors}, one short line each
  * @param durationNs      client-side wall time of the whole run
  * @param serverDurationS fan-out: the duration the server itself measured; NaN otherwise

@@ -1,5 +1,6 @@
 package iobench.bench.metrics;
 
+import iobench.core.ErrorKey;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,7 +55,7 @@ public final class RunRecorder {
     }
 
     /** One failed request, counted under its kind with its message. */
-    public void failed(String kind, String message) {
+    public void failed(ErrorKey kind, String message) {
         failed(1);
         error(kind, 1, message);
     }
@@ -68,12 +69,12 @@ public final class RunRecorder {
     }
 
     /** {@code count} failures of one kind, with the message that says why (the first one is kept). */
-    public void error(String kind, int count, String message) {
+    public void error(ErrorKey kind, int count, String message) {
         errors.add(kind, count, message);
     }
 
     /** Failures by kind as the server tallied them in its fan-out answer, with its messages. */
-    public void serverErrors(Map<String, Integer> counts, Map<String, String> samples) {
+    public void serverErrors(Map<ErrorKey, Integer> counts, Map<ErrorKey, String> samples) {
         errors.addAll(counts, samples);
     }
 

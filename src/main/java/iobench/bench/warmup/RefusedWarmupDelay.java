@@ -2,6 +2,7 @@ package iobench.bench.warmup;
 
 import iobench.bench.contender.Contender;
 import iobench.bench.metrics.RunResult;
+import iobench.core.ErrorKey;
 
 /**
  * A named target that refused the short warm-up delay. A service may accept only delays of its own
@@ -17,7 +18,8 @@ public record RefusedWarmupDelay(long refusedDelayMs, String why, long warmedAtM
     /** From a request that failed at the warm-up delay: its first kind of failure, as "HTTP 400" or the kind. */
     public static RefusedWarmupDelay of(long refusedDelayMs, RunResult refused, long warmedAtMs) {
         String kind = refused.errors().keySet().stream().findFirst().orElse("failed");
-        String why = kind.startsWith("http-") ? "HTTP " + kind.substring("http-".length()) : kind;
+        ErrorKey key = ErrorKey.parse(kind);
+        String why = key != null && key.httpStatus() != 0 ? "HTTP " + key.httpStatus() : kind;
         return new RefusedWarmupDelay(refusedDelayMs, why, warmedAtMs);
     }
 

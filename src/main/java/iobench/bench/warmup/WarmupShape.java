@@ -44,7 +44,7 @@ public record WarmupShape(int concurrent, int clients, int requests) {
      * async server takes no strategy), so that a server steady under one needs only a round under the other.
      */
     public static String key(Scenario scenario, Contender role) {
-        return scenario.kind() + "/" + (role.equals(Contender.ASYNC) ? "" : scenario.strategy());
+        return scenario.kind() + "/" + (role.equals(Contender.ASYNC) ? "" : scenario.strategy().label());
     }
 
     private static WarmupShape repeated(int concurrent, int clients, int atLeastRequests) {

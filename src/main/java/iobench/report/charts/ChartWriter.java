@@ -167,7 +167,8 @@ public final class ChartWriter {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         for (ScenarioSummary s : fanOut) {
             for (ServerStats st : s.servers()) {
-                String name = st.server().equals(Contender.ASYNC) ? "async" : st.server().label() + " " + s.scenario().strategy();
+                String name = st.server().equals(Contender.ASYNC) ? "async"
+                        : st.server().label() + " " + s.scenario().strategy().label();
                 double y = st.durationS().median();
                 if (y > 0) {
                     series.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {asFanOut(s).concurrent(), y});

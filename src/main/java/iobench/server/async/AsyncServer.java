@@ -32,7 +32,7 @@ import java.util.logging.Logger;
  * ever holds a thread while it waits.
  */
 public final class AsyncServer {
-    public static final String ROLE = ServerRole.ASYNC.label();
+    public static final ServerRole ROLE = ServerRole.ASYNC;
     static final Duration CLOSE_WITHIN = Duration.ofSeconds(5);
     private static final Logger LOGGER = Logger.getLogger(AsyncServer.class.getName());
 
@@ -169,7 +169,7 @@ public final class AsyncServer {
         }
 
         @Override
-        public String role() {
+        public ServerRole role() {
             return ROLE;
         }
 

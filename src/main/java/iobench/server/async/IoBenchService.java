@@ -11,6 +11,7 @@ import io.helidon.webserver.ServerRequest;
 import io.helidon.webserver.ServerResponse;
 import io.helidon.webserver.Service;
 import iobench.config.ServerSettings;
+import iobench.core.Strategy;
 import iobench.http.Json;
 import iobench.http.QueryParams;
 import iobench.server.fanout.CallOutcome;
@@ -51,7 +52,7 @@ final class IoBenchService implements Service {
     private void health(ServerRequest request, ServerResponse response) {
         ObjectNode body = Json.object();
         body.put("status", "ok");
-        body.put("role", AsyncServer.ROLE);
+        body.put("role", AsyncServer.ROLE.label());
         body.put("server", "Helidon SE 3 reactive");
         body.put("sim_url", settings.simUrl().toString());
         body.put("event_loops", settings.asyncEventLoops());
@@ -63,7 +64,7 @@ final class IoBenchService implements Service {
     }
 
     /** The parameters of one fan-out, checked. */
-    private record FanOut(long delayMs, int concurrent, String strategy) {
+    private record FanOut(long delayMs, int concurrent, Strategy strategy) {
     }
 
     private void ioTest(ServerRequest request, ServerResponse response) {
@@ -78,8 +79,10 @@ final class IoBenchService implements Service {
         long delayMs = QueryParams.delayMs("delay", query.all("delay"), settings.maxDelayMs());
         int concurrent = QueryParams.intInRange("concurrent", query.all("concurrent"), 1, settings.maxConcurrent(),
                 null);
-        String strategy = QueryParams.oneOf("strategy", query.all("strategy"), List.of("parallel"), "parallel");
-        return new FanOut(delayMs, concurrent, strategy);
+        // Asked for anything but parallel, it refuses rather than answer a strategy it did not run.
+        String parallel = Strategy.PARALLEL.label();
+        QueryParams.oneOf("strategy", query.all("strategy"), List.of(parallel), parallel);
+        return new FanOut(delayMs, concurrent, Strategy.PARALLEL);
     }
 
     /**

@@ -1,5 +1,6 @@
 package iobench.server.fanout;
 
+import iobench.core.ErrorKind;
 /**
  * One downstream call of a fan-out.
  *

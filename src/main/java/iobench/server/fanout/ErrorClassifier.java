@@ -1,5 +1,6 @@
 package iobench.server.fanout;
 
+import iobench.core.ErrorKind;
 import java.io.EOFException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

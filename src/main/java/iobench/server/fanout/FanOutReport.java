@@ -2,6 +2,9 @@ package iobench.server.fanout;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import iobench.core.ErrorKind;
+import iobench.core.ServerRole;
+import iobench.core.Strategy;
 import iobench.http.Json;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -20,8 +23,8 @@ import java.util.Set;
  * @param totalDurationNs    wall time of the whole fan-out, measured in the server
  */
 public record FanOutReport(
-        String serverType,
-        String strategy,
+        ServerRole serverType,
+        Strategy strategy,
         long delayMs,
         int concurrent,
         long expectedDurationMs,
@@ -60,8 +63,8 @@ public record FanOutReport(
 
     public String toJson() {
         ObjectNode root = Json.object();
-        root.put("server_type", serverType);
-        root.put("strategy", strategy);
+        root.put("server_type", serverType.label());
+        root.put("strategy", strategy.label());
         root.put("delay", delayMs / 1000.0);
         root.put("concurrent", concurrent);
         double totalS = totalDurationNs / 1e9;
@@ -118,9 +121,9 @@ public record FanOutReport(
             return failed() + " of " + calls.size() + " downstream calls failed; this timing is not comparable";
         }
         return switch (strategy) {
-            case "sequential" -> "calls made one after another on the request thread; expected " + concurrent
+            case SEQUENTIAL -> "calls made one after another on the request thread; expected " + concurrent
                     + " x delay";
-            default -> "calls made all at once; expected about one delay";
+            case PARALLEL -> "calls made all at once; expected about one delay";
         };
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import iobench.config.ServerSettings;
+import iobench.core.ServerRole;
+import iobench.core.Strategy;
 import iobench.http.JavalinServers;
 import iobench.http.Json;
 import iobench.http.NamedThreads;
@@ -23,18 +25,17 @@ import org.eclipse.jetty.util.thread.VirtualThreadPool;
  * {@code virtual}, one virtual thread per request.
  */
 public final class SyncServer {
-    private static final List<String> STRATEGIES = List.of("sequential", "parallel");
     /** Platform threads of the virtual server's pool: acceptor, selector and a few spares. */
     private static final int VIRTUAL_PLATFORM_THREADS = 8;
 
-    private final String role;
+    private final ServerRole role;
     private final ServerSettings settings;
     private final BlockingFanOut fanOut;
     /** Threads the {@code parallel} strategy has, or 0 for one virtual thread per call. */
     private final int parallelThreads;
     private final String threadingDescription;
 
-    private SyncServer(String role, ServerSettings settings, BlockingFanOut fanOut, int parallelThreads,
+    private SyncServer(ServerRole role, ServerSettings settings, BlockingFanOut fanOut, int parallelThreads,
                        String threadingDescription) {
         this.role = role;
         this.settings = settings;
@@ -56,7 +57,7 @@ public final class SyncServer {
         String threading = settings.syncThreads() + " request threads (Jetty pool of " + poolThreads
                 + " incl. " + JavalinServers.ACCEPTORS + " acceptor + " + JavalinServers.SELECTORS
                 + " selector), parallel fan-out pool " + settings.fanoutThreads() + " threads";
-        return new SyncServer("sync", settings, fanOut, settings.fanoutThreads(), threading).start(pool, port);
+        return new SyncServer(ServerRole.SYNC, settings, fanOut, settings.fanoutThreads(), threading).start(pool, port);
     }
 
     /** One virtual thread per request; acceptor and selector stay on platform threads. */
@@ -74,7 +75,7 @@ public final class SyncServer {
         BlockingFanOut fanOut = new BlockingFanOut(settings, parallel, settings.maxConcurrent(), "virtual-");
         String threading = "one virtual thread per request and per parallel call (platform pool "
                 + VIRTUAL_PLATFORM_THREADS + " for acceptor/selector)";
-        return new SyncServer("virtual", settings, fanOut, 0, threading).start(pool, port);
+        return new SyncServer(ServerRole.VIRTUAL, settings, fanOut, 0, threading).start(pool, port);
     }
 
     /** The Jetty pool size that leaves exactly {@code requestThreads} threads for requests. */
@@ -87,7 +88,7 @@ public final class SyncServer {
             routes.get("/health", this::health);
             routes.get("/benchmark/io-test", this::ioTest);
         });
-        String name = role.equals("sync") ? "iobench sync (Javalin/Jetty, blocking)" : "iobench virtual (Javalin/Jetty, virtual threads)";
+        String name = role == ServerRole.SYNC ? "iobench sync (Javalin/Jetty, blocking)" : "iobench virtual (Javalin/Jetty, virtual threads)";
         return JavalinServers.start(role, app, settings, port,
                 boundPort -> name + " listening on http://" + settings.host() + ":" + boundPort + "; "
                         + threadingDescription + "; calling " + settings.simUrl(),
@@ -97,10 +98,10 @@ public final class SyncServer {
     private void health(Context ctx) {
         ObjectNode body = Json.object();
         body.put("status", "ok");
-        body.put("role", role);
-        body.put("server", role.equals("sync") ? "Javalin/Jetty, bounded platform pool" : "Javalin/Jetty, virtual threads");
+        body.put("role", role.label());
+        body.put("server", role == ServerRole.SYNC ? "Javalin/Jetty, bounded platform pool" : "Javalin/Jetty, virtual threads");
         body.put("sim_url", settings.simUrl().toString());
-        if (role.equals("sync")) {
+        if (role == ServerRole.SYNC) {
             body.put("threads", settings.syncThreads());
             body.put("pool_max_threads", poolThreadsFor(settings.syncThreads()));
             body.put("fanout_threads", settings.fanoutThreads());
@@ -113,7 +114,8 @@ public final class SyncServer {
         iobench.http.CgroupLimits.ofThisProcess().writeTo(body.putObject("cgroup_limits"));
         ArrayNode endpoints = body.putArray("endpoints");
         endpoints.add("GET /health");
-        endpoints.add("GET /benchmark/io-test?delay=SECONDS&concurrent=K&strategy=sequential|parallel");
+        endpoints.add("GET /benchmark/io-test?delay=SECONDS&concurrent=K&strategy="
+                + String.join("|", Strategy.LABELS));
         ctx.contentType("application/json").result(Json.write(body));
     }
 
@@ -121,9 +123,10 @@ public final class SyncServer {
         long delayMs = QueryParams.delayMs("delay", ctx.queryParams("delay"), settings.maxDelayMs());
         int concurrent = QueryParams.intInRange("concurrent", ctx.queryParams("concurrent"), 1,
                 settings.maxConcurrent(), null);
-        String strategy = QueryParams.oneOf("strategy", ctx.queryParams("strategy"), STRATEGIES, "sequential");
+        Strategy strategy = Strategy.of(QueryParams.oneOf("strategy", ctx.queryParams("strategy"), Strategy.LABELS,
+                Strategy.SEQUENTIAL.label()));
         long startNs = System.nanoTime();
-        List<CallOutcome> calls = strategy.equals("sequential") ? fanOut.sequential(delayMs, concurrent)
+        List<CallOutcome> calls = strategy == Strategy.SEQUENTIAL ? fanOut.sequential(delayMs, concurrent)
                 : fanOut.parallel(delayMs, concurrent);
         long totalNs = System.nanoTime() - startNs;
         FanOutReport report = new FanOutReport(role, strategy, delayMs, concurrent,
@@ -132,8 +135,8 @@ public final class SyncServer {
     }
 
     /** The simple model: K delays in a row, or waves of one delay through the parallel pool. */
-    private long expectedDurationMs(String strategy, long delayMs, int concurrent) {
-        if (strategy.equals("sequential")) {
+    private long expectedDurationMs(Strategy strategy, long delayMs, int concurrent) {
+        if (strategy == Strategy.SEQUENTIAL) {
             return delayMs * concurrent;
         }
         long waves = parallelThreads == 0 ? 1 : (concurrent + parallelThreads - 1) / parallelThreads;

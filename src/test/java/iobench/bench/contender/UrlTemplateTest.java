@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.core.ServerRole;
+import iobench.core.Strategy;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class UrlTemplateTest {
         UrlTemplate t = UrlTemplate.parse(
                 "http://127.0.0.1:8002/io?d={delay}&n={concurrent}&s={strategy}&id={request_id}&again={delay}");
         assertEquals(URI.create("http://127.0.0.1:8002/io?d=0.250&n=7&s=sequential&id=42&again=0.250"),
-                t.fill(250, 7, "sequential", 42));
+                t.fill(250, 7, Strategy.SEQUENTIAL, 42));
         // Literal text and placeholder names alternate, from a literal (here an empty one at the end).
         assertEquals(List.of("http://127.0.0.1:8002/io?d=", "delay", "&n=", "concurrent", "&s=", "strategy", "&id=",
                 "request_id", "&again=", "delay", ""), t.parts());
@@ -26,7 +27,7 @@ class UrlTemplateTest {
     @Test
     void aTemplateWithoutPlaceholdersIsAPlainUrl() {
         UrlTemplate t = UrlTemplate.parse("https://example.test/ping");
-        assertEquals(URI.create("https://example.test/ping"), t.fill(1000, 3, "parallel", 9));
+        assertEquals(URI.create("https://example.test/ping"), t.fill(1000, 3, Strategy.PARALLEL, 9));
         assertEquals(List.of("https://example.test/ping"), t.parts());
     }
 
@@ -61,12 +62,12 @@ class UrlTemplateTest {
         URI base = URI.create("http://127.0.0.1:8080/");
         Target sync = Target.builtIn(ServerRole.SYNC, base);
         assertEquals(URI.create("http://127.0.0.1:8080/benchmark/io-test?delay=0.100&concurrent=4&strategy=parallel"),
-                sync.url().fill(100, 4, "parallel", 1));
+                sync.url().fill(100, 4, Strategy.PARALLEL, 1));
         assertEquals(TargetModel.POOL, sync.model());
         Target async = Target.builtIn(ServerRole.ASYNC, base);
         // The async server takes no strategy.
         assertEquals(URI.create("http://127.0.0.1:8080/benchmark/io-test?delay=0.100&concurrent=4"),
-                async.url().fill(100, 4, "parallel", 1));
+                async.url().fill(100, 4, Strategy.PARALLEL, 1));
         assertEquals(TargetModel.ASYNC, async.model());
         assertEquals(TargetModel.VIRTUAL, Target.builtIn(ServerRole.VIRTUAL, base).model());
         assertEquals("virtual", Target.builtIn(ServerRole.VIRTUAL, base).name());

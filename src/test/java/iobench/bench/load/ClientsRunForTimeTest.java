@@ -3,6 +3,7 @@ package iobench.bench.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import iobench.core.Strategy;
 import iobench.scenario.ClientsScenario;
 import iobench.scenario.Scenario;
 import iobench.bench.contender.Target;
@@ -32,7 +33,7 @@ class ClientsRunForTimeTest {
             // The delay is written into the URL: the run's own delay (0) is not what the service waits.
             Target target = Target.parseOption("plain=" + sim.baseUri() + "/slow-io?delay=0.1");
             ClientsScenario scenario = new ClientsScenario(new Scenario.Common("c", 0, 1,
-                    List.of(target.contender()), "sequential", null), CLIENTS, 0, TIME_MS);
+                    List.of(target.contender()), Strategy.SEQUENTIAL, null), CLIENTS, 0, TIME_MS);
 
             RunResult run = ClientsRun.run(client, target, scenario, 0, 1, CLIENTS, 0, TIME_MS, 1, false);
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import iobench.core.Strategy;
 import iobench.scenario.FanOutScenario;
 import iobench.scenario.Scenario;
 import iobench.bench.contender.Contender;
@@ -42,7 +43,7 @@ class FanOutAnswerTest {
             Target target = new Target("other", UrlTemplate.parse("http://127.0.0.1:" + server.getAddress().getPort()
                     + "/work?d={delay}&n={concurrent}"), null, 0);
             FanOutScenario scenario = new FanOutScenario(new Scenario.Common("fan", 10, 1,
-                    List.of(new Contender("other")), "sequential", null), 4);
+                    List.of(new Contender("other")), Strategy.SEQUENTIAL, null), 4);
             return FanOutRun.run(client, target, scenario, 10, 1, false);
         } finally {
             server.stop(0);

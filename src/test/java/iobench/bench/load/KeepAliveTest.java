@@ -10,7 +10,8 @@ import iobench.bench.contender.RequestValues;
 import iobench.bench.contender.Target;
 import iobench.bench.contender.TargetModel;
 import iobench.bench.contender.UrlTemplate;
-import iobench.server.fanout.ErrorKind;
+import iobench.core.Strategy;
+import iobench.core.ErrorKind;
 import iobench.testing.IdleTrapServer;
 import iobench.testing.ScriptedHttpServer;
 import iobench.testing.ScriptedHttpServer.Behaviour;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class KeepAliveTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final RequestValues VALUES = new RequestValues(0, 1, "sequential", 1);
+    private static final RequestValues VALUES = new RequestValues(0, 1, Strategy.SEQUENTIAL, 1);
 
     private static Target target(URI base, String method, boolean retryStale) {
         RequestSpec spec = new RequestSpec(method, Map.of(), null, null, Set.of(), null, HttpVersion.HTTP_1_1, false,

@@ -12,6 +12,7 @@ import iobench.bench.contender.Target;
 import iobench.bench.contender.TargetModel;
 import iobench.bench.contender.TextTemplate;
 import iobench.bench.contender.UrlTemplate;
+import iobench.core.Strategy;
 import iobench.testing.ScriptedHttpServer;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TargetProtocolsTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final RequestValues VALUES = new RequestValues(250, 3, "parallel", 42);
+    private static final RequestValues VALUES = new RequestValues(250, 3, Strategy.PARALLEL, 42);
 
     private static Target target(String url, RequestSpec spec) {
         return new Target("other", UrlTemplate.parse(url), TargetModel.ASYNC, 0, spec);

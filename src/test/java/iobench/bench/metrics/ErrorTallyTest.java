@@ -2,22 +2,26 @@ package iobench.bench.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import iobench.core.ErrorKey;
+import iobench.core.ErrorKind;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Counts by kind and the first message of each, as the load threads add them at once. */
 class ErrorTallyTest {
+    private static final ErrorKey REFUSED = ErrorKey.of(ErrorKind.REFUSED);
+    private static final ErrorKey TIMEOUT = ErrorKey.of(ErrorKind.TIMEOUT);
 
     @Test
     void theFirstMessageOfEachKindIsKeptAndEveryOneIsCounted() throws Exception {
         ErrorTally tally = new ErrorTally();
-        tally.add("refused", 1, "ConnectException: first");
+        tally.add(REFUSED, 1, "ConnectException: first");
         Thread[] threads = new Thread[8];
         for (int t = 0; t < threads.length; t++) {
             threads[t] = Thread.ofVirtual().start(() -> {
                 for (int i = 0; i < 1000; i++) {
-                    tally.add("refused", 1, "ConnectException: later");
-                    tally.add("timeout", 2, "timeout");
+                    tally.add(REFUSED, 1, "ConnectException: later");
+                    tally.add(TIMEOUT, 2, "timeout");
                 }
             });
         }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import iobench.core.ErrorKey;
+import iobench.core.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,7 @@ class RunRecorderTest {
                 for (int i = 0; i < each; i++) {
                     recorder.latencyNs(1_000_000L * (1 + i % 10));
                     if (i % 100 == 0) {
-                        recorder.failed("timeout", "SocketTimeoutException: timeout " + i);
+                        recorder.failed(ErrorKey.of(ErrorKind.TIMEOUT), "SocketTimeoutException: timeout " + i);
                     } else {
                         recorder.succeeded();
                     }
@@ -57,8 +59,9 @@ class RunRecorderTest {
         RunRecorder recorder = new RunRecorder();
         recorder.succeeded(7);
         recorder.failed(3);
-        recorder.serverErrors(Map.of("downstream-refused", 2, "downstream-timeout", 1),
-                Map.of("downstream-refused", "ConnectException:\n Connection refused"));
+        ErrorKey refused = ErrorKey.downstream(ErrorKind.REFUSED);
+        recorder.serverErrors(Map.of(refused, 2, ErrorKey.downstream(ErrorKind.TIMEOUT), 1),
+                Map.of(refused, "ConnectException:\n Connection refused"));
         recorder.serverDurationS(1.25);
 
         Outcome outcome = recorder.snapshot().outcome(2_000_000_000L);
@@ -76,12 +79,12 @@ class RunRecorderTest {
     @Test
     void aSnapshotDoesNotChangeWhenRecordingGoesOn() {
         RunRecorder recorder = new RunRecorder();
-        recorder.failed("refused", "ConnectException");
+        recorder.failed(ErrorKey.of(ErrorKind.REFUSED), "ConnectException");
         recorder.latencyNs(5_000_000);
         recorder.sendLagNs(2_000_000);
         RunRecorder.Snapshot before = recorder.snapshot();
 
-        recorder.failed("refused", "another");
+        recorder.failed(ErrorKey.of(ErrorKind.REFUSED), "another");
         recorder.latencyNs(9_000_000);
 
         assertAll(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import iobench.core.Strategy;
 import iobench.scenario.ScenarioKind;
 import iobench.bench.metrics.Histograms;
 import iobench.bench.metrics.LatencySummary;
@@ -44,7 +45,7 @@ class RunsJsonTest {
                 .latency(latency(5_006_000)).costs(RunCosts.NONE).conditions(RunConditions.UNKNOWN).build();
         RunResult warmup = RunBuilder.from(fanOut).warmup(true).repetition(0).build();
         RunResult empty = EmptyRun.of(new iobench.scenario.FanOutScenario(new iobench.scenario.Scenario.Common("low", 1000,
-                1, List.of(Contender.SYNC), "sequential", null), 5), Contender.SYNC, 1000, 5, 1, false, null);
+                1, List.of(Contender.SYNC), Strategy.SEQUENTIAL, null), 5), Contender.SYNC, 1000, 5, 1, false, null);
 
         List<RunResult> runs = List.of(warmup, rate, fanOut, empty);
         RunsJson.write(runs, List.of(), dir);

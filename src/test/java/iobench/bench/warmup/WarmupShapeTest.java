@@ -3,6 +3,7 @@ package iobench.bench.warmup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import iobench.core.Strategy;
 import iobench.scenario.ClientsScenario;
 import iobench.scenario.FanOutScenario;
 import iobench.scenario.Scenario;
@@ -12,11 +13,11 @@ import org.junit.jupiter.api.Test;
 
 class WarmupShapeTest {
     private static Scenario fanOut(int k) {
-        return new FanOutScenario(new Scenario.Common("f", 300, 3, List.of(Contender.SYNC), "sequential", null), k);
+        return new FanOutScenario(new Scenario.Common("f", 300, 3, List.of(Contender.SYNC), Strategy.SEQUENTIAL, null), k);
     }
 
     private static Scenario clients(int clients, int requests) {
-        return new ClientsScenario(new Scenario.Common("c", 200, 3, List.of(Contender.SYNC), "sequential", null), clients,
+        return new ClientsScenario(new Scenario.Common("c", 200, 3, List.of(Contender.SYNC), Strategy.SEQUENTIAL, null), clients,
                 requests);
     }
 

@@ -1,5 +1,6 @@
 package iobench.bench.warmup;
 
+import iobench.core.Strategy;
 import iobench.scenario.Warmup;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +34,7 @@ class WarmupTimeBoxTest {
             // The calls are real; only the JIT that never settles is made up.
             Target target = Target.builtIn(ServerRole.ASYNC, async.baseUri());
             Scenario scenario = new ClientsScenario(new Scenario.Common("crowd", 10, 1, List.of(Contender.ASYNC),
-                    "sequential", null), 20, 40);
+                    Strategy.SEQUENTIAL, null), 20, 40);
             AtomicLong jitMs = new AtomicLong();
             JitClock compilingForever = () -> jitMs.addAndGet(1_000);
             long startNs = System.nanoTime();

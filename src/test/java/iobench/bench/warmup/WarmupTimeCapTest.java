@@ -1,5 +1,6 @@
 package iobench.bench.warmup;
 
+import iobench.core.Strategy;
 import iobench.scenario.Warmup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +32,7 @@ class WarmupTimeCapTest {
              LoadClient client = new LoadClient()) {
             Target target = Target.parseOption("plain=" + sim.baseUri() + "/slow-io?delay=0.1");
             RateScenario scenario = new RateScenario(new Scenario.Common("r", 0, 1, List.of(target.contender()),
-                    "sequential", null), new RateSpec(List.of(40), 1_000, 0, null));
+                    Strategy.SEQUENTIAL, null), new RateSpec(List.of(40), 1_000, 0, null));
             WarmupShape shape = WarmupShape.of(scenario);
             assertEquals(1, shape.clients(), "rate x delay 0: one request in flight");
             assertTrue(shape.requests() >= 400, shape.toString());

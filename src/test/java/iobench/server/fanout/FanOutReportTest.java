@@ -3,6 +3,9 @@ package iobench.server.fanout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import iobench.core.ErrorKind;
+import iobench.core.ServerRole;
+import iobench.core.Strategy;
 import iobench.http.Json;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -24,8 +27,8 @@ class FanOutReportTest {
         calls.add(CallOutcome.failure(10, 1_000, new SocketTimeoutException("a second timeout")));
         calls.add(CallOutcome.httpStatus(11, 503, 1_000));
 
-        JsonNode json = Json.MAPPER.readTree(new FanOutReport("sync", "sequential", 100, 12, 1_200, 1_300_000_000L,
-                calls).toJson());
+        JsonNode json = Json.MAPPER.readTree(new FanOutReport(ServerRole.SYNC, Strategy.SEQUENTIAL, 100, 12, 1_200,
+                1_300_000_000L, calls).toJson());
 
         List<String> shown = new ArrayList<>();
         json.path("errors").forEach(e -> shown.add(e.path("call").asInt() + " " + e.path("kind").asText()));
