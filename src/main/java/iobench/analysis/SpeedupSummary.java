@@ -47,14 +47,17 @@ public record SpeedupSummary(int valid, int total, double mean, double min, doub
     }
 
     /**
+     * What the report says of the server after its name (which it prints in bold): ": no valid
+     * scenario..." or " was on average ...".
+     *
      * @param baseline what the speedups are against, as "How to read this" names it: "sync", a
      *                 server's label, or "baseline" where the scenarios' baselines differ
      */
     public String sentence(Contender role, ModelParams model, String baseline) {
         if (valid == 0) {
-            return "**" + role.label() + "**: no valid scenario, so no speedup can be stated; see the errors above.";
+            return ": no valid scenario, so no speedup can be stated; see the errors above.";
         }
-        String figures = "**" + role.label() + "** was on average " + Numbers.times(mean) + " "
+        String figures = " was on average " + Numbers.times(mean) + " "
                 + (baseline.equals("sync") ? "the sync server" : baseline.equals("baseline")
                         ? "its scenarios' baselines" : baseline)
                 + " (range " + Numbers.times(min) + " to " + Numbers.times(max) + " over " + valid + " valid scenario"

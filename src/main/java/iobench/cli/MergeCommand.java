@@ -95,7 +95,8 @@ final class MergeCommand implements Callable<Integer> {
         out.print(ConsoleSummary.render(report));
         out.flush();
         try {
-            ReportWriter.everyOutputWith(SegmentsSection.render(set.segments(), set.runs(), spreads, set.overruns()),
+            ReportWriter.everyOutputWith(List.of(SegmentsSection.section(set.segments(), set.runs(), spreads,
+                                    set.overruns())),
                             Map.of(SegmentsJson.KEY, SegmentsJson.of(set.segments(), set.runs(), spreads, set.overruns())))
                     .write(AnalysedRun.of(report, null, null), outDir).forEach(w -> err.println("iobench: " + w));
         } catch (IOException e) {

@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write report.html again from a report directory of 'iobench bench' (its summary.json, "
-                + "hlog/, results.csv and report.md): the whole report in one file that opens from disk in a "
-                + "browser, with interactive charts. 'bench' writes the same page itself.",
+                + "hlog/ and results.csv): the verdict and the interactive charts in one file that opens from disk "
+                + "in a browser. The tables stay in report.md: 'bench' writes them into its own report.html.",
         footerHeading = "%n",
         footer = {"Examples:",
             "  iobench report reports/20250101-120000",

@@ -7,6 +7,10 @@ import iobench.analysis.ServerStats;
 import iobench.analysis.Stat;
 import iobench.bench.metrics.RunResult;
 import iobench.bench.contender.Contender;
+import iobench.report.doc.Block;
+import iobench.report.doc.Section;
+import iobench.report.doc.Table;
+import iobench.report.doc.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,28 +69,27 @@ public record CpuShares(String scenario, Contender server, double machineBusyPct
                 + " % busy (" + largest(4) + "): its cores, not the model, set this figure.";
     }
 
-    static void render(StringBuilder md, BenchReport report) {
+    /** The section of report.md, or null when no run measured its parts. */
+    static Section section(BenchReport report) {
         List<CpuShares> all = of(report);
         if (all.stream().allMatch(c -> c.medianPct().isEmpty())) {
-            return;
+            return null;
         }
-        md.append("## Where the machine's CPU went\n\n");
-        md.append("Per run, each part's share of all ").append(report.environment().cores())
-                .append(" cores over the run's wall time (median of the measured repetitions). In one JVM the ")
-                .append("parts are told apart by thread name; the load generator's virtual threads and the virtual ")
-                .append("server's share the JVM's carrier threads (`loadgen+virtual`), and `jit+gc` is the JVM's ")
-                .append("CPU beyond its Java threads (the JIT compiler and the garbage collector). With `--isolate` each ")
-                .append("part is a process (10 ms ticks). `outside` is what the machine was busy with beyond all these: ")
-                .append("other processes. Parts under 0.5 % are not listed. ")
-                .append("Above ").append(Numbers.fixed(SATURATED_PCT, 0))
-                .append(" % busy the machine, not the model, is the limit.\n\n");
-        md.append("| scenario | server | machine busy | largest parts |\n|---|---|---|---|\n");
+        Text intro = Text.of("Per run, each part's share of all " + report.environment().cores() + " cores over the "
+                + "run's wall time (median of the measured repetitions). In one JVM the parts are told apart by thread "
+                + "name; the load generator's virtual threads and the virtual server's share the JVM's carrier threads (")
+                .thenCode("loadgen+virtual").then("), and ").thenCode("jit+gc")
+                .then(" is the JVM's CPU beyond its Java threads (the JIT compiler and the garbage collector). With ")
+                .thenCode("--isolate").then(" each part is a process (10 ms ticks). ").thenCode("outside")
+                .then(" is what the machine was busy with beyond all these: other processes. Parts under 0.5 % are not "
+                        + "listed. Above " + Numbers.fixed(SATURATED_PCT, 0)
+                        + " % busy the machine, not the model, is the limit.");
+        Table.Builder t = Table.of("scenario", "server", "machine busy", "largest parts");
         for (CpuShares c : all) {
-            md.append("| ").append(c.scenario()).append(" | ").append(c.server().label())
-                    .append(" | ").append(Numbers.cell(c.machineBusyPct(), 0)).append(" %")
-                    .append(c.saturated() ? " **(limit)**" : "")
-                    .append(" | ").append(c.largest(5)).append(" |\n");
+            t.row(false, List.of(Text.of(c.scenario()), Text.of(c.server().label()),
+                    Text.of(Numbers.cell(c.machineBusyPct(), 0) + " %").then(c.saturated() ? Text.of(" ").thenStrong(
+                            "(limit)") : Text.EMPTY), Text.of(c.largest(5))));
         }
-        md.append('\n');
+        return new Section("Where the machine's CPU went", List.of(Block.paragraph(intro), t.build()));
     }
 }

@@ -1,6 +1,9 @@
 package iobench.report;
 
 import iobench.core.ReportFiles;
+import iobench.report.doc.HtmlWriter;
+import iobench.report.doc.Section;
+import iobench.report.doc.Table;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +14,7 @@ import java.util.List;
 
 /**
  * {@code compare.html}: two runs side by side in one self-contained page. The table is compare.md's
- * (the same {@link RunComparison}), each figure beyond the noise highlighted and a switch to show
+ * (the same blocks of {@link RunComparison}), each row it flagged beyond the noise highlighted and a switch to show
  * only those; the charts set A (dashed) beside B (solid): throughput and p99 against clients,
  * fan-out duration against K, each speedup with its interval, and the latency percentile curves
  * where both directories have hlog files.
@@ -44,10 +47,11 @@ public final class HtmlCompare {
         sideB.set("summary", b);
         sideB.set("latency_curves", LatencyCurves.of(b, dirB).path("curves"));
 
-        String markdown = RunComparison.document(a, b, nameA, nameB);
-        long beyond = markdown.lines().filter(l -> l.startsWith("|"))
-                .filter(l -> HtmlReport.highlighted(MarkdownHtml.cells(l))).count();
-        List<MarkdownHtml.Section> sections = MarkdownHtml.sections(markdown, HtmlReport::highlighted);
+        List<Section> sections = RunComparison.compared(a, b, nameA, nameB).sections();
+        // The rows the comparison flagged: each a figure beyond the noise.
+        long beyond = sections.stream().flatMap(s -> s.blocks().stream())
+                .filter(Table.class::isInstance).map(Table.class::cast)
+                .flatMap(t -> t.rows().stream()).filter(Table.Row::flagged).count();
         StringBuilder body = new StringBuilder();
         body.append("<header>\n<h1>iobench compare</h1>\n<p class=\"meta\"><span class=\"tag a\">A</span> ")
                 .append(HtmlPage.escape(nameA)).append(" (").append(HtmlPage.escape(started(a)))
@@ -74,9 +78,7 @@ public final class HtmlCompare {
         body.append("<section id=\"figures\">\n<h2>Every figure</h2>\n")
                 .append("<p><label class=\"switch\"><input type=\"checkbox\" id=\"only-beyond\"> show only the figures ")
                 .append("beyond the noise</label></p>\n");
-        for (MarkdownHtml.Section s : sections) {
-            body.append(s.html());
-        }
+        sections.forEach(s -> body.append(HtmlWriter.blocks(s.blocks())));
         body.append("</section>\n");
         body.append("<footer><p>Written by iobench from the two directories' summary.json and hlog/ ")
                 .append("(<code>iobench compare A B --html FILE</code>). Charts drawn by uPlot ")

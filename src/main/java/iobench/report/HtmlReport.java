@@ -1,27 +1,26 @@
 package iobench.report;
 
+import iobench.analysis.BenchReport;
 import iobench.analysis.CostRanges;
-import iobench.analysis.Numbers;
-import iobench.analysis.SpeedupSummary;
 import iobench.core.ReportFiles;
+import iobench.report.doc.Document;
+import iobench.report.doc.HtmlWriter;
+import iobench.report.doc.Section;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * {@code report.html}: the whole report in one file to explore in a browser. Made from a report
- * directory alone (summary.json, hlog/, results.csv and report.md), so that {@code bench} and
- * {@code iobench report DIR} write the same page: the verdict and the summary first, then the
- * interactive charts (uPlot), then every other section of report.md with its tables. The
- * Markdown stays the one place the tables are made; the page shows them as HTML.
+ * {@code report.html}: the whole report in one file to explore in a browser: the verdict and the
+ * summary first, then the interactive charts (uPlot), then every other section of report.md with
+ * its tables. {@code bench} writes it from the run in memory: its analysis, its summary tree
+ * (the page's chart data) and report.md's sections as made once ({@link MarkdownReport#document});
+ * nothing is read back from report.md. {@code iobench report DIR} has only the directory, so it
+ * writes the page from summary.json: the verdict's status and the charts, without report.md's tables.
  */
 public final class HtmlReport {
     public static final String FILE = "report.html";
@@ -30,20 +29,29 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** Writes {@code dir/report.html} from the report files in {@code dir}; returns its path. */
+    /**
+     * Writes {@code dir/report.html} for a run just analysed; returns its path.
+     *
+     * @param summary  its summary tree ({@link SummaryJson#tree}), the charts' data
+     * @param document report.md's sections, with any appended (a baseline's comparison, merge's segments)
+     * @param dir      where hlog/ and results.csv were written (the percentile curves and the cost ranges)
+     */
+    public static Path write(Path dir, BenchReport report, JsonNode summary, Document document) throws IOException {
+        return ReportFiles.write(dir, FILE, render(summary, HtmlVerdict.of(report), document.sections(), dir));
+    }
+
+    /** Writes {@code dir/report.html} from the directory's summary.json, hlog/ and results.csv; returns its path. */
     public static Path write(Path dir) throws IOException {
         JsonNode summary = SummaryJson.read(dir);
-        Path md = dir.resolve(MARKDOWN);
-        String markdown = Files.isReadable(md) ? Files.readString(md, StandardCharsets.UTF_8) : null;
-        return ReportFiles.write(dir, FILE, render(summary, markdown, dir));
+        return ReportFiles.write(dir, FILE, render(summary, HtmlVerdict.of(summary), null, dir));
     }
 
     /**
-     * @param markdown report.md, or null when there is none (its sections are then missing, and
-     *                 the page says so)
+     * @param verdict  the verdict section (HTML)
+     * @param sections report.md's sections, or null when the page is made from summary.json alone
      * @param dir      where hlog/ and results.csv are, or null for none
      */
-    public static String render(JsonNode summary, String markdown, Path dir) {
+    static String render(JsonNode summary, String verdict, List<Section> sections, Path dir) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("page", "report");
         data.set("summary", summary);
@@ -52,8 +60,22 @@ public final class HtmlReport {
         data.set("cost_ranges", CostRanges.of(dir));
 
         JsonNode env = summary.path("environment");
-        List<MarkdownHtml.Section> sections = markdown == null ? List.of()
-                : MarkdownHtml.sections(markdown, HtmlReport::highlighted);
+        List<Section> all = sections == null ? List.of() : sections;
+        List<String> ids = HtmlWriter.ids(all);
+        // The summary comes first, before the charts; report.md's PNG charts not at all: the page draws its own.
+        List<Integer> top = new ArrayList<>();
+        List<Integer> rest = new ArrayList<>();
+        Integer summarySection = null;
+        for (int i = 0; i < all.size(); i++) {
+            String title = all.get(i).title();
+            if (title == null) {
+                top.add(i);
+            } else if (title.equals(MarkdownReport.SUMMARY)) {
+                summarySection = i;
+            } else if (!title.equals(MarkdownReport.CHARTS)) {
+                rest.add(i);
+            }
+        }
         StringBuilder body = new StringBuilder();
         body.append("<header>\n<h1>iobench report</h1>\n<p class=\"meta\">")
                 .append(HtmlPage.escape(text(env, "started"))).append(" · ")
@@ -61,18 +83,18 @@ public final class HtmlReport {
                 .append(HtmlPage.escape(text(env, "iobench"))).append(" · ")
                 .append(HtmlPage.escape(text(env, "jvm"))).append(" · ")
                 .append(HtmlPage.escape(env.path("cores").asText("?"))).append(" cores</p>\n</header>\n");
-        body.append(verdict(summary));
-        nav(body, sections);
-        MarkdownHtml.Section summarySection = null;
-        for (MarkdownHtml.Section s : sections) {
-            if (s.title() == null) {
-                section(body, s);
-            } else if (s.title().equals("Summary")) {
-                summarySection = s;
-            }
-        }
+        body.append(verdict);
+        body.append("<nav>\n<div id=\"server-toggles\" class=\"toggles\"></div>\n<ul>");
+        body.append("<li><a href=\"#verdict\">Verdict</a></li>");
         if (summarySection != null) {
-            section(body, summarySection);
+            link(body, all, ids, summarySection);
+        }
+        body.append("<li><a href=\"#charts\">Charts</a></li>");
+        rest.forEach(i -> link(body, all, ids, i));
+        body.append("</ul>\n</nav>\n");
+        top.forEach(i -> body.append(HtmlWriter.section(all.get(i), ids.get(i))));
+        if (summarySection != null) {
+            body.append(HtmlWriter.section(all.get(summarySection), ids.get(summarySection)));
         }
         body.append("<section id=\"charts\">\n<h2>Charts</h2>\n")
                 .append("<p class=\"hint\">Hover a chart for its values; click a legend entry to hide or show it, or ")
@@ -87,142 +109,23 @@ public final class HtmlReport {
             body.append("</ul>\n");
         }
         body.append("</section>\n");
-        if (markdown == null) {
-            body.append("<section><h2>Tables</h2><p class=\"warn\">report.md was not found beside summary.json, so ")
-                    .append("its tables are not shown.</p></section>\n");
+        if (sections == null) {
+            body.append("<section><h2>Tables</h2><p class=\"note\">This page was written again from summary.json ")
+                    .append("(<code>iobench report DIR</code>), which holds the figures but not the tables: they ")
+                    .append("are in report.md beside it. <code>bench</code> writes them into report.html.</p></section>\n");
         }
-        for (MarkdownHtml.Section s : sections) {
-            if (s.title() != null && !s.title().equals("Summary") && !s.title().equals("Charts")) {
-                section(body, s);
-            }
-        }
+        rest.forEach(i -> body.append(HtmlWriter.section(all.get(i), ids.get(i))));
         body.append("<footer><p>Written by iobench ").append(HtmlPage.escape(text(env, "iobench")))
-                .append(" from the report directory's summary.json, hlog/, results.csv and report.md")
-                .append(" (<code>iobench report DIR</code> writes it again). Charts drawn by uPlot ")
+                .append(sections == null ? " from the report directory's summary.json, hlog/ and results.csv"
+                        + " (<code>iobench report DIR</code>)" : " with the run's report.md, summary.json, hlog/ and results.csv")
+                .append(". Charts drawn by uPlot ")
                 .append(HtmlPage.escape(HtmlPage.uplotVersion())).append(" (MIT License).</p></footer>\n");
         return HtmlPage.document("iobench report " + text(env, "started"), body.toString(), data);
     }
 
-    /** A row worth a second look: a broken threshold, a scenario that is not valid, a change beyond noise. */
-    static boolean highlighted(List<String> cells) {
-        return cells.stream().anyMatch(c -> c.equals("**BROKEN**") || c.equals("**yes**") || c.endsWith("(not valid)"));
-    }
-
-    private static void nav(StringBuilder body, List<MarkdownHtml.Section> sections) {
-        body.append("<nav>\n<div id=\"server-toggles\" class=\"toggles\"></div>\n<ul>");
-        body.append("<li><a href=\"#verdict\">Verdict</a></li>");
-        sections.stream().filter(s -> "Summary".equals(s.title())).forEach(s -> link(body, s));
-        body.append("<li><a href=\"#charts\">Charts</a></li>");
-        sections.stream().filter(s -> s.title() != null && !s.title().equals("Summary") && !s.title().equals("Charts"))
-                .forEach(s -> link(body, s));
-        body.append("</ul>\n</nav>\n");
-    }
-
-    private static void link(StringBuilder body, MarkdownHtml.Section s) {
-        body.append("<li><a href=\"#").append(s.id()).append("\">").append(MarkdownHtml.inline(s.title()))
+    private static void link(StringBuilder body, List<Section> sections, List<String> ids, int i) {
+        body.append("<li><a href=\"#").append(ids.get(i)).append("\">").append(HtmlPage.escape(sections.get(i).title()))
                 .append("</a></li>");
-    }
-
-    private static void section(StringBuilder body, MarkdownHtml.Section s) {
-        body.append("<section id=\"").append(s.id()).append("\">\n");
-        if (s.title() != null) {
-            body.append("<h2>").append(MarkdownHtml.inline(s.title())).append("</h2>\n");
-        }
-        body.append(s.html()).append("</section>\n");
-    }
-
-    /** The verdict in a few lines: complete or not, valid scenarios, thresholds, and each server's mean speedup. */
-    static String verdict(JsonNode summary) {
-        List<String> status = new ArrayList<>();
-        boolean bad = false;
-        boolean complete = summary.path("complete").asBoolean(true);
-        if (!complete) {
-            bad = true;
-            status.add("<strong>INCOMPLETE</strong>: " + HtmlPage.escape(text(summary, "incomplete_reason"))
-                    + "; the figures cover only the runs that finished");
-        }
-        int scenarios = summary.path("scenarios").size();
-        List<String> invalid = new ArrayList<>();
-        summary.path("scenarios").forEach(s -> {
-            if (!s.path("valid").asBoolean(true)) {
-                invalid.add(s.path("name").asText());
-            }
-        });
-        status.add((scenarios - invalid.size()) + " of " + scenarios + " scenarios valid"
-                + (invalid.isEmpty() ? "" : " (not valid: " + HtmlPage.escape(String.join(", ", invalid)) + ")"));
-        bad |= !invalid.isEmpty();
-        JsonNode thresholds = summary.path("thresholds");
-        if (!thresholds.isEmpty()) {
-            int broken = 0;
-            for (JsonNode t : thresholds) {
-                broken += t.path("met").asBoolean(true) ? 0 : 1;
-            }
-            status.add(broken == 0 ? "every threshold met (" + thresholds.size() + ")"
-                    : "<strong>" + broken + " of " + thresholds.size() + " thresholds BROKEN</strong>");
-            bad |= broken > 0;
-        }
-        StringBuilder html = new StringBuilder();
-        html.append("<section id=\"verdict\" class=\"verdict ").append(bad ? "bad" : "ok").append("\">\n")
-                .append("<h2>Verdict</h2>\n<p class=\"status\">").append(String.join("; ", status)).append(".</p>\n");
-        List<String> lines = new ArrayList<>();
-        Map<String, List<JsonNode>> byServer = new LinkedHashMap<>();
-        summary.path("scenarios").forEach(s -> s.path("comparisons")
-                .forEach(c -> byServer.computeIfAbsent(c.path("server").asText(), k -> new ArrayList<>()).add(c)));
-        byServer.forEach((server, comparisons) -> {
-            List<Double> speedups = new ArrayList<>();
-            int significant = 0;
-            // Older summary.json files said "sync" here whatever the baseline; they only ever had sync.
-            java.util.Set<String> against = new java.util.TreeSet<>();
-            comparisons.forEach(c -> against.add(c.path("baseline").asText("sync")));
-            String base = against.size() == 1 ? "the " + HtmlPage.escape(against.iterator().next()) + " server"
-                    : "the baseline";
-            for (JsonNode c : comparisons) {
-                if (c.path("speedup").isNumber()) {
-                    speedups.add(c.path("speedup").asDouble());
-                    significant += c.path("interval").path("significant").asBoolean(false) ? 1 : 0;
-                }
-            }
-            if (speedups.isEmpty()) {
-                lines.add("<strong>" + HtmlPage.escape(server) + "</strong>: no valid scenario, so no speedup");
-                return;
-            }
-            double mean = speedups.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-            double min = speedups.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-            double max = speedups.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-            lines.add("<strong>" + HtmlPage.escape(server) + "</strong>: <span class=\"big\">" + Numbers.times(mean)
-                    + "</span> " + base + " on average over " + speedups.size() + " valid scenario"
-                    + (speedups.size() == 1 ? "" : "s") + " (" + Numbers.times(min) + " to " + Numbers.times(max)
-                    + ", " + significant + " significant): <strong>" + SpeedupSummary.decision(mean) + "</strong>");
-        });
-        for (JsonNode c : summary.path("capacity")) {
-            List<String> parts = new ArrayList<>();
-            for (JsonNode s : c.path("servers")) {
-                boolean atLeast = false;
-                for (JsonNode b : s.path("lower_bound_per_repetition")) {
-                    atLeast |= b.asBoolean(false);
-                }
-                JsonNode median = s.path("capacity_rps_median");
-                String value = median.isNumber() ? (atLeast ? "≥ " : "") + Numbers.fixed(median.asDouble(), 0) + "/s" : "–";
-                // vs_baseline since the baseline may be any server; files written before have vs_sync.
-                JsonNode vs = (s.has("vs_baseline") ? s.path("vs_baseline") : s.path("vs_sync")).path("estimate");
-                parts.add(HtmlPage.escape(s.path("server").asText()) + " " + value
-                        + (vs.isNumber() ? " (" + (atLeast ? "≥ " : "") + Numbers.times(vs.asDouble()) + ")" : ""));
-            }
-            JsonNode slo = c.path("slo_p99_ms");
-            lines.add("capacity at the SLO" + (slo.isNumber() ? " (p99 ≤ " + Numbers.fixed(slo.asDouble(), 0) + " ms)" : "")
-                    + " in <strong>" + HtmlPage.escape(c.path("scenario").asText()) + "</strong>: "
-                    + String.join(", ", parts));
-        }
-        if (!lines.isEmpty()) {
-            html.append("<ul class=\"servers\">\n");
-            lines.forEach(l -> html.append("<li>").append(l).append("</li>\n"));
-            html.append("</ul>\n");
-        }
-        html.append("<p class=\"hint\">Decision words are the original suite's matrix on the mean speedup: &lt; 2x ")
-                .append("evaluate case by case, 2–5x plan a gradual migration, 5–10x prioritise the migration, ")
-                .append("&gt; 10x migrate critical endpoints now. Read the scenarios, not only the mean.</p>\n")
-                .append("</section>\n");
-        return html.toString();
     }
 
     private static String text(JsonNode node, String field) {

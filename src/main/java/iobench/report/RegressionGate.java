@@ -101,7 +101,7 @@ public final class RegressionGate {
                 judged++;
                 // Rounded as the table prints it: a row that reads +10.0 % does not fail a 10 % gate.
                 double shown = Math.round(pct * 10) / 10.0;
-                if (shown * f.worse() > limitPct && noise.equals("**yes**")) {
+                if (shown * f.worse() > limitPct && noise.equals(RunComparison.BEYOND)) {
                     regressions.add(new Regression(m.scenario(), m.server(), f.label(), medianA.asDouble(),
                             medianB.asDouble(), pct, f.decimals()));
                 }

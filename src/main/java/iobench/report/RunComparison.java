@@ -3,6 +3,12 @@ package iobench.report;
 import iobench.analysis.Numbers;
 import iobench.analysis.Stat;
 import com.fasterxml.jackson.databind.JsonNode;
+import iobench.report.doc.Block;
+import iobench.report.doc.Document;
+import iobench.report.doc.MarkdownWriter;
+import iobench.report.doc.Section;
+import iobench.report.doc.Table;
+import iobench.report.doc.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,65 +38,81 @@ public final class RunComparison {
             new Figure("p50_ms", "p50 ms", 1, 0),
             new Figure("p99_ms", "p99 ms", 1, 1));
 
+    /** What {@link #noise} says of two ranges or intervals apart. */
+    static final String BEYOND = "yes";
+
     private RunComparison() {
     }
 
     /** The whole document of {@code iobench compare}, also written as compare.md. */
     public static String document(JsonNode a, JsonNode b, String nameA, String nameB) {
-        return "# iobench compare\n\n" + body(a, b, nameA, nameB);
+        return MarkdownWriter.write(compared(a, b, nameA, nameB));
     }
 
-    /** The section {@code bench --baseline DIR} appends to report.md. */
-    public static String section(JsonNode baseline, JsonNode current, String baselineName) {
-        return "## Compared with " + baselineName + "\n\n" + body(baseline, current, baselineName, "this run");
+    /** That document as blocks, for compare.md and compare.html alike. */
+    public static Document compared(JsonNode a, JsonNode b, String nameA, String nameB) {
+        return new Document("iobench compare", List.of(new Section(null, blocks(a, b, nameA, nameB))));
     }
 
-    private static String body(JsonNode a, JsonNode b, String nameA, String nameB) {
-        StringBuilder md = new StringBuilder();
-        md.append("- **A**: ").append(nameA).append(describe(a)).append('\n');
-        md.append("- **B**: ").append(nameB).append(describe(b)).append("\n\n");
-        md.append("Each figure is the median of the measured repetitions with their range, a speedup with its 95 % ")
-                .append("confidence interval. *Change* is (B − A) / A. *Beyond noise*: yes when the two ranges ")
-                .append("(durations, throughput, latencies) or the two intervals (speedups) do not overlap, no when ")
-                .append("they do, – when one side has none (one repetition, a scenario not valid).\n\n");
-        md.append("| scenario | server | figure | A | B | change | beyond noise |\n|---|---|---|---|---|---|---|\n");
-        List<String> notes = new ArrayList<>();
+    /** The section {@code bench --baseline DIR} appends to report.md (and shows in report.html). */
+    public static Section section(JsonNode baseline, JsonNode current, String baselineName) {
+        return new Section("Compared with " + baselineName, blocks(baseline, current, baselineName, "this run"));
+    }
+
+    private static List<Block> blocks(JsonNode a, JsonNode b, String nameA, String nameB) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(Block.bullets(List.of(Text.strong("A").then(": " + nameA + describe(a)),
+                Text.strong("B").then(": " + nameB + describe(b)))));
+        blocks.add(Block.paragraph(Text.of("Each figure is the median of the measured repetitions with their range, a "
+                + "speedup with its 95 % confidence interval. ").thenEmphasis("Change").then(" is (B − A) / A. ")
+                .thenEmphasis("Beyond noise").then(": yes when the two ranges (durations, throughput, latencies) or the "
+                        + "two intervals (speedups) do not overlap, no when they do, – when one side has none (one "
+                        + "repetition, a scenario not valid).")));
+        Table.Builder table = Table.of("scenario", "server", "figure", "A", "B", "change", "beyond noise");
+        List<Text> notes = new ArrayList<>();
         int beyond = 0;
         for (Matched m : match(a, b, notes)) {
             for (Figure f : FIGURES) {
                 String noise = noise(m, f);
-                beyond += noise.equals("**yes**") ? 1 : 0;
+                beyond += noise.equals(BEYOND) ? 1 : 0;
                 JsonNode fa = m.a().path(f.key());
                 JsonNode fb = m.b().path(f.key());
-                row(md, m.scenario(), m.server(), f.label(), range(fa, f.decimals()), range(fb, f.decimals()),
-                        change(fa.path("median"), fb.path("median")), noise);
+                row(table, noise, m.scenario(), m.server(), f.label(), range(fa, f.decimals()), range(fb, f.decimals()),
+                        change(fa.path("median"), fb.path("median")));
             }
-            row(md, m.scenario(), m.server(), "success", percent(m.a().path("success_rate")),
+            row(table, "–", m.scenario(), m.server(), "success", percent(m.a().path("success_rate")),
                     percent(m.b().path("success_rate")),
-                    change(m.a().path("success_rate"), m.b().path("success_rate")), "–");
+                    change(m.a().path("success_rate"), m.b().path("success_rate")));
             JsonNode ca = m.speedupA();
             JsonNode cb = m.speedupB();
             if (ca != null && cb != null) {
                 String noise = noise(ca.path("interval").path("low"), ca.path("interval").path("high"),
                         cb.path("interval").path("low"), cb.path("interval").path("high"));
-                beyond += noise.equals("**yes**") ? 1 : 0;
+                beyond += noise.equals(BEYOND) ? 1 : 0;
                 // Each file names its baseline (older ones wrote sync, as it always was then).
                 String baseA = ca.path("baseline").asText("sync");
                 String baseB = cb.path("baseline").asText("sync");
-                row(md, m.scenario(), m.server(), "speedup vs " + (baseA.equals(baseB) ? baseA
+                row(table, noise, m.scenario(), m.server(), "speedup vs " + (baseA.equals(baseB) ? baseA
                         : baseA + " (A), " + baseB + " (B)"), speedup(ca), speedup(cb),
-                        change(ca.path("speedup"), cb.path("speedup")), noise);
+                        change(ca.path("speedup"), cb.path("speedup")));
             }
         }
-        md.append('\n');
-        md.append(beyond == 0 ? "No figure changed beyond the noise.\n\n"
-                : beyond + " figure" + (beyond == 1 ? "" : "s") + " changed beyond the noise.\n\n");
+        blocks.add(table.build());
+        blocks.add(Block.paragraph(beyond == 0 ? "No figure changed beyond the noise."
+                : beyond + " figure" + (beyond == 1 ? "" : "s") + " changed beyond the noise."));
         if (!notes.isEmpty()) {
-            md.append("Not compared:\n\n");
-            notes.forEach(n -> md.append(n).append('\n'));
-            md.append('\n');
+            blocks.add(Block.paragraph("Not compared:"));
+            blocks.add(Block.bullets(notes));
         }
-        return md.toString();
+        return blocks;
+    }
+
+    /** A row of figures; one beyond the noise is flagged, its "yes" in bold. */
+    private static void row(Table.Builder table, String noise, String... cells) {
+        List<Text> row = new ArrayList<>(java.util.Arrays.stream(cells).map(Text::of).toList());
+        boolean beyond = noise.equals(BEYOND);
+        row.add(beyond ? Text.strong("yes") : Text.of(noise));
+        table.row(beyond, row);
     }
 
     /**
@@ -108,14 +130,14 @@ public final class RunComparison {
      * Every server of every scenario in both runs, matched by name, in A's order; a scenario or a
      * server in one run only goes to {@code notes} instead, as a line of "Not compared".
      */
-    static List<Matched> match(JsonNode a, JsonNode b, List<String> notes) {
+    static List<Matched> match(JsonNode a, JsonNode b, List<Text> notes) {
         List<Matched> matched = new ArrayList<>();
         Map<String, JsonNode> scenariosA = byName(a.path("scenarios"), "name");
         Map<String, JsonNode> scenariosB = byName(b.path("scenarios"), "name");
         for (Map.Entry<String, JsonNode> e : scenariosA.entrySet()) {
             JsonNode sb = scenariosB.get(e.getKey());
             if (sb == null) {
-                notes.add("- scenario **" + e.getKey() + "** is only in A");
+                notes.add(Text.of("scenario ").thenStrong(e.getKey()).then(" is only in A"));
                 continue;
             }
             JsonNode sa = e.getValue();
@@ -127,17 +149,17 @@ public final class RunComparison {
             for (Map.Entry<String, JsonNode> s : serversA.entrySet()) {
                 JsonNode xb = serversB.get(s.getKey());
                 if (xb == null) {
-                    notes.add("- " + e.getKey() + ", server **" + s.getKey() + "** is only in A");
+                    notes.add(Text.of(e.getKey() + ", server ").thenStrong(s.getKey()).then(" is only in A"));
                     continue;
                 }
                 matched.add(new Matched(e.getKey(), s.getKey(), s.getValue(), xb, speedupsA.get(s.getKey()),
                         speedupsB.get(s.getKey()), valid));
             }
             serversB.keySet().stream().filter(k -> !serversA.containsKey(k))
-                    .forEach(k -> notes.add("- " + e.getKey() + ", server **" + k + "** is only in B"));
+                    .forEach(k -> notes.add(Text.of(e.getKey() + ", server ").thenStrong(k).then(" is only in B")));
         }
         scenariosB.keySet().stream().filter(k -> !scenariosA.containsKey(k))
-                .forEach(k -> notes.add("- scenario **" + k + "** is only in B"));
+                .forEach(k -> notes.add(Text.of("scenario ").thenStrong(k).then(" is only in B")));
         return matched;
     }
 
@@ -153,10 +175,6 @@ public final class RunComparison {
         Map<String, JsonNode> map = new LinkedHashMap<>();
         array.forEach(n -> map.putIfAbsent(n.path(field).asText(), n));
         return map;
-    }
-
-    private static void row(StringBuilder md, String... cells) {
-        md.append("| ").append(String.join(" | ", cells)).append(" |\n");
     }
 
     private static double value(JsonNode n) {
@@ -222,6 +240,6 @@ public final class RunComparison {
         if (Double.isNaN(la) || Double.isNaN(ha) || Double.isNaN(lb) || Double.isNaN(hb)) {
             return "–";
         }
-        return lb > ha || hb < la ? "**yes**" : "no";
+        return lb > ha || hb < la ? BEYOND : "no";
     }
 }

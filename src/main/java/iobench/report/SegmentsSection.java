@@ -6,6 +6,10 @@ import iobench.bench.segment.PhaseTiming;
 import iobench.bench.segment.RunMerge;
 import iobench.bench.segment.SegmentRecord;
 import iobench.bench.segment.Timeline;
+import iobench.report.doc.Block;
+import iobench.report.doc.Section;
+import iobench.report.doc.Table;
+import iobench.report.doc.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * report.md's section on a merged run: one row per segment (where it ran, how late it began,
+ * report.md's (and report.html's) section on a merged run: one row per segment (where it ran, how late it began,
  * what it sent, how far behind the others its runs began, what overran its slot), every run's
  * start spread, and a warning when the segments' starts lie too far apart for the load to have been one.
  */
@@ -77,32 +81,34 @@ public final class SegmentsSection {
      * @param spreads    every measured run's start spread ({@link RunMerge#spreads})
      * @param overruns   each segment's phases that ended after their slot, in segment order
      */
-    public static String render(List<SegmentRecord> segments, List<List<RunResult>> perSegment,
-                                List<RunMerge.Spread> spreads, List<List<PhaseTiming>> overruns) {
+    public static Section section(List<SegmentRecord> segments, List<List<RunResult>> perSegment,
+                                  List<RunMerge.Spread> spreads, List<List<PhaseTiming>> overruns) {
         SegmentRecord first = segments.get(0);
-        StringBuilder md = new StringBuilder("\n## Segments\n\n");
-        md.append(String.format(Locale.ROOT, "Merged from %d segments of run `%s` (scenario file %s, SHA-256 `%s`), "
-                        + "started at `%s`. Histograms were added, counts summed.%n%n", segments.size(), first.runId(),
-                first.scenarioSource(), first.scenarioSha256().substring(0, 12), first.startAt()));
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(Block.paragraph(Text.of("Merged from " + segments.size() + " segments of run ").thenCode(first.runId())
+                .then(" (scenario file " + first.scenarioSource() + ", SHA-256 ")
+                .thenCode(first.scenarioSha256().substring(0, 12)).then("), started at ").thenCode(first.startAt())
+                .then(". Histograms were added, counts summed.")));
         String skew = skew(segments);
         if (skew != null) {
-            md.append("**").append(skew).append(".**\n\n");
+            blocks.add(Block.paragraph(Text.strong(skew + ".")));
         }
-        md.append("| segment | host | iobench | start offset ms | measured requests | failed "
-                + "| runs begun after the earliest segment, most ms | slots overrun (most ms) |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
+        Table.Builder t = Table.of("segment", "host", "iobench", "start offset ms", "measured requests", "failed",
+                "runs begun after the earliest segment, most ms", "slots overrun (most ms)");
         for (int i = 0; i < segments.size(); i++) {
             SegmentRecord s = segments.get(i);
             List<RunResult> measured = perSegment.get(i).stream().filter(r -> !r.warmup()).toList();
             long late = latestAfterEarliestMs(spreads, i);
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %+d | %d | %d | %s | %s |%n", s.segment(), s.host(),
-                    s.iobenchVersion(), s.startOffsetMs(), measured.stream().mapToLong(RunResult::requests).sum(),
-                    measured.stream().mapToLong(RunResult::failed).sum(), late < 0 ? "–" : Long.toString(late),
-                    overrunCell(overruns.get(i))));
+            t.row(String.valueOf(s.segment()), s.host(), s.iobenchVersion(),
+                    String.format(Locale.ROOT, "%+d", s.startOffsetMs()),
+                    Long.toString(measured.stream().mapToLong(RunResult::requests).sum()),
+                    Long.toString(measured.stream().mapToLong(RunResult::failed).sum()),
+                    late < 0 ? "–" : Long.toString(late), overrunCell(overruns.get(i)));
         }
-        spreadTable(md, spreads);
-        overrunTable(md, segments, overruns);
-        return md.toString();
+        blocks.add(t.build());
+        spreadTable(blocks, spreads);
+        overrunTable(blocks, segments, overruns);
+        return new Section("Segments", blocks);
     }
 
     /** The most segment {@code segment} (0-based) began a run after that run's earliest segment; -1 if it sent in none. */
@@ -117,45 +123,52 @@ public final class SegmentsSection {
     }
 
     /** One row per scenario and server: the start spread of each of its runs, in the order they ran. */
-    private static void spreadTable(StringBuilder md, List<RunMerge.Spread> spreads) {
+    private static void spreadTable(List<Block> blocks, List<RunMerge.Spread> spreads) {
         if (spreads.isEmpty()) {
             return;
         }
-        md.append(String.format(Locale.ROOT, "%n### Start spread of every run%n%nHow far apart the segments that sent "
-                + "something in a run began it (the latest start less the earliest, each on its own clock), per "
-                + "repetition (and rate step) in order. Over %d ms a run is not valid.%n%n", MAX_START_SPREAD_MS));
-        md.append("| scenario | server | segments sending | start spread per run, ms | most ms |\n");
-        md.append("|---|---|---|---|---|\n");
+        blocks.add(Block.heading("Start spread of every run"));
+        blocks.add(Block.paragraph("How far apart the segments that sent something in a run began it (the latest start "
+                + "less the earliest, each on its own clock), per repetition (and rate step) in order. Over "
+                + MAX_START_SPREAD_MS + " ms a run is not valid."));
+        Table.Builder t = Table.of("scenario", "server", "segments sending", "start spread per run, ms", "most ms");
         Map<String, List<RunMerge.Spread>> rows = new LinkedHashMap<>();
         spreads.forEach(s -> rows.computeIfAbsent(s.id().scenario() + "\n" + s.id().server().jsonName(),
                 k -> new ArrayList<>()).add(s));
         rows.values().forEach(row -> {
             Contender server = row.get(0).id().server();
             List<String> sending = row.stream().map(s -> Integer.toString(s.sending())).distinct().toList();
-            md.append("| ").append(row.get(0).id().scenario()).append(" | ").append(server.label())
-                    .append(" | ").append(String.join(", ", sending))
-                    .append(" | ").append(String.join(", ", row.stream().map(RunMerge.Spread::spreadMs)
-                            .map(ms -> ms > MAX_START_SPREAD_MS ? "**" + ms + "**" : Long.toString(ms)).toList()))
-                    .append(" | ").append(row.stream().mapToLong(RunMerge.Spread::spreadMs).max().orElse(0))
-                    .append(" |\n");
+            // Each spread over the limit in bold; the row is flagged when any is.
+            Text spreadsMs = Text.EMPTY;
+            for (int i = 0; i < row.size(); i++) {
+                long ms = row.get(i).spreadMs();
+                spreadsMs = (i == 0 ? spreadsMs : spreadsMs.then(", "))
+                        .then(ms > MAX_START_SPREAD_MS ? Text.strong(Long.toString(ms)) : Text.of(Long.toString(ms)));
+            }
+            long most = row.stream().mapToLong(RunMerge.Spread::spreadMs).max().orElse(0);
+            t.row(most > MAX_START_SPREAD_MS, List.of(Text.of(row.get(0).id().scenario()), Text.of(server.label()),
+                    Text.of(String.join(", ", sending)), spreadsMs, Text.of(Long.toString(most))));
         });
+        blocks.add(t.build());
     }
 
-    private static void overrunTable(StringBuilder md, List<SegmentRecord> segments, List<List<PhaseTiming>> overruns) {
+    private static void overrunTable(List<Block> blocks, List<SegmentRecord> segments, List<List<PhaseTiming>> overruns) {
         if (overruns.stream().allMatch(List::isEmpty)) {
             return;
         }
-        md.append(String.format(Locale.ROOT, "%n### Slots overrun%n%nPhases that ended after their slot of the "
-                + "segments' one timeline: the phase after each began that late on its segment. Up to %d ms keeps "
-                + "that run within the start-spread limit; beyond it the run is named above.%n%n",
-                Timeline.OVERRUN_TOLERANCE_MS));
-        md.append("| segment | phase | slot s | overran by ms | within tolerance |\n|---|---|---|---|---|\n");
+        blocks.add(Block.heading("Slots overrun"));
+        blocks.add(Block.paragraph("Phases that ended after their slot of the segments' one timeline: the phase after "
+                + "each began that late on its segment. Up to " + Timeline.OVERRUN_TOLERANCE_MS + " ms keeps that run "
+                + "within the start-spread limit; beyond it the run is named above."));
+        Table.Builder t = Table.of("segment", "phase", "slot s", "overran by ms", "within tolerance");
         for (int i = 0; i < segments.size(); i++) {
             for (PhaseTiming p : overruns.get(i)) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %d | %s |%n", segments.get(i).segment(),
-                        p.label(), p.slotMs() / 1000.0, p.overrunMs(),
-                        p.overrunMs() <= Timeline.OVERRUN_TOLERANCE_MS ? "yes" : "**no**"));
+                boolean within = p.overrunMs() <= Timeline.OVERRUN_TOLERANCE_MS;
+                t.row(!within, List.of(Text.of(String.valueOf(segments.get(i).segment())), Text.of(p.label()),
+                        Text.of(String.format(Locale.ROOT, "%.1f", p.slotMs() / 1000.0)),
+                        Text.of(Long.toString(p.overrunMs())), within ? Text.of("yes") : Text.strong("no")));
             }
         }
+        blocks.add(t.build());
     }
 }

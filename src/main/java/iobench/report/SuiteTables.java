@@ -10,6 +10,10 @@ import iobench.scenario.ClientsScenario;
 import iobench.scenario.FanOutScenario;
 import iobench.scenario.RateScenario;
 import iobench.scenario.Scenario;
+import iobench.report.doc.Block;
+import iobench.report.doc.Section;
+import iobench.report.doc.Table;
+import iobench.report.doc.Text;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,28 +27,27 @@ final class SuiteTables {
 
     /**
      * The table of one suite of the original, {@link FanOutScenario} or {@link ClientsScenario}, with
-     * the notes on its scenarios below it; nothing when the report has none of that kind.
+     * the notes on its scenarios below it; null when the report has none of that kind.
      */
-    static void render(StringBuilder md, BenchReport report, Class<? extends Scenario> suite) {
+    static Section section(BenchReport report, Class<? extends Scenario> suite) {
         List<ScenarioSummary> scenarios = report.scenarios().stream().filter(s -> suite.isInstance(s.scenario())).toList();
         if (scenarios.isEmpty()) {
-            return;
+            return null;
         }
         boolean fanOut = suite == FanOutScenario.class;
-        md.append(fanOut ? "## Fan-out: one request, the server makes K downstream calls\n\n"
-                : "## Concurrent clients: N requests at once, one downstream call each\n\n");
-        md.append(fanOut
-                ? "| scenario | delay | K | strategy | server | duration s | calls/s | success | model s | speedup | model speedup | verdict |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n"
-                : "| scenario | delay | clients | server | duration s | req/s | p50 ms | p99 ms | success | model s | speedup | model speedup | verdict |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        List<String> notes = new ArrayList<>();
+        Table.Builder table = fanOut
+                ? Table.of("scenario", "delay", "K", "strategy", "server", "duration s", "calls/s", "success",
+                        "model s", "speedup", "model speedup", "verdict")
+                : Table.of("scenario", "delay", "clients", "server", "duration s", "req/s", "p50 ms", "p99 ms",
+                        "success", "model s", "speedup", "model speedup", "verdict");
+        List<Text> notes = new ArrayList<>();
         for (ScenarioSummary s : scenarios) {
             boolean first = true;
             for (ServerStats st : s.servers()) {
                 Comparison c = s.comparisons().stream().filter(x -> x.server().equals(st.server())).findFirst().orElse(null);
+                List<Text> row = new ArrayList<>();
+                row.add(first ? Text.strong(s.scenario().name()).then(s.valid() ? "" : " (not valid)") : Text.of(""));
                 List<String> cells = new ArrayList<>();
-                cells.add(first ? "**" + s.scenario().name() + "**" + (s.valid() ? "" : " (not valid)") : "");
                 cells.add(first ? Numbers.fixed(s.scenario().delaySeconds(), 3) + " s" : "");
                 // The suite's own columns: K and strategy for fan-out, the clients for clients.
                 cells.addAll(switch (s.scenario()) {
@@ -71,11 +74,13 @@ final class SuiteTables {
                     cells.add(Numbers.times(c.modelSpeedup()));
                     cells.add(c.verdict());
                 }
-                md.append("| ").append(String.join(" | ", cells)).append(" |\n");
+                cells.forEach(cell -> row.add(Text.of(cell)));
+                // Every row of a scenario that is not valid is worth a second look.
+                table.row(!s.valid(), row);
                 first = false;
             }
             if (!s.valid()) {
-                notes.add("- **" + s.scenario().name() + "** is not valid: " + s.invalidReason());
+                notes.add(Text.strong(s.scenario().name()).then(" is not valid: " + s.invalidReason()));
             }
             if (s.baselineIsNotSync()) {
                 // Our servers alone without sync: the first listed stands in, which is worth a word;
@@ -83,35 +88,37 @@ final class SuiteTables {
                 boolean standIn = !s.scenario().servers().contains(Contender.SYNC)
                         && s.scenario().servers().stream().allMatch(Contender::isBuiltIn);
                 if (standIn) {
-                    notes.add("- " + s.scenario().name() + ": no sync in this scenario; speedups are against "
-                            + s.baseline().label() + ", the first server it lists.");
+                    notes.add(Text.of(s.scenario().name() + ": no sync in this scenario; speedups are against "
+                            + s.baseline().label() + ", the first server it lists."));
                 } else if (!s.baseline().label().equals(MarkdownReport.baselineLabel(report))) {
-                    notes.add("- " + s.scenario().name() + ": speedups are against " + s.baseline().label()
-                            + ", its baseline.");
+                    notes.add(Text.of(s.scenario().name() + ": speedups are against " + s.baseline().label()
+                            + ", its baseline."));
                 }
             }
             CpuShares.of(report).stream().filter(c -> c.scenario().equals(s.scenario().name()))
-                    .map(CpuShares::limitNote).filter(n -> !n.isEmpty()).forEach(n -> notes.add("- " + n));
+                    .map(CpuShares::limitNote).filter(n -> !n.isEmpty()).forEach(n -> notes.add(Text.of(n)));
             String warm = WarmupReport.notSteadyNote(report, s.scenario().name());
             if (!warm.isEmpty()) {
-                notes.add("- " + s.scenario().name() + ": " + warm);
+                notes.add(Text.of(s.scenario().name() + ": " + warm));
             }
             for (ServerStats st : s.servers()) {
                 if (fanOut && clientSideOnly(report, s, st)) {
-                    notes.add("- " + s.scenario().name() + ", " + st.server().label() + ": its answers carry no "
+                    notes.add(Text.of(s.scenario().name() + ", " + st.server().label() + ": its answers carry no "
                             + "timing.total_duration, so its durations are the client's alone; where they carry no "
-                            + "results either, each successful request counted as its K calls.");
+                            + "results either, each successful request counted as its K calls."));
                 }
                 if (st.modelNote() != null) {
-                    notes.add("- " + s.scenario().name() + ", " + st.server().label() + ": " + st.modelNote());
+                    notes.add(Text.of(s.scenario().name() + ", " + st.server().label() + ": " + st.modelNote()));
                 }
             }
         }
-        md.append('\n');
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(table.build());
         if (!notes.isEmpty()) {
-            notes.forEach(n -> md.append(n).append('\n'));
-            md.append('\n');
+            blocks.add(Block.bullets(notes));
         }
+        return new Section(fanOut ? "Fan-out: one request, the server makes K downstream calls"
+                : "Concurrent clients: N requests at once, one downstream call each", blocks);
     }
 
     /** " (98 %)": model / measured, the share of the model's ideal the server reached. */

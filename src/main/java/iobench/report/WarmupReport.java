@@ -7,6 +7,10 @@ import iobench.bench.warmup.TimeToSteady;
 import iobench.scenario.Warmup;
 import iobench.bench.warmup.WarmupOutcome;
 import iobench.bench.contender.Contender;
+import iobench.report.doc.Block;
+import iobench.report.doc.Section;
+import iobench.report.doc.Table;
+import iobench.report.doc.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,71 +20,65 @@ final class WarmupReport {
     private WarmupReport() {
     }
 
-    static void render(StringBuilder md, BenchReport report) {
+    /** The section of report.md, or null when the run had no warm-up. */
+    static Section section(BenchReport report) {
         if (report.timeToSteady().isEmpty() && report.warmupPhases().isEmpty()) {
-            return;
+            return null;
         }
-        md.append("## Warm-up and time to steady\n\n");
-        md.append("Every figure above was measured after its servers were warmed with the scenario's own shape ")
-                .append("(the same calls per request, strategy and clients) at a short delay. With `warmup: auto` ")
-                .append("a phase ends when the server is steady: over its last ").append(SteadyState.WINDOW)
-                .append(" rounds the JIT compiled for at most ").append(Numbers.fixed(SteadyState.JIT_QUIET_MS, 0))
-                .append(" ms (or ").append(Numbers.fixed(SteadyState.JIT_QUIET_SHARE * 100, 0))
-                .append(" % of their time) and their time per call agreed within ")
-                .append(Numbers.fixed(SteadyState.AGREE_WITHIN * 100, 0)).append(" %; it gives up at ")
-                .append(Long.toString(report.warmupCaps().maxCalls())).append(" calls or ")
-                .append(Numbers.fixed(report.warmupCaps().maxMs() / 1000.0, 0)).append(" s per phase. A server already steady under ")
-                .append("the same shape (kind and strategy) in an earlier scenario gets one round, to open the ")
-                .append("new scenario's connections. ")
-                .append("Servers that share this JVM share its JIT, so a server warmed later starts from a warmer ")
-                .append("load generator and sim; with `--isolate` each server's own JIT counts.\n\n");
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(Block.paragraph(Text.of("Every figure above was measured after its servers were warmed with the "
+                + "scenario's own shape (the same calls per request, strategy and clients) at a short delay. With ")
+                .thenCode("warmup: auto").then(" a phase ends when the server is steady: over its last "
+                        + SteadyState.WINDOW + " rounds the JIT compiled for at most "
+                        + Numbers.fixed(SteadyState.JIT_QUIET_MS, 0) + " ms (or "
+                        + Numbers.fixed(SteadyState.JIT_QUIET_SHARE * 100, 0) + " % of their time) and their time per "
+                        + "call agreed within " + Numbers.fixed(SteadyState.AGREE_WITHIN * 100, 0) + " %; it gives up at "
+                        + report.warmupCaps().maxCalls() + " calls or "
+                        + Numbers.fixed(report.warmupCaps().maxMs() / 1000.0, 0) + " s per phase. A server already "
+                        + "steady under the same shape (kind and strategy) in an earlier scenario gets one round, to "
+                        + "open the new scenario's connections. Servers that share this JVM share its JIT, so a server "
+                        + "warmed later starts from a warmer load generator and sim; with ")
+                .thenCode("--isolate").then(" each server's own JIT counts.")));
         for (TimeToSteady t : report.timeToSteady()) {
             if (t.refusedDelay() != null) {
-                md.append(t.refusedDelay().sentence(t.server())).append(".\n\n");
+                blocks.add(Block.paragraph(t.refusedDelay().sentence(t.server()) + "."));
             }
         }
         if (!report.timeToSteady().isEmpty()) {
-            md.append("### Time to steady\n\n");
-            md.append("| server | first request ms | calls to steady | seconds to steady | steady in |\n|---|---|---|---|---|\n");
+            blocks.add(Block.heading("Time to steady"));
+            Table.Builder table = Table.of("server", "first request ms", "calls to steady", "seconds to steady",
+                    "steady in");
             for (TimeToSteady t : report.timeToSteady()) {
-                md.append("| ").append(t.server().label())
-                        .append(" | ").append(Numbers.cell(t.firstRequestMs(), 1))
-                        .append(" (delay ").append(t.delayMs()).append(" ms)")
-                        .append(" | ").append(t.steady() ? Long.toString(t.calls()) : "–")
-                        .append(" | ").append(t.steady() ? Numbers.fixed(t.durationS(), 1) : "–")
-                        .append(" | ").append(t.steady() ? t.steadyIn()
-                                : "not steady after " + Long.toString(t.calls()) + " calls")
-                        .append(" |\n");
+                table.row(t.server().label(), Numbers.cell(t.firstRequestMs(), 1) + " (delay " + t.delayMs() + " ms)",
+                        t.steady() ? Long.toString(t.calls()) : "–", t.steady() ? Numbers.fixed(t.durationS(), 1) : "–",
+                        t.steady() ? t.steadyIn() : "not steady after " + t.calls() + " calls");
             }
-            md.append('\n');
+            blocks.add(table.build());
         }
         if (!report.warmupPhases().isEmpty()) {
-            md.append("### Warm-up phases\n\n");
-            md.append("| scenario | server | rounds | calls | seconds | JIT ms | ended |\n|---|---|---|---|---|---|---|\n");
+            blocks.add(Block.heading("Warm-up phases"));
+            Table.Builder table = Table.of("scenario", "server", "rounds", "calls", "seconds", "JIT ms", "ended");
             for (WarmupOutcome p : report.warmupPhases()) {
-                md.append("| ").append(p.scenario()).append(" | ").append(p.server().label())
-                        .append(" | ").append(p.rounds())
-                        .append(" | ").append(Long.toString(p.calls()))
-                        .append(" | ").append(Numbers.fixed(p.durationS(), 1))
-                        .append(" | ").append(Numbers.cell(p.jitGrowthMs(), 0))
-                        .append(" | ").append(ended(p))
-                        .append(" |\n");
+                table.row(false, List.of(Text.of(p.scenario()), Text.of(p.server().label()),
+                        Text.of(String.valueOf(p.rounds())), Text.of(Long.toString(p.calls())),
+                        Text.of(Numbers.fixed(p.durationS(), 1)), Text.of(Numbers.cell(p.jitGrowthMs(), 0)), ended(p)));
             }
-            md.append('\n');
+            blocks.add(table.build());
         }
+        return new Section("Warm-up and time to steady", blocks);
     }
 
-    private static String ended(WarmupOutcome p) {
+    private static Text ended(WarmupOutcome p) {
         if (p.failure() != null) {
-            return "**not warmed**: " + p.failure().replace("|", "\\|");
+            return Text.strong("not warmed").then(": " + p.failure());
         }
         if (p.capped()) {
-            return "**at its cap, not steady**";
+            return Text.strong("at its cap, not steady");
         }
         if (p.sharedFrom() != null) {
-            return "already steady since " + p.sharedFrom() + " (same shape): one round to open connections";
+            return Text.of("already steady since " + p.sharedFrom() + " (same shape): one round to open connections");
         }
-        return p.steady() ? "steady" : "rounds done (not steady by the rule)";
+        return Text.of(p.steady() ? "steady" : "rounds done (not steady by the rule)");
     }
 
     /**

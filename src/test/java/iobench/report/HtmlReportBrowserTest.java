@@ -113,6 +113,19 @@ class HtmlReportBrowserTest {
     }
 
     @Test
+    void theReportHtmlBenchWritesOpensWithNoScriptErrorAndItsTablesMarked(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("bench");
+        iobench.analysis.BenchReport report = HtmlReportTest.writeFixedRun(dir, FixedRunsAccess.report());
+        List<Map<String, Object>> charts = open(dir.resolve(HtmlReport.FILE), "report-bench.png");
+        assertTrue(charts.size() >= 3, charts::toString);
+        JavascriptExecutor js = driver;
+        long marked = (Long) js.executeScript("return document.querySelectorAll('tr.hl').length;");
+        long invalidRows = report.scenarios().stream().filter(s -> !s.valid()).mapToLong(s -> s.servers().size()).sum();
+        assertTrue(invalidRows > 0, "the fixture has a scenario that is not valid");
+        assertEquals(invalidRows, marked, "the rows of the scenario that is not valid");
+    }
+
+    @Test
     void timeToSteadyIsDrawnWhenTheSummaryHasIt(@TempDir Path tmp) throws IOException {
         Path dir = HtmlReportTest.copyFixture(tmp.resolve("run"));
         com.fasterxml.jackson.databind.node.ObjectNode summary =
@@ -123,8 +136,8 @@ class HtmlReportBrowserTest {
                 .put("steady", true).put("steady_in", "low").put("calls", 13120).put("seconds", 22.5);
         steady.addObject().put("server", "async").put("first_request_ms", 129.0).put("first_request_delay_ms", 10)
                 .put("steady", false).putNull("steady_in").put("calls", 37888).put("seconds", 20.5);
-        Path page = Files.writeString(tmp.resolve("steady.html"), HtmlReport.render(summary,
-                Files.readString(dir.resolve("report.md")), dir));
+        Path page = Files.writeString(tmp.resolve("steady.html"), HtmlReport.render(summary, HtmlVerdict.of(summary),
+                null, dir));
         List<String> titles = open(page, "steady.png").stream().map(c -> (String) c.get("title")).toList();
         assertEquals(9, titles.size(), titles::toString);
         assertTrue(titles.contains("Time to steady"), titles::toString);

@@ -15,6 +15,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import iobench.analysis.BenchReport;
+import iobench.analysis.Numbers;
+import iobench.analysis.SpeedupSummary;
+import iobench.bench.contender.Contender;
+import iobench.report.doc.Block;
+import iobench.report.doc.Section;
+import iobench.report.doc.Table;
+import iobench.report.doc.Text;
+import iobench.report.format.AnalysedRun;
+import iobench.report.format.ReportWriter;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -23,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * report.html and compare.html as files: the data in the page is what summary.json holds, nothing
- * points outside the file, every table of report.md is there, and nothing in the data can break out
- * of its script element. The fixture is a real bench run (src/test/resources/html/scenarios.yaml).
+ * points outside the file, every table of report.md is there (as bench writes the page, from the
+ * run), and nothing in the data can break out of its script element. The directory fixture is a real
+ * bench run (src/test/resources/html/scenarios.yaml), for {@code iobench report DIR}.
  */
 class HtmlReportTest {
     static final Path FIXTURE = Path.of("src/test/resources/html/report");
@@ -52,32 +63,51 @@ class HtmlReportTest {
         return JSON.readTree(script.data());
     }
 
+    /** A run of FixedRuns written by bench's writer into {@code dir}: report.md, report.html and the rest. */
+    static BenchReport writeFixedRun(Path dir, BenchReport report) throws IOException {
+        List<String> warnings = ReportWriter.everyOutput().write(AnalysedRun.of(report, null, null), dir);
+        assertEquals(List.of(), warnings);
+        return report;
+    }
+
     @Test
-    void theDataParsesBackToSummaryJsonAndEveryTableOfReportMdIsThere(@TempDir Path tmp) throws IOException {
-        Path dir = copyFixture(tmp.resolve("run"));
-        Path file = HtmlReport.write(dir);
-        assertEquals(dir.resolve("report.html"), file);
-        Document page = Jsoup.parse(file.toFile(), "UTF-8");
+    void benchWritesEveryTableOfReportMdIntoThePageWithTheSummaryAsItsData(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("run");
+        BenchReport report = writeFixedRun(dir, FixedRunsAccess.report());
+        Document page = Jsoup.parse(dir.resolve(HtmlReport.FILE).toFile(), "UTF-8");
 
         JsonNode data = data(page);
         assertEquals("report", data.path("page").asText());
         assertEquals(SummaryJson.read(dir), data.path("summary"), "the page's data is summary.json, figure for figure");
 
-        String markdown = Files.readString(dir.resolve("report.md"), StandardCharsets.UTF_8);
+        String markdown = Files.readString(dir.resolve(HtmlReport.MARKDOWN), StandardCharsets.UTF_8);
         List<List<String>> mdHeaders = tableHeaders(markdown);
         List<List<String>> htmlHeaders = page.select("table").stream()
                 .map(t -> t.select("thead th").stream().map(Element::text).toList()).toList();
+        assertTrue(mdHeaders.size() >= 5, "the fixture has tables: " + mdHeaders);
         assertEquals(mdHeaders.size(), htmlHeaders.size(), "one HTML table per table of report.md");
         for (List<String> header : mdHeaders) {
             assertTrue(htmlHeaders.contains(header), "report.md's table " + header + " is in the page");
         }
-        assertTrue(page.select("tr.hl").isEmpty(), "nothing to mark: every scenario valid, every threshold met");
+
+        // The broken scenario is not valid: its rows, and only they, are marked.
+        assertFalse(report.scenarios().stream().filter(s -> s.scenario().name().equals("broken")).findFirst()
+                .orElseThrow().valid());
+        List<Element> marked = page.select("tr.hl");
+        int brokenRows = report.scenarios().stream().filter(s -> !s.valid()).mapToInt(s -> s.servers().size()).sum();
+        assertEquals(brokenRows, marked.size(), marked::toString);
+        assertTrue(marked.get(0).text().contains("broken (not valid)"), marked.get(0).text());
 
         Element verdict = page.getElementById("verdict");
-        assertNotNull(verdict);
-        assertTrue(verdict.text().contains("8 of 8 scenarios valid"), verdict.text());
-        assertTrue(verdict.text().contains("every threshold met (21)"), verdict.text());
-        assertTrue(verdict.text().contains("capacity at the SLO (p99 ≤ 300 ms) in capacity: sync 80/s"), verdict.text());
+        assertTrue(verdict.hasClass("bad"), "a scenario is not valid");
+        assertTrue(verdict.text().contains("3 of 4 scenarios valid (not valid: broken)"), verdict.text());
+        for (Contender server : List.of(Contender.ASYNC, Contender.VIRTUAL)) {
+            SpeedupSummary sum = SpeedupSummary.of(report, server, null);
+            String line = server.label() + ": " + Numbers.times(sum.mean()) + " the sync server on average over "
+                    + sum.valid() + " valid scenarios (" + Numbers.times(sum.min()) + " to " + Numbers.times(sum.max())
+                    + ", " + sum.significant() + " significant): " + SpeedupSummary.decision(sum.mean());
+            assertTrue(verdict.text().contains(line), "the analysis' figures: " + line + " in " + verdict.text());
+        }
         Element summary = page.getElementById("s-summary");
         assertNotNull(summary, "report.md's summary is on the page");
         assertTrue(summary.elementSiblingIndex() < page.getElementById("charts").elementSiblingIndex(),
@@ -85,6 +115,28 @@ class HtmlReportTest {
         assertTrue(page.getElementById("charts").elementSiblingIndex()
                 < page.getElementById("s-environment").elementSiblingIndex(), "then the tables");
         assertTrue(page.select("img").isEmpty(), "report.md's PNG charts are not linked: the page draws its own");
+        assertEquals(1, summary.select("p strong").stream().filter(e -> e.text().equals("async")).count(),
+                "the summary's sentences name their server in bold, not in stars");
+        assertFalse(page.body().text().contains("**"), "no Markdown mark on the page");
+    }
+
+    @Test
+    void reportDirWritesThePageFromSummaryJsonAloneNeverFromReportMd(@TempDir Path tmp) throws IOException {
+        Path dir = copyFixture(tmp.resolve("run"));
+        Path file = HtmlReport.write(dir);
+        assertEquals(dir.resolve("report.html"), file);
+        String withMarkdown = Files.readString(file, StandardCharsets.UTF_8);
+        Document page = Jsoup.parse(withMarkdown);
+        assertEquals(SummaryJson.read(dir), data(page).path("summary"), "the page's data is summary.json");
+        Element verdict = page.getElementById("verdict");
+        assertTrue(verdict.text().contains("8 of 8 scenarios valid"), verdict.text());
+        assertTrue(verdict.text().contains("every threshold met (21)"), verdict.text());
+        assertTrue(page.text().contains("they are in report.md beside it"), page.text());
+        assertTrue(page.select("table").isEmpty(), "no table made up from anything but the run");
+
+        Files.delete(dir.resolve("report.md"));
+        assertEquals(withMarkdown, Files.readString(HtmlReport.write(dir), StandardCharsets.UTF_8),
+                "report.md is not read");
     }
 
     @Test
@@ -164,22 +216,25 @@ class HtmlReportTest {
     }
 
     @Test
-    void nothingInTheDataOrTheMarkdownCanEndItsElementOrAddMarkup(@TempDir Path tmp) throws IOException {
+    void nothingInTheDataOrTheTablesCanEndItsElementOrAddMarkup(@TempDir Path tmp) throws IOException {
         Path dir = copyFixture(tmp.resolve("run"));
         ObjectNode summary = (ObjectNode) SummaryJson.read(dir);
-        String hostile = "</script><script>window.pwned=1</script><!-- & \u2028 '\"";
+        String hostile = "</script><script>window.pwned=1</script><!-- & \u2028 '\" **not bold** `x`";
         ((ObjectNode) summary.path("environment")).put("command", hostile);
-        String markdown = "# iobench report\n\n## Environment\n\n| | |\n|---|---|\n| command | `" + hostile
-                + "` |\n| note | <b>bold?</b> a \\| pipe |\n\nText with <img src=x onerror=alert(1)> and **bold** *it*.\n";
-        String html = HtmlReport.render(summary, markdown, dir);
+        List<Section> sections = List.of(new Section("Environment", List.of(
+                Table.of("", "").row(false, List.of(Text.of("command"), Text.code(hostile)))
+                        .row("note", "<b>bold?</b> a | pipe").build(),
+                Block.paragraph(Text.of("Text with <img src=x onerror=alert(1)> and ").thenStrong("bold").then(" ")
+                        .thenEmphasis("it").then(".")))));
+        String html = HtmlReport.render(summary, HtmlVerdict.of(summary), sections, dir);
         assertFalse(html.contains("window.pwned=1</script>"), "the data cannot close its element");
         Document page = Jsoup.parse(html);
         assertEquals(4, page.select("script").size(), "no script element added");
-        assertTrue(page.select("b, img").isEmpty(), "Markdown text is text: " + page.select("b, img"));
+        assertTrue(page.select("b, img").isEmpty(), "table text is text: " + page.select("b, img"));
         assertEquals(hostile, data(page).path("summary").path("environment").path("command").asText(),
                 "and still reads back exactly");
         Element table = page.getElementById("s-environment").selectFirst("table");
-        assertEquals(hostile, table.select("td code").first().wholeText(), "the Markdown cell keeps its text");
+        assertEquals(hostile, table.select("td code").first().wholeText(), "the cell keeps its text");
         assertEquals("<b>bold?</b> a | pipe", table.select("tbody tr").get(1).select("td").get(1).text());
         assertEquals(1, page.select("p strong").stream().filter(e -> e.text().equals("bold")).count());
         assertEquals(1, page.select("p em").stream().filter(e -> e.text().equals("it")).count());
@@ -192,21 +247,21 @@ class HtmlReportTest {
         summary.put("complete", false).put("incomplete_reason", "stopped by SIGINT after 3 of 9 runs");
         ((ObjectNode) summary.path("scenarios").get(1)).put("valid", false);
         ((ObjectNode) summary.path("thresholds").get(0)).put("met", false);
-        Element verdict = Jsoup.parse(HtmlReport.render(summary, null, dir)).getElementById("verdict");
+        Element verdict = Jsoup.parse(HtmlReport.render(summary, HtmlVerdict.of(summary), null, dir))
+                .getElementById("verdict");
         assertTrue(verdict.hasClass("bad"), verdict.outerHtml());
         String text = verdict.text();
         assertTrue(text.startsWith("Verdict INCOMPLETE: stopped by SIGINT after 3 of 9 runs"), text);
         assertTrue(text.contains("7 of 8 scenarios valid (not valid: k5)"), text);
         assertTrue(text.contains("1 of 21 thresholds BROKEN"), text);
-    }
 
-    @Test
-    void withoutReportMdThePageSaysItsTablesAreMissing(@TempDir Path tmp) throws IOException {
-        Path dir = copyFixture(tmp.resolve("run"));
-        Files.delete(dir.resolve("report.md"));
-        Document page = Jsoup.parse(HtmlReport.write(dir).toFile(), "UTF-8");
-        assertTrue(page.text().contains("report.md was not found"), page.text());
-        assertEquals(SummaryJson.read(dir), data(page).path("summary"));
+        Path run = tmp.resolve("incomplete");
+        writeFixedRun(run, FixedRunsAccess.report().incomplete("stopped by SIGINT after 3 of 9 runs"));
+        Document page = Jsoup.parse(run.resolve(HtmlReport.FILE).toFile(), "UTF-8");
+        String bench = page.getElementById("verdict").text();
+        assertTrue(bench.startsWith("Verdict INCOMPLETE: stopped by SIGINT after 3 of 9 runs"), bench);
+        assertEquals("INCOMPLETE: stopped by SIGINT after 3 of 9 runs. The figures below cover only the runs that "
+                + "finished.", page.getElementById("s-top").selectFirst("blockquote").text(), "report.md's quote too");
     }
 
     @Test
@@ -229,14 +284,6 @@ class HtmlReportTest {
     }
 
     @Test
-    void markdownCellsSplitOnPipesButNotOnEscapedOnes() {
-        assertEquals(List.of("a", "b | c", ""), MarkdownHtml.cells("| a | b \\| c |  |"));
-        assertEquals("x &lt; 2 <strong>y</strong> <code>&lt;z&gt;</code> <em>w</em>",
-                MarkdownHtml.inline("x < 2 **y** `<z>` *w*"));
-        assertEquals("≥ 2 * 3", MarkdownHtml.inline("≥ 2 * 3"), "a lone star is no emphasis");
-    }
-
-    @Test
     void theJsonInTheScriptElementHasNoAngleBracketsOrAmpersands() {
         ObjectNode n = JSON.createObjectNode().put("s", "</script> & <!-- \u2028\u2029 ok");
         String json = HtmlPage.scriptJson(n);
@@ -253,6 +300,13 @@ class HtmlReportTest {
         }
     }
 
+    /** A pipe-table row's cells, {@code \\|} a pipe inside one. */
+    private static List<String> cells(String row) {
+        String inner = row.trim().substring(1, row.trim().length() - 1);
+        return java.util.Arrays.stream(inner.split("(?<!\\\\)\\|", -1)).map(c -> c.replace("\\|", "|").trim())
+                .toList();
+    }
+
     /** The header row of each pipe table in the Markdown, as its cells' text. */
     private static List<List<String>> tableHeaders(String markdown) {
         List<List<String>> headers = new ArrayList<>();
@@ -260,7 +314,7 @@ class HtmlReportTest {
         for (String line : markdown.lines().toList()) {
             if (line.startsWith("|")) {
                 if (!inTable) {
-                    List<String> header = MarkdownHtml.cells(line).stream()
+                    List<String> header = cells(line).stream()
                             .map(c -> c.replace("**", "").replace("*", "").replace("`", "")).toList();
                     // a table of keys and values has no names for its columns, and the page no heading row
                     headers.add(header.stream().allMatch(String::isBlank) ? List.of() : header);

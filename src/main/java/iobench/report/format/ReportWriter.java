@@ -7,6 +7,9 @@ import iobench.report.HtmlCompare;
 import iobench.report.HtmlReport;
 import iobench.report.MarkdownReport;
 import iobench.report.RunComparison;
+import iobench.report.doc.Document;
+import iobench.report.doc.MarkdownWriter;
+import iobench.report.doc.Section;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,9 +19,9 @@ import java.util.function.Predicate;
 /**
  * Writes every output of a run, in the order that protects the data: results.csv, warmup.csv and
  * summary.json first (should a document fail, the figures are not lost), then hlog/, the charts,
- * compare.md beside a baseline, the Markdown, and last the pages, which are read back from the
- * files before them so that {@code iobench report DIR} makes the same ones, and whose failure only
- * warns. Any other failure ends the writing with its exception.
+ * compare.md beside a baseline, the Markdown, and last the pages, whose failure only warns. report.md
+ * and report.html print the same sections, made once from the run; no output reads another back.
+ * Any other failure ends the writing with its exception.
  */
 public final class ReportWriter {
     private static final Predicate<AnalysedRun> ALWAYS = run -> true;
@@ -27,10 +30,10 @@ public final class ReportWriter {
     private static final Predicate<AnalysedRun> NOT_STOPPED = run -> !run.stopped();
 
     /**
-     * The outputs in writing order; {@code markdownAppendix} ends report.md and {@code summaryAppendix}'s
-     * keys are added to summary.json (both empty for bench).
+     * The outputs in writing order; {@code appendix} ends report.md (and report.html) and
+     * {@code summaryAppendix}'s keys are added to summary.json (both empty for bench).
      */
-    private static List<ReportFormat> formats(String markdownAppendix, Map<String, JsonNode> summaryAppendix) {
+    private static List<ReportFormat> formats(List<Section> appendix, Map<String, JsonNode> summaryAppendix) {
         return List.of(
                 FileFormat.text(CsvReport.FILE, ALWAYS, (run, dir) -> CsvReport.render(run.report())),
                 // Always, only its header when no round ran: a directory written again never keeps an
@@ -41,8 +44,9 @@ public final class ReportWriter {
                 new ChartsFormat(),
                 FileFormat.text("compare.md", COMPARED, (run, dir) -> RunComparison.document(run.baseline().summary(),
                         run.summary(), run.baseline().name(), dir.toString())),
-                FileFormat.text(HtmlReport.MARKDOWN, ALWAYS, (run, dir) -> markdown(run, dir) + markdownAppendix),
-                new BestEffort(new FileFormat(HtmlReport.FILE, NOT_STOPPED, (run, dir) -> HtmlReport.write(dir))),
+                FileFormat.text(HtmlReport.MARKDOWN, ALWAYS, (run, dir) -> MarkdownWriter.write(document(run, appendix))),
+                new BestEffort(new FileFormat(HtmlReport.FILE, NOT_STOPPED, (run, dir) -> HtmlReport.write(dir,
+                        run.report(), run.summary(), document(run, appendix)))),
                 new BestEffort(new FileFormat(HtmlCompare.FILE, COMPARED.and(NOT_STOPPED), (run, dir) -> HtmlCompare.write(
                         run.baseline().dir(), dir, run.baseline().name(), dir.toString(), dir.resolve(HtmlCompare.FILE)))));
     }
@@ -55,15 +59,15 @@ public final class ReportWriter {
 
     /** Every output bench writes. */
     public static ReportWriter everyOutput() {
-        return everyOutputWith("", Map.of());
+        return everyOutputWith(List.of(), Map.of());
     }
 
     /**
      * Every output bench writes, with a section of its own at the end of report.md and keys of its
      * own in summary.json (merge's segments).
      */
-    public static ReportWriter everyOutputWith(String markdownAppendix, Map<String, JsonNode> summaryAppendix) {
-        return new ReportWriter(formats(markdownAppendix, summaryAppendix));
+    public static ReportWriter everyOutputWith(List<Section> appendix, Map<String, JsonNode> summaryAppendix) {
+        return new ReportWriter(formats(appendix, summaryAppendix));
     }
 
     /** Writes the outputs into {@code dir}; returns the warnings of those that could not be made. */
@@ -77,11 +81,16 @@ public final class ReportWriter {
         return written.warnings();
     }
 
-    /** report.md, linking the charts drawn; beside a baseline it ends with what changed since then. */
-    private static String markdown(AnalysedRun run, Path dir) {
-        String markdown = MarkdownReport.render(run.report(), run.charts(), run.chartsMissing());
+    /**
+     * report.md's sections, linking the charts drawn; beside a baseline they end with what changed
+     * since then, and then with the appendix.
+     */
+    private static Document document(AnalysedRun run, List<Section> appendix) {
+        Document document = MarkdownReport.document(run.report(), run.charts(), run.chartsMissing());
         Baseline baseline = run.baseline();
-        return baseline == null ? markdown
-                : markdown + RunComparison.section(baseline.summary(), run.summary(), baseline.name());
+        if (baseline != null) {
+            document = document.with(List.of(RunComparison.section(baseline.summary(), run.summary(), baseline.name())));
+        }
+        return document.with(appendix);
     }
 }

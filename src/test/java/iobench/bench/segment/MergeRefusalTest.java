@@ -198,6 +198,10 @@ class MergeRefusalTest {
         assertTrue(md.contains("| crowd | sync | 2 | **5000** | 5000 |"), md);
         assertTrue(md.contains("| 2/2 | host2 | dev | +0 | 1 | 0 | 5000 | 2 (5000) |"), md);
         assertTrue(md.contains("| 2/2 | 'crowd' sync repetition 1 | 2.0 | 3020 | **no** |"), md);
+        // report.html shows the same section, the run beyond the spread limit and both slots overrun beyond it marked.
+        org.jsoup.nodes.Element section = org.jsoup.Jsoup.parse(dir.resolve("merged").resolve("report.html").toFile(),
+                "UTF-8").getElementById("s-segments");
+        assertTrue(section != null && section.select("tr.hl").size() == 3, String.valueOf(section));
     }
 
     /** The merged report judges the thresholds: broken, merge ends with the gate's exit code 4. */
