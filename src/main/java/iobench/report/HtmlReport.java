@@ -4,7 +4,6 @@ import iobench.analysis.CostRanges;
 import iobench.analysis.Numbers;
 import iobench.analysis.SpeedupSummary;
 import iobench.core.ReportFiles;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -15,6 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import iobench.report.summary.Summary;
+import iobench.report.summary.SummaryCapacity;
+import iobench.report.summary.SummaryFile;
+import iobench.report.summary.SummaryScenario;
 
 /**
  * {@code report.html}: the whole report in one file to explore in a browser. Made from a report
@@ -32,7 +35,7 @@ public final class HtmlReport {
 
     /** Writes {@code dir/report.html} from the report files in {@code dir}; returns its path. */
     public static Path write(Path dir) throws IOException {
-        JsonNode summary = SummaryJson.read(dir);
+        Summary summary = SummaryFile.read(dir);
         Path md = dir.resolve(MARKDOWN);
         String markdown = Files.isReadable(md) ? Files.readString(md, StandardCharsets.UTF_8) : null;
         return ReportFiles.write(dir, FILE, render(summary, markdown, dir));
@@ -43,24 +46,24 @@ public final class HtmlReport {
      *                 the page says so)
      * @param dir      where hlog/ and results.csv are, or null for none
      */
-    public static String render(JsonNode summary, String markdown, Path dir) {
+    public static String render(Summary summary, String markdown, Path dir) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("page", "report");
-        data.set("summary", summary);
-        ObjectNode curves = LatencyCurves.of(summary, dir);
-        data.set("latency_curves", curves.path("curves"));
+        data.set("summary", SummaryFile.tree(summary));
+        LatencyCurves.Curves curves = LatencyCurves.of(summary, dir);
+        data.set("latency_curves", curves.curves());
         data.set("cost_ranges", CostRanges.of(dir));
 
-        JsonNode env = summary.path("environment");
+        Summary.Environment env = summary.environment();
         List<MarkdownHtml.Section> sections = markdown == null ? List.of()
                 : MarkdownHtml.sections(markdown, HtmlReport::highlighted);
         StringBuilder body = new StringBuilder();
         body.append("<header>\n<h1>iobench report</h1>\n<p class=\"meta\">")
-                .append(HtmlPage.escape(text(env, "started"))).append(" · ")
-                .append(HtmlPage.escape(text(env, "scenarios"))).append(" · iobench ")
-                .append(HtmlPage.escape(text(env, "iobench"))).append(" · ")
-                .append(HtmlPage.escape(text(env, "jvm"))).append(" · ")
-                .append(HtmlPage.escape(env.path("cores").asText("?"))).append(" cores</p>\n</header>\n");
+                .append(HtmlPage.escape(text(env.started()))).append(" · ")
+                .append(HtmlPage.escape(text(env.scenarios()))).append(" · iobench ")
+                .append(HtmlPage.escape(text(env.iobench()))).append(" · ")
+                .append(HtmlPage.escape(text(env.jvm()))).append(" · ")
+                .append(env.cores() > 0 ? env.cores() : "?").append(" cores</p>\n</header>\n");
         body.append(verdict(summary));
         nav(body, sections);
         MarkdownHtml.Section summarySection = null;
@@ -80,10 +83,9 @@ public final class HtmlReport {
                 .append("zoom out. The model is drawn dashed in the server's colour.</p>\n")
                 .append("<noscript><p class=\"warn\">The charts need JavaScript; the tables below do not.</p></noscript>\n")
                 .append("<div id=\"chart-list\"></div>\n");
-        JsonNode leftOut = curves.path("left_out");
-        if (!leftOut.isEmpty()) {
+        if (!curves.leftOut().isEmpty()) {
             body.append("<p class=\"note\">No latency percentile curve for:</p>\n<ul class=\"note\">\n");
-            leftOut.forEach(n -> body.append("<li>").append(HtmlPage.escape(n.asText())).append("</li>\n"));
+            curves.leftOut().forEach(n -> body.append("<li>").append(HtmlPage.escape(n)).append("</li>\n"));
             body.append("</ul>\n");
         }
         body.append("</section>\n");
@@ -96,11 +98,11 @@ public final class HtmlReport {
                 section(body, s);
             }
         }
-        body.append("<footer><p>Written by iobench ").append(HtmlPage.escape(text(env, "iobench")))
+        body.append("<footer><p>Written by iobench ").append(HtmlPage.escape(text(env.iobench())))
                 .append(" from the report directory's summary.json, hlog/, results.csv and report.md")
                 .append(" (<code>iobench report DIR</code> writes it again). Charts drawn by uPlot ")
                 .append(HtmlPage.escape(HtmlPage.uplotVersion())).append(" (MIT License).</p></footer>\n");
-        return HtmlPage.document("iobench report " + text(env, "started"), body.toString(), data);
+        return HtmlPage.document("iobench report " + text(env.started()), body.toString(), data);
     }
 
     /** A row worth a second look: a broken threshold, a scenario that is not valid, a change beyond noise. */
@@ -132,31 +134,22 @@ public final class HtmlReport {
     }
 
     /** The verdict in a few lines: complete or not, valid scenarios, thresholds, and each server's mean speedup. */
-    static String verdict(JsonNode summary) {
+    static String verdict(Summary summary) {
         List<String> status = new ArrayList<>();
         boolean bad = false;
-        boolean complete = summary.path("complete").asBoolean(true);
-        if (!complete) {
+        if (!summary.complete()) {
             bad = true;
-            status.add("<strong>INCOMPLETE</strong>: " + HtmlPage.escape(text(summary, "incomplete_reason"))
+            status.add("<strong>INCOMPLETE</strong>: " + HtmlPage.escape(text(summary.incompleteReason()))
                     + "; the figures cover only the runs that finished");
         }
-        int scenarios = summary.path("scenarios").size();
-        List<String> invalid = new ArrayList<>();
-        summary.path("scenarios").forEach(s -> {
-            if (!s.path("valid").asBoolean(true)) {
-                invalid.add(s.path("name").asText());
-            }
-        });
+        int scenarios = summary.scenarios().size();
+        List<String> invalid = summary.scenarios().stream().filter(s -> !s.valid()).map(SummaryScenario::name).toList();
         status.add((scenarios - invalid.size()) + " of " + scenarios + " scenarios valid"
                 + (invalid.isEmpty() ? "" : " (not valid: " + HtmlPage.escape(String.join(", ", invalid)) + ")"));
         bad |= !invalid.isEmpty();
-        JsonNode thresholds = summary.path("thresholds");
+        List<Summary.Threshold> thresholds = summary.thresholds();
         if (!thresholds.isEmpty()) {
-            int broken = 0;
-            for (JsonNode t : thresholds) {
-                broken += t.path("met").asBoolean(true) ? 0 : 1;
-            }
+            long broken = thresholds.stream().filter(t -> !t.met()).count();
             status.add(broken == 0 ? "every threshold met (" + thresholds.size() + ")"
                     : "<strong>" + broken + " of " + thresholds.size() + " thresholds BROKEN</strong>");
             bad |= broken > 0;
@@ -165,21 +158,21 @@ public final class HtmlReport {
         html.append("<section id=\"verdict\" class=\"verdict ").append(bad ? "bad" : "ok").append("\">\n")
                 .append("<h2>Verdict</h2>\n<p class=\"status\">").append(String.join("; ", status)).append(".</p>\n");
         List<String> lines = new ArrayList<>();
-        Map<String, List<JsonNode>> byServer = new LinkedHashMap<>();
-        summary.path("scenarios").forEach(s -> s.path("comparisons")
-                .forEach(c -> byServer.computeIfAbsent(c.path("server").asText(), k -> new ArrayList<>()).add(c)));
+        Map<String, List<SummaryScenario.Speedup>> byServer = new LinkedHashMap<>();
+        summary.scenarios().forEach(s -> s.comparisons()
+                .forEach(c -> byServer.computeIfAbsent(c.server(), k -> new ArrayList<>()).add(c)));
         byServer.forEach((server, comparisons) -> {
             List<Double> speedups = new ArrayList<>();
             int significant = 0;
             // Older summary.json files said "sync" here whatever the baseline; they only ever had sync.
             java.util.Set<String> against = new java.util.TreeSet<>();
-            comparisons.forEach(c -> against.add(c.path("baseline").asText("sync")));
+            comparisons.forEach(c -> against.add(c.against()));
             String base = against.size() == 1 ? "the " + HtmlPage.escape(against.iterator().next()) + " server"
                     : "the baseline";
-            for (JsonNode c : comparisons) {
-                if (c.path("speedup").isNumber()) {
-                    speedups.add(c.path("speedup").asDouble());
-                    significant += c.path("interval").path("significant").asBoolean(false) ? 1 : 0;
+            for (SummaryScenario.Speedup c : comparisons) {
+                if (!Double.isNaN(c.speedup())) {
+                    speedups.add(c.speedup());
+                    significant += c.interval().significant() ? 1 : 0;
                 }
             }
             if (speedups.isEmpty()) {
@@ -194,23 +187,20 @@ public final class HtmlReport {
                     + (speedups.size() == 1 ? "" : "s") + " (" + Numbers.times(min) + " to " + Numbers.times(max)
                     + ", " + significant + " significant): <strong>" + SpeedupSummary.decision(mean) + "</strong>");
         });
-        for (JsonNode c : summary.path("capacity")) {
+        for (SummaryCapacity c : summary.capacity()) {
             List<String> parts = new ArrayList<>();
-            for (JsonNode s : c.path("servers")) {
-                boolean atLeast = false;
-                for (JsonNode b : s.path("lower_bound_per_repetition")) {
-                    atLeast |= b.asBoolean(false);
-                }
-                JsonNode median = s.path("capacity_rps_median");
-                String value = median.isNumber() ? (atLeast ? "≥ " : "") + Numbers.fixed(median.asDouble(), 0) + "/s" : "–";
-                // vs_baseline since the baseline may be any server; files written before have vs_sync.
-                JsonNode vs = (s.has("vs_baseline") ? s.path("vs_baseline") : s.path("vs_sync")).path("estimate");
-                parts.add(HtmlPage.escape(s.path("server").asText()) + " " + value
-                        + (vs.isNumber() ? " (" + (atLeast ? "≥ " : "") + Numbers.times(vs.asDouble()) + ")" : ""));
+            for (SummaryCapacity.Server s : c.servers()) {
+                boolean atLeast = s.lowerBoundPerRepetition().contains(Boolean.TRUE);
+                double median = s.capacityRpsMedian();
+                String value = Double.isNaN(median) ? "–" : (atLeast ? "≥ " : "") + Numbers.fixed(median, 0) + "/s";
+                // Against the baseline, which may be any server; files written before knew sync alone.
+                double vs = s.against() == null ? Double.NaN : s.against().estimate();
+                parts.add(HtmlPage.escape(s.server()) + " " + value
+                        + (Double.isNaN(vs) ? "" : " (" + (atLeast ? "≥ " : "") + Numbers.times(vs) + ")"));
             }
-            JsonNode slo = c.path("slo_p99_ms");
-            lines.add("capacity at the SLO" + (slo.isNumber() ? " (p99 ≤ " + Numbers.fixed(slo.asDouble(), 0) + " ms)" : "")
-                    + " in <strong>" + HtmlPage.escape(c.path("scenario").asText()) + "</strong>: "
+            double slo = c.sloP99Ms();
+            lines.add("capacity at the SLO" + (Double.isNaN(slo) ? "" : " (p99 ≤ " + Numbers.fixed(slo, 0) + " ms)")
+                    + " in <strong>" + HtmlPage.escape(c.scenario()) + "</strong>: "
                     + String.join(", ", parts));
         }
         if (!lines.isEmpty()) {
@@ -225,8 +215,7 @@ public final class HtmlReport {
         return html.toString();
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.path(field);
-        return v.isMissingNode() || v.isNull() ? "" : v.asText();
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 }

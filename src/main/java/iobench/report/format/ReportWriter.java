@@ -1,16 +1,15 @@
 package iobench.report.format;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import iobench.report.CsvReport;
 import iobench.report.HlogFiles;
 import iobench.report.HtmlCompare;
 import iobench.report.HtmlReport;
 import iobench.report.MarkdownReport;
 import iobench.report.RunComparison;
+import iobench.report.summary.SummarySegments;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -27,13 +26,13 @@ public final class ReportWriter {
     private static final Predicate<AnalysedRun> NOT_STOPPED = run -> !run.stopped();
 
     /**
-     * The outputs in writing order; {@code markdownAppendix} ends report.md and {@code summaryAppendix}'s
-     * keys are added to summary.json (both empty for bench).
+     * The outputs in writing order; {@code markdownAppendix} ends report.md and {@code segments} go
+     * into summary.json (empty and null for bench).
      */
-    private static List<ReportFormat> formats(String markdownAppendix, Map<String, JsonNode> summaryAppendix) {
+    private static List<ReportFormat> formats(String markdownAppendix, SummarySegments segments) {
         return List.of(
                 FileFormat.text("results.csv", ALWAYS, (run, dir) -> CsvReport.render(run.report())),
-                new SummaryFormat(summaryAppendix),
+                new SummaryFormat(segments),
                 new FileFormat(HlogFiles.DIR + "/", ALWAYS, (run, dir) -> HlogFiles.write(run.report(), dir)),
                 new ChartsFormat(),
                 FileFormat.text("compare.md", COMPARED, (run, dir) -> RunComparison.document(run.baseline().summary(),
@@ -52,15 +51,15 @@ public final class ReportWriter {
 
     /** Every output bench writes. */
     public static ReportWriter everyOutput() {
-        return everyOutputWith("", Map.of());
+        return everyOutputWith("", null);
     }
 
     /**
-     * Every output bench writes, with a section of its own at the end of report.md and keys of its
-     * own in summary.json (merge's segments).
+     * Every output bench writes, with a section of its own at the end of report.md and merge's
+     * segments in summary.json.
      */
-    public static ReportWriter everyOutputWith(String markdownAppendix, Map<String, JsonNode> summaryAppendix) {
-        return new ReportWriter(formats(markdownAppendix, summaryAppendix));
+    public static ReportWriter everyOutputWith(String markdownAppendix, SummarySegments segments) {
+        return new ReportWriter(formats(markdownAppendix, segments));
     }
 
     /** Writes the outputs into {@code dir}; returns the warnings of those that could not be made. */
