@@ -17,6 +17,7 @@ import iobench.report.summary.SummaryScenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,5 +78,49 @@ class SummaryJsonTest {
         Files.writeString(dir.resolve(Summary.FILE), "{not json");
         var broken = assertThrows(SummaryFile.NotASummaryException.class, () -> SummaryFile.read(dir));
         assertEquals(1, broken.getMessage().lines().count(), broken.getMessage());
+    }
+
+    @Test
+    void aSummaryWithoutAVersionIsReadAsVersion1AndComparesTheSame(@TempDir Path dir) throws IOException {
+        Path withVersion = Path.of("src/test/resources/compare/a");
+        String text = Files.readString(withVersion.resolve(Summary.FILE));
+        assertTrue(text.contains("  \"version\" : 1,\n"));
+        Files.createDirectories(dir.resolve("old"));
+        Files.writeString(dir.resolve("old").resolve(Summary.FILE), text.replace("  \"version\" : 1,\n", ""));
+        Summary old = SummaryFile.read(dir.resolve("old"));
+        assertEquals(1, old.version());
+        assertEquals(SummaryFile.read(withVersion), old);
+        assertEquals(RunComparison.document(SummaryFile.read(withVersion), SummaryFile.read(withVersion), "a", "b"),
+                RunComparison.document(old, SummaryFile.read(withVersion), "a", "b"));
+    }
+
+    @Test
+    void anOlderSummaryReadsWithWhatItLeftOutEmptyAndItsSpeedupsAgainstSync(@TempDir Path dir) throws IOException {
+        // The fixture of the pages predates baselines, stale retries, costs' calls and the warm-up lists.
+        Path older = Path.of("src/test/resources/html/report");
+        String text = Files.readString(older.resolve(Summary.FILE));
+        assertFalse(text.contains("\"time_to_steady\"") || text.contains("\"stale_retries\""));
+        Files.createDirectories(dir.resolve("older"));
+        Files.writeString(dir.resolve("older").resolve(Summary.FILE), text.replace("\"baseline\" : \"sync\",", ""));
+        Summary summary = SummaryFile.read(dir.resolve("older"));
+        assertEquals(List.of(), summary.timeToSteady());
+        assertEquals(List.of(), summary.warmupPhases());
+        SummaryScenario.Speedup speedup = summary.scenarios().get(0).comparisons().get(0);
+        assertEquals(null, speedup.baseline());
+        assertEquals("sync", speedup.against(), "files before baselines could be chosen only had sync");
+        // Its capacity knew vs_sync alone.
+        assertEquals(2.0, summary.capacity().get(0).servers().get(1).against().estimate(), 0);
+        String md = RunComparison.document(summary, SummaryFile.read(older), "older", "same");
+        assertTrue(md.contains("| k5 | async | speedup vs sync | "), md);
+        assertTrue(md.contains("No figure changed beyond the noise."), md);
+    }
+
+    @Test
+    void aSummaryOfALaterVersionIsRefusedInOneLine(@TempDir Path dir) throws IOException {
+        String text = Files.readString(Path.of("src/test/resources/compare/a").resolve(Summary.FILE));
+        Files.writeString(dir.resolve(Summary.FILE), text.replace("\"version\" : 1,", "\"version\" : 2,"));
+        var later = assertThrows(SummaryFile.NotASummaryException.class, () -> SummaryFile.read(dir));
+        assertEquals(dir.resolve(Summary.FILE) + " is summary version 2; this iobench reads up to version 1",
+                later.getMessage());
     }
 }
