@@ -101,6 +101,10 @@ class SegmentEndToEndTest {
                     "hlog/steady-sync.hlog")) {
                 assertTrue(Files.isRegularFile(merged.resolve(file)), file);
             }
+            // Both summaries as written follow docs/summary.schema.json; the merge's has its segments.
+            assertEquals(List.of(), iobench.testing.SummarySchema.errorsOf(one));
+            assertEquals(List.of(), iobench.testing.SummarySchema.errorsOf(merged));
+            assertTrue(Files.readString(merged.resolve("summary.json")).contains("\"segments\" : {"));
             String md = Files.readString(merged.resolve("report.md"), StandardCharsets.UTF_8);
             assertTrue(md.contains("## Segments"), md);
             assertTrue(md.contains("| 3/3 | "), md);

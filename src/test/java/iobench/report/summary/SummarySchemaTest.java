@@ -7,13 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import iobench.analysis.Stat;
+import iobench.testing.SummarySchema;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,18 +22,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * docs/summary.schema.json against the summary.json files of today: the golden file and the fixed
  * directories of compare, and a summary with every part that is written only sometimes (capacity,
  * thresholds, warm-ups, a merge's segments). Strict: a key renamed, missing or added fails it.
+ * SegmentEndToEndTest checks a real bench's and a real merge's summary.json against it too.
  */
 class SummarySchemaTest {
-    private static final Path SCHEMA = Path.of("docs/summary.schema.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Schema schema() throws IOException {
-        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(Files.readString(SCHEMA));
-    }
-
-    private static List<String> errors(JsonNode summary) throws IOException {
-        return schema().validate(summary).stream().map(Error::toString).toList();
+    private static List<String> errors(JsonNode summary) {
+        return SummarySchema.errors(summary);
     }
 
     @ParameterizedTest
