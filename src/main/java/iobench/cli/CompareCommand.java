@@ -1,10 +1,10 @@
 package iobench.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import iobench.report.HtmlCompare;
 import iobench.report.RegressionGate;
 import iobench.report.RunComparison;
-import iobench.report.SummaryJson;
+import iobench.report.summary.Summary;
+import iobench.report.summary.SummaryFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -53,8 +53,8 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         Double limitPct = maxRegression == null ? null
                 : ExitException.parsed(() -> RegressionGate.parseLimitPct(maxRegression));
-        JsonNode summaryA = ReportDirs.read(a, SummaryJson::read);
-        JsonNode summaryB = ReportDirs.read(b, SummaryJson::read);
+        Summary summaryA = ReportDirs.read(a, SummaryFile::read);
+        Summary summaryB = ReportDirs.read(b, SummaryFile::read);
         PrintWriter out = spec.commandLine().getOut();
         out.print(RunComparison.document(summaryA, summaryB, a.toString(), b.toString()));
         out.flush();

@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,7 +96,7 @@ final class MergeCommand implements Callable<Integer> {
         try {
             ReportWriter.everyOutputWith(List.of(SegmentsSection.section(set.segments(), set.runs(), spreads,
                                     set.overruns())),
-                            Map.of(SegmentsJson.KEY, SegmentsJson.of(set.segments(), set.runs(), spreads, set.overruns())))
+                            SegmentsJson.of(set.segments(), set.runs(), spreads, set.overruns()))
                     .write(AnalysedRun.of(report, null, null), outDir).forEach(w -> err.println("iobench: " + w));
         } catch (IOException e) {
             throw new ExitException(ExitCodes.FAILED, "cannot write the merged report to " + outDir + ": "

@@ -1,7 +1,7 @@
 package iobench.cli;
 
 import iobench.report.HtmlReport;
-import iobench.report.SummaryJson;
+import iobench.report.summary.SummaryFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ final class ReportCommand implements Callable<Integer> {
         Path written;
         try {
             written = HtmlReport.write(dir);
-        } catch (SummaryJson.NotASummaryException e) {
+        } catch (SummaryFile.NotASummaryException e) {
             throw ExitException.invalidInput(e.getMessage());
         } catch (IOException e) {
             throw new ExitException(ExitCodes.CANNOT_RUN, "cannot write " + dir.resolve(HtmlReport.FILE) + ": " + e);

@@ -1,7 +1,7 @@
 package iobench.cli;
 
 import iobench.report.ReportDirectory;
-import iobench.report.SummaryJson;
+import iobench.report.summary.SummaryFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,7 +10,7 @@ final class ReportDirs {
     /** Reads something from a report directory; a directory without a summary.json of ours is not one. */
     @FunctionalInterface
     interface Reader<T> {
-        T read(Path dir) throws SummaryJson.NotASummaryException;
+        T read(Path dir) throws SummaryFile.NotASummaryException;
     }
 
     private ReportDirs() {
@@ -20,7 +20,7 @@ final class ReportDirs {
     static <T> T read(Path dir, Reader<T> reader) {
         try {
             return reader.read(dir);
-        } catch (SummaryJson.NotASummaryException e) {
+        } catch (SummaryFile.NotASummaryException e) {
             throw ExitException.invalidInput(e.getMessage());
         }
     }

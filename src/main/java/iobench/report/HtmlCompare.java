@@ -4,13 +4,14 @@ import iobench.core.ReportFiles;
 import iobench.report.doc.HtmlWriter;
 import iobench.report.doc.Section;
 import iobench.report.doc.Table;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import iobench.report.summary.Summary;
+import iobench.report.summary.SummaryFile;
 
 /**
  * {@code compare.html}: two runs side by side in one self-contained page. The table is compare.md's
@@ -27,25 +28,25 @@ public final class HtmlCompare {
 
     /** Writes {@code file} comparing the report directories A and B; returns its path. */
     public static Path write(Path dirA, Path dirB, String nameA, String nameB, Path file) throws IOException {
-        JsonNode a = SummaryJson.read(dirA);
-        JsonNode b = SummaryJson.read(dirB);
+        Summary a = SummaryFile.read(dirA);
+        Summary b = SummaryFile.read(dirB);
         String html = render(a, b, nameA, nameB, dirA, dirB);
         Path parent = file.toAbsolutePath().getParent();
         return ReportFiles.write(parent, file.getFileName().toString(), html.getBytes(StandardCharsets.UTF_8));
     }
 
     /** @param dirA where A's hlog/ is, or null (B likewise): curves only where both have them */
-    public static String render(JsonNode a, JsonNode b, String nameA, String nameB, Path dirA, Path dirB) {
+    public static String render(Summary a, Summary b, String nameA, String nameB, Path dirA, Path dirB) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("page", "compare");
         ObjectNode sideA = data.putObject("a");
         sideA.put("name", nameA);
-        sideA.set("summary", a);
-        sideA.set("latency_curves", LatencyCurves.of(a, dirA).path("curves"));
+        sideA.set("summary", SummaryFile.tree(a));
+        sideA.set("latency_curves", LatencyCurves.of(a, dirA).curves());
         ObjectNode sideB = data.putObject("b");
         sideB.put("name", nameB);
-        sideB.set("summary", b);
-        sideB.set("latency_curves", LatencyCurves.of(b, dirB).path("curves"));
+        sideB.set("summary", SummaryFile.tree(b));
+        sideB.set("latency_curves", LatencyCurves.of(b, dirB).curves());
 
         List<Section> sections = RunComparison.compared(a, b, nameA, nameB).sections();
         // The rows the comparison flagged: each a figure beyond the noise.
@@ -63,7 +64,7 @@ public final class HtmlCompare {
                         : "<span class=\"big\">" + beyond + "</span> figure" + (beyond == 1 ? "" : "s")
                         + " changed beyond the noise (highlighted in the table).")
                 .append("</p>\n");
-        if (!a.path("complete").asBoolean(true) || !b.path("complete").asBoolean(true)) {
+        if (!a.complete() || !b.complete()) {
             body.append("<p class=\"warn\">At least one of the runs is INCOMPLETE.</p>\n");
         }
         body.append("</section>\n");
@@ -86,8 +87,8 @@ public final class HtmlCompare {
         return HtmlPage.document("iobench compare " + nameA + " / " + nameB, body.toString(), data);
     }
 
-    private static String started(JsonNode summary) {
-        String s = summary.path("environment").path("started").asText("");
-        return (s.isEmpty() ? "start unknown" : "started " + s) + (summary.path("complete").asBoolean(true) ? "" : ", INCOMPLETE");
+    private static String started(Summary summary) {
+        String s = summary.environment().started();
+        return (s == null || s.isEmpty() ? "start unknown" : "started " + s) + (summary.complete() ? "" : ", INCOMPLETE");
     }
 }

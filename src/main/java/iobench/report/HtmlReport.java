@@ -6,13 +6,14 @@ import iobench.core.ReportFiles;
 import iobench.report.doc.Document;
 import iobench.report.doc.HtmlWriter;
 import iobench.report.doc.Section;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import iobench.report.summary.Summary;
+import iobench.report.summary.SummaryFile;
 
 /**
  * {@code report.html}: the whole report in one file to explore in a browser: the verdict and the
@@ -32,17 +33,17 @@ public final class HtmlReport {
     /**
      * Writes {@code dir/report.html} for a run just analysed; returns its path.
      *
-     * @param summary  its summary tree ({@link SummaryJson#tree}), the charts' data
+     * @param summary  its summary ({@link SummaryJson#of}), the charts' data
      * @param document report.md's sections, with any appended (a baseline's comparison, merge's segments)
      * @param dir      where hlog/ and results.csv were written (the percentile curves and the cost ranges)
      */
-    public static Path write(Path dir, BenchReport report, JsonNode summary, Document document) throws IOException {
+    public static Path write(Path dir, BenchReport report, Summary summary, Document document) throws IOException {
         return ReportFiles.write(dir, FILE, render(summary, HtmlVerdict.of(report), document.sections(), dir));
     }
 
     /** Writes {@code dir/report.html} from the directory's summary.json, hlog/ and results.csv; returns its path. */
     public static Path write(Path dir) throws IOException {
-        JsonNode summary = SummaryJson.read(dir);
+        Summary summary = SummaryFile.read(dir);
         return ReportFiles.write(dir, FILE, render(summary, HtmlVerdict.of(summary), null, dir));
     }
 
@@ -51,15 +52,15 @@ public final class HtmlReport {
      * @param sections report.md's sections, or null when the page is made from summary.json alone
      * @param dir      where hlog/ and results.csv are, or null for none
      */
-    static String render(JsonNode summary, String verdict, List<Section> sections, Path dir) {
+    static String render(Summary summary, String verdict, List<Section> sections, Path dir) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("page", "report");
-        data.set("summary", summary);
-        ObjectNode curves = LatencyCurves.of(summary, dir);
-        data.set("latency_curves", curves.path("curves"));
+        data.set("summary", SummaryFile.tree(summary));
+        LatencyCurves.Curves curves = LatencyCurves.of(summary, dir);
+        data.set("latency_curves", curves.curves());
         data.set("cost_ranges", CostRanges.of(dir));
 
-        JsonNode env = summary.path("environment");
+        Summary.Environment env = summary.environment();
         List<Section> all = sections == null ? List.of() : sections;
         List<String> ids = HtmlWriter.ids(all);
         // The summary comes first, before the charts; report.md's PNG charts not at all: the page draws its own.
@@ -78,11 +79,11 @@ public final class HtmlReport {
         }
         StringBuilder body = new StringBuilder();
         body.append("<header>\n<h1>iobench report</h1>\n<p class=\"meta\">")
-                .append(HtmlPage.escape(text(env, "started"))).append(" · ")
-                .append(HtmlPage.escape(text(env, "scenarios"))).append(" · iobench ")
-                .append(HtmlPage.escape(text(env, "iobench"))).append(" · ")
-                .append(HtmlPage.escape(text(env, "jvm"))).append(" · ")
-                .append(HtmlPage.escape(env.path("cores").asText("?"))).append(" cores</p>\n</header>\n");
+                .append(HtmlPage.escape(text(env.started()))).append(" · ")
+                .append(HtmlPage.escape(text(env.scenarios()))).append(" · iobench ")
+                .append(HtmlPage.escape(text(env.iobench()))).append(" · ")
+                .append(HtmlPage.escape(text(env.jvm()))).append(" · ")
+                .append(env.cores() > 0 ? String.valueOf(env.cores()) : "?").append(" cores</p>\n</header>\n");
         body.append(verdict);
         body.append("<nav>\n<div id=\"server-toggles\" class=\"toggles\"></div>\n<ul>");
         body.append("<li><a href=\"#verdict\">Verdict</a></li>");
@@ -102,10 +103,9 @@ public final class HtmlReport {
                 .append("zoom out. The model is drawn dashed in the server's colour.</p>\n")
                 .append("<noscript><p class=\"warn\">The charts need JavaScript; the tables below do not.</p></noscript>\n")
                 .append("<div id=\"chart-list\"></div>\n");
-        JsonNode leftOut = curves.path("left_out");
-        if (!leftOut.isEmpty()) {
+        if (!curves.leftOut().isEmpty()) {
             body.append("<p class=\"note\">No latency percentile curve for:</p>\n<ul class=\"note\">\n");
-            leftOut.forEach(n -> body.append("<li>").append(HtmlPage.escape(n.asText())).append("</li>\n"));
+            curves.leftOut().forEach(n -> body.append("<li>").append(HtmlPage.escape(n)).append("</li>\n"));
             body.append("</ul>\n");
         }
         body.append("</section>\n");
@@ -115,12 +115,12 @@ public final class HtmlReport {
                     .append("are in report.md beside it. <code>bench</code> writes them into report.html.</p></section>\n");
         }
         rest.forEach(i -> body.append(HtmlWriter.section(all.get(i), ids.get(i))));
-        body.append("<footer><p>Written by iobench ").append(HtmlPage.escape(text(env, "iobench")))
+        body.append("<footer><p>Written by iobench ").append(HtmlPage.escape(text(env.iobench())))
                 .append(sections == null ? " from the report directory's summary.json, hlog/ and results.csv"
                         + " (<code>iobench report DIR</code>)" : " with the run's report.md, summary.json, hlog/ and results.csv")
                 .append(". Charts drawn by uPlot ")
                 .append(HtmlPage.escape(HtmlPage.uplotVersion())).append(" (MIT License).</p></footer>\n");
-        return HtmlPage.document("iobench report " + text(env, "started"), body.toString(), data);
+        return HtmlPage.document("iobench report " + text(env.started()), body.toString(), data);
     }
 
     private static void link(StringBuilder body, List<Section> sections, List<String> ids, int i) {
@@ -128,8 +128,7 @@ public final class HtmlReport {
                 .append("</a></li>");
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.path(field);
-        return v.isMissingNode() || v.isNull() ? "" : v.asText();
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 }

@@ -7,7 +7,8 @@ import iobench.analysis.Numbers;
 import iobench.analysis.ScenarioSummary;
 import iobench.analysis.SpeedupSummary;
 import iobench.bench.contender.Contender;
-import com.fasterxml.jackson.databind.JsonNode;
+import iobench.report.summary.Summary;
+import iobench.report.summary.SummaryScenario;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,21 +53,13 @@ final class HtmlVerdict {
      * From summary.json alone ({@code iobench report DIR}): the status; the speedups and capacities
      * are report.md's, which the page then does not have.
      */
-    static String of(JsonNode summary) {
-        List<String> invalid = new ArrayList<>();
-        summary.path("scenarios").forEach(s -> {
-            if (!s.path("valid").asBoolean(true)) {
-                invalid.add(s.path("name").asText());
-            }
-        });
-        int broken = 0;
-        for (JsonNode t : summary.path("thresholds")) {
-            broken += t.path("met").asBoolean(true) ? 0 : 1;
-        }
-        JsonNode reason = summary.path("incomplete_reason");
-        String incomplete = summary.path("complete").asBoolean(true) ? null : reason.isTextual() ? reason.asText() : "";
-        return html(new Status(incomplete, summary.path("scenarios").size(), invalid, summary.path("thresholds").size(),
-                broken), List.of("each server's speedups and the capacities: see the summary in report.md beside "
+    static String of(Summary summary) {
+        List<String> invalid = summary.scenarios().stream().filter(sc -> !sc.valid()).map(SummaryScenario::name).toList();
+        int broken = (int) summary.thresholds().stream().filter(t -> !t.met()).count();
+        String incomplete = summary.complete() ? null
+                : summary.incompleteReason() == null ? "" : summary.incompleteReason();
+        return html(new Status(incomplete, summary.scenarios().size(), invalid, summary.thresholds().size(), broken),
+                List.of("each server's speedups and the capacities: see the summary in report.md beside "
                 + "this file (<code>iobench report DIR</code> writes the page from summary.json alone)"));
     }
 

@@ -1,12 +1,13 @@
 package iobench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import iobench.report.summary.Summary;
+import iobench.report.summary.SummaryScenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,22 +35,32 @@ final class LatencyCurves {
     private LatencyCurves() {
     }
 
-    /** {"curves": [...], "left_out": [...]}, from the scenarios of {@code summary}. */
-    static ObjectNode of(JsonNode summary, Path reportDir) {
-        ObjectNode out = NODES.objectNode();
-        ArrayNode curves = out.putArray("curves");
-        ArrayNode leftOut = out.putArray("left_out");
+    /**
+     * The curves drawn and the scenarios left out.
+     *
+     * @param curves  each {"scenario", "kind", "x": [1/(1-p)...], "series": [{"server", "count", "y_ms"}]}, the
+     *                pages' data
+     * @param leftOut a sentence for each scenario without a curve, naming it and why
+     */
+    record Curves(ArrayNode curves, List<String> leftOut) {
+    }
+
+    /** The curves of the scenarios of {@code summary}. */
+    static Curves of(Summary summary, Path reportDir) {
+        ArrayNode curves = NODES.arrayNode();
+        List<String> leftOut = new ArrayList<>();
+        Curves out = new Curves(curves, leftOut);
         if (reportDir == null) {
             return out;
         }
         Path dir = reportDir.resolve(HlogFiles.DIR);
-        for (JsonNode s : summary.path("scenarios")) {
-            String name = s.path("name").asText();
-            String kind = s.path("kind").asText();
+        for (SummaryScenario s : summary.scenarios()) {
+            String name = s.name();
+            String kind = s.kind();
             Map<String, Histogram> merged = new LinkedHashMap<>();
             List<String> problems = new ArrayList<>();
-            for (JsonNode st : s.path("servers")) {
-                String server = st.path("server").asText();
+            for (SummaryScenario.Server st : s.servers()) {
+                String server = st.server();
                 Path file = dir.resolve(HlogFiles.fileName(name, server));
                 if (!Files.isRegularFile(file)) {
                     continue;

@@ -1,7 +1,8 @@
 package iobench.report;
 
 import iobench.analysis.Numbers;
-import com.fasterxml.jackson.databind.JsonNode;
+import iobench.report.summary.Summary;
+import iobench.report.summary.SummaryScenario;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class RegressionGate {
     }
 
     /** B against A, the baseline; {@code limitPct} from 0 to {@link #MAX_LIMIT_PCT}. */
-    public static Verdict check(JsonNode a, JsonNode b, double limitPct) {
+    public static Verdict check(Summary a, Summary b, double limitPct) {
         List<Regression> regressions = new ArrayList<>();
         int judged = 0;
         int notJudged = 0;
@@ -90,8 +91,8 @@ public final class RegressionGate {
                 if (f.worse() == 0) {
                     continue;
                 }
-                JsonNode medianA = m.a().path(f.key()).path("median");
-                JsonNode medianB = m.b().path(f.key()).path("median");
+                double medianA = f.of().apply(m.a()).median();
+                double medianB = f.of().apply(m.b()).median();
                 double pct = RunComparison.changePct(medianA, medianB);
                 String noise = RunComparison.noise(m, f);
                 if (!m.valid() || Double.isNaN(pct) || noise.equals("–")) {
@@ -102,25 +103,25 @@ public final class RegressionGate {
                 // Rounded as the table prints it: a row that reads +10.0 % does not fail a 10 % gate.
                 double shown = Math.round(pct * 10) / 10.0;
                 if (shown * f.worse() > limitPct && noise.equals(RunComparison.BEYOND)) {
-                    regressions.add(new Regression(m.scenario(), m.server(), f.label(), medianA.asDouble(),
-                            medianB.asDouble(), pct, f.decimals()));
+                    regressions.add(new Regression(m.scenario(), m.server(), f.label(), medianA, medianB,
+                            pct, f.decimals()));
                 }
             }
         }
         return new Verdict(limitPct, regressions, judged, notJudged, unsound(b));
     }
 
-    private static List<String> unsound(JsonNode b) {
+    private static List<String> unsound(Summary b) {
         List<String> reasons = new ArrayList<>();
-        if (!b.path("complete").asBoolean(true)) {
-            reasons.add("is INCOMPLETE: " + b.path("incomplete_reason").asText("cut short"));
+        if (!b.complete()) {
+            reasons.add("is INCOMPLETE: " + (b.incompleteReason() == null ? "cut short" : b.incompleteReason()));
         }
-        b.path("scenarios").forEach(s -> {
-            if (!s.path("valid").asBoolean(true)) {
-                reasons.add("scenario " + s.path("name").asText() + " is not valid: "
-                        + s.path("invalid_reason").asText("no reason given"));
+        for (SummaryScenario s : b.scenarios()) {
+            if (!s.valid()) {
+                reasons.add("scenario " + s.name() + " is not valid: "
+                        + (s.invalidReason() == null ? "no reason given" : s.invalidReason()));
             }
-        });
+        }
         return reasons;
     }
 

@@ -2,17 +2,19 @@ package iobench.report;
 
 import iobench.analysis.Numbers;
 import iobench.analysis.Stat;
-import com.fasterxml.jackson.databind.JsonNode;
 import iobench.report.doc.Block;
 import iobench.report.doc.Document;
 import iobench.report.doc.MarkdownWriter;
 import iobench.report.doc.Section;
 import iobench.report.doc.Table;
 import iobench.report.doc.Text;
+import iobench.report.summary.Summary;
+import iobench.report.summary.SummaryScenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Two runs side by side, from their summary.json: every figure of A and B, the change and whether
@@ -25,18 +27,18 @@ import java.util.Map;
  */
 public final class RunComparison {
     /**
-     * A figure of each server, as summary.json names it.
+     * A figure of each server.
      *
      * @param worse which way is a regression, for {@link RegressionGate}: 1 higher, -1 lower, 0 not gated
      */
-    record Figure(String key, String label, int decimals, int worse) {
+    record Figure(String label, int decimals, int worse, Function<SummaryScenario.Server, Stat> of) {
     }
 
     static final List<Figure> FIGURES = List.of(
-            new Figure("duration_s", "duration s", 3, 1),
-            new Figure("throughput_rps", "throughput/s", 1, -1),
-            new Figure("p50_ms", "p50 ms", 1, 0),
-            new Figure("p99_ms", "p99 ms", 1, 1));
+            new Figure("duration s", 3, 1, SummaryScenario.Server::durationS),
+            new Figure("throughput/s", 1, -1, SummaryScenario.Server::throughputRps),
+            new Figure("p50 ms", 1, 0, SummaryScenario.Server::p50Ms),
+            new Figure("p99 ms", 1, 1, SummaryScenario.Server::p99Ms));
 
     /** What {@link #noise} says of two ranges or intervals apart. */
     static final String BEYOND = "yes";
@@ -45,21 +47,21 @@ public final class RunComparison {
     }
 
     /** The whole document of {@code iobench compare}, also written as compare.md. */
-    public static String document(JsonNode a, JsonNode b, String nameA, String nameB) {
+    public static String document(Summary a, Summary b, String nameA, String nameB) {
         return MarkdownWriter.write(compared(a, b, nameA, nameB));
     }
 
     /** That document as blocks, for compare.md and compare.html alike. */
-    public static Document compared(JsonNode a, JsonNode b, String nameA, String nameB) {
+    public static Document compared(Summary a, Summary b, String nameA, String nameB) {
         return new Document("iobench compare", List.of(new Section(null, blocks(a, b, nameA, nameB))));
     }
 
     /** The section {@code bench --baseline DIR} appends to report.md (and shows in report.html). */
-    public static Section section(JsonNode baseline, JsonNode current, String baselineName) {
+    public static Section section(Summary baseline, Summary current, String baselineName) {
         return new Section("Compared with " + baselineName, blocks(baseline, current, baselineName, "this run"));
     }
 
-    private static List<Block> blocks(JsonNode a, JsonNode b, String nameA, String nameB) {
+    private static List<Block> blocks(Summary a, Summary b, String nameA, String nameB) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(Block.bullets(List.of(Text.strong("A").then(": " + nameA + describe(a)),
                 Text.strong("B").then(": " + nameB + describe(b)))));
@@ -75,26 +77,24 @@ public final class RunComparison {
             for (Figure f : FIGURES) {
                 String noise = noise(m, f);
                 beyond += noise.equals(BEYOND) ? 1 : 0;
-                JsonNode fa = m.a().path(f.key());
-                JsonNode fb = m.b().path(f.key());
-                row(table, noise, m.scenario(), m.server(), f.label(), range(fa, f.decimals()), range(fb, f.decimals()),
-                        change(fa.path("median"), fb.path("median")));
+                Stat fa = f.of().apply(m.a());
+                Stat fb = f.of().apply(m.b());
+                row(table, noise, m.scenario(), m.server(), f.label(), Numbers.range(fa, f.decimals()),
+                        Numbers.range(fb, f.decimals()), change(fa.median(), fb.median()));
             }
-            row(table, "–", m.scenario(), m.server(), "success", percent(m.a().path("success_rate")),
-                    percent(m.b().path("success_rate")),
-                    change(m.a().path("success_rate"), m.b().path("success_rate")));
-            JsonNode ca = m.speedupA();
-            JsonNode cb = m.speedupB();
+            row(table, "–", m.scenario(), m.server(), "success", percent(m.a().successRate()),
+                    percent(m.b().successRate()), change(m.a().successRate(), m.b().successRate()));
+            SummaryScenario.Speedup ca = m.speedupA();
+            SummaryScenario.Speedup cb = m.speedupB();
             if (ca != null && cb != null) {
-                String noise = noise(ca.path("interval").path("low"), ca.path("interval").path("high"),
-                        cb.path("interval").path("low"), cb.path("interval").path("high"));
+                String noise = noise(ca.interval().low(), ca.interval().high(), cb.interval().low(), cb.interval().high());
                 beyond += noise.equals(BEYOND) ? 1 : 0;
                 // Each file names its baseline (older ones wrote sync, as it always was then).
-                String baseA = ca.path("baseline").asText("sync");
-                String baseB = cb.path("baseline").asText("sync");
+                String baseA = ca.against();
+                String baseB = cb.against();
                 row(table, noise, m.scenario(), m.server(), "speedup vs " + (baseA.equals(baseB) ? baseA
                         : baseA + " (A), " + baseB + " (B)"), speedup(ca), speedup(cb),
-                        change(ca.path("speedup"), cb.path("speedup")));
+                        change(ca.speedup(), cb.speedup()));
             }
         }
         blocks.add(table.build());
@@ -118,42 +118,40 @@ public final class RunComparison {
     /**
      * One server of one scenario found in both runs.
      *
-     * @param a        its figures in A (an entry of the scenario's "servers"); b likewise
-     * @param speedupA its entry in A's "comparisons", or null (the baseline has none); speedupB likewise
+     * @param a        its figures in A; b likewise
+     * @param speedupA its speedup in A, or null (the baseline has none); speedupB likewise
      * @param valid    the scenario is valid in both runs
      */
-    record Matched(String scenario, String server, JsonNode a, JsonNode b, JsonNode speedupA, JsonNode speedupB,
-                   boolean valid) {
+    record Matched(String scenario, String server, SummaryScenario.Server a, SummaryScenario.Server b,
+                   SummaryScenario.Speedup speedupA, SummaryScenario.Speedup speedupB, boolean valid) {
     }
 
     /**
      * Every server of every scenario in both runs, matched by name, in A's order; a scenario or a
      * server in one run only goes to {@code notes} instead, as a line of "Not compared".
      */
-    static List<Matched> match(JsonNode a, JsonNode b, List<Text> notes) {
+    static List<Matched> match(Summary a, Summary b, List<Text> notes) {
         List<Matched> matched = new ArrayList<>();
-        Map<String, JsonNode> scenariosA = byName(a.path("scenarios"), "name");
-        Map<String, JsonNode> scenariosB = byName(b.path("scenarios"), "name");
-        for (Map.Entry<String, JsonNode> e : scenariosA.entrySet()) {
-            JsonNode sb = scenariosB.get(e.getKey());
+        Map<String, SummaryScenario> scenariosA = byName(a.scenarios(), SummaryScenario::name);
+        Map<String, SummaryScenario> scenariosB = byName(b.scenarios(), SummaryScenario::name);
+        for (Map.Entry<String, SummaryScenario> e : scenariosA.entrySet()) {
+            SummaryScenario sb = scenariosB.get(e.getKey());
             if (sb == null) {
                 notes.add(Text.of("scenario ").thenStrong(e.getKey()).then(" is only in A"));
                 continue;
             }
-            JsonNode sa = e.getValue();
-            boolean valid = sa.path("valid").asBoolean(true) && sb.path("valid").asBoolean(true);
-            Map<String, JsonNode> serversA = byName(sa.path("servers"), "server");
-            Map<String, JsonNode> serversB = byName(sb.path("servers"), "server");
-            Map<String, JsonNode> speedupsA = byName(sa.path("comparisons"), "server");
-            Map<String, JsonNode> speedupsB = byName(sb.path("comparisons"), "server");
-            for (Map.Entry<String, JsonNode> s : serversA.entrySet()) {
-                JsonNode xb = serversB.get(s.getKey());
+            SummaryScenario sa = e.getValue();
+            boolean valid = sa.valid() && sb.valid();
+            Map<String, SummaryScenario.Server> serversA = byName(sa.servers(), SummaryScenario.Server::server);
+            Map<String, SummaryScenario.Server> serversB = byName(sb.servers(), SummaryScenario.Server::server);
+            for (Map.Entry<String, SummaryScenario.Server> s : serversA.entrySet()) {
+                SummaryScenario.Server xb = serversB.get(s.getKey());
                 if (xb == null) {
                     notes.add(Text.of(e.getKey() + ", server ").thenStrong(s.getKey()).then(" is only in A"));
                     continue;
                 }
-                matched.add(new Matched(e.getKey(), s.getKey(), s.getValue(), xb, speedupsA.get(s.getKey()),
-                        speedupsB.get(s.getKey()), valid));
+                matched.add(new Matched(e.getKey(), s.getKey(), s.getValue(), xb, sa.speedup(s.getKey()),
+                        sb.speedup(s.getKey()), valid));
             }
             serversB.keySet().stream().filter(k -> !serversA.containsKey(k))
                     .forEach(k -> notes.add(Text.of(e.getKey() + ", server ").thenStrong(k).then(" is only in B")));
@@ -163,45 +161,35 @@ public final class RunComparison {
         return matched;
     }
 
-    private static String describe(JsonNode summary) {
-        JsonNode env = summary.path("environment");
-        String started = env.path("started").asText("");
-        String complete = summary.path("complete").asBoolean(true) ? "" : ", INCOMPLETE";
-        return started.isEmpty() ? complete : " (started " + started + ", " + env.path("iobench").asText("?")
-                + complete + ")";
+    private static String describe(Summary summary) {
+        String started = summary.environment().started() == null ? "" : summary.environment().started();
+        String complete = summary.complete() ? "" : ", INCOMPLETE";
+        String iobench = summary.environment().iobench() == null ? "?" : summary.environment().iobench();
+        return started.isEmpty() ? complete : " (started " + started + ", " + iobench + complete + ")";
     }
 
-    private static Map<String, JsonNode> byName(JsonNode array, String field) {
-        Map<String, JsonNode> map = new LinkedHashMap<>();
-        array.forEach(n -> map.putIfAbsent(n.path(field).asText(), n));
+    /** The first of each name, in order. */
+    private static <T> Map<String, T> byName(List<T> list, Function<T, String> name) {
+        Map<String, T> map = new LinkedHashMap<>();
+        list.forEach(n -> map.putIfAbsent(String.valueOf(name.apply(n)), n));
         return map;
     }
 
-    private static double value(JsonNode n) {
-        return n.isNumber() ? n.asDouble() : Double.NaN;
+    private static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "–" : Numbers.percent(fraction);
     }
 
-    private static String range(JsonNode stat, int decimals) {
-        return Numbers.range(new Stat(value(stat.path("median")), value(stat.path("min")), value(stat.path("max"))),
-                decimals);
-    }
-
-    private static String percent(JsonNode fraction) {
-        return Double.isNaN(value(fraction)) ? "–" : Numbers.percent(value(fraction));
-    }
-
-    private static String speedup(JsonNode comparison) {
-        double point = value(comparison.path("speedup"));
+    private static String speedup(SummaryScenario.Speedup comparison) {
+        double point = comparison.speedup();
         if (Double.isNaN(point)) {
             return "not valid";
         }
-        JsonNode i = comparison.path("interval");
-        double low = value(i.path("low"));
+        double low = comparison.interval().low();
         return Numbers.times(point) + (Double.isNaN(low) ? " [–]"
-                : " [" + Numbers.bound(low) + "–" + Numbers.bound(value(i.path("high"))) + "]");
+                : " [" + Numbers.bound(low) + "–" + Numbers.bound(comparison.interval().high()) + "]");
     }
 
-    static String change(JsonNode a, JsonNode b) {
+    static String change(double a, double b) {
         double pct = changePct(a, b);
         return Double.isNaN(pct) ? "–" : signed(pct);
     }
@@ -212,10 +200,8 @@ public final class RunComparison {
     }
 
     /** (b - a) / a in percent; NaN when either is missing or a is 0. */
-    static double changePct(JsonNode a, JsonNode b) {
-        double va = value(a);
-        double vb = value(b);
-        return Double.isNaN(va) || Double.isNaN(vb) || va == 0 ? Double.NaN : (vb - va) / va * 100;
+    static double changePct(double a, double b) {
+        return Double.isNaN(a) || Double.isNaN(b) || a == 0 ? Double.NaN : (b - a) / a * 100;
     }
 
     /**
@@ -223,23 +209,19 @@ public final class RunComparison {
      * which says nothing of the noise: "–", as for a range that is missing.
      */
     static String noise(Matched m, Figure f) {
-        if (m.a().path("runs").asInt(2) < 2 || m.b().path("runs").asInt(2) < 2) {
+        if (m.a().runs() < 2 || m.b().runs() < 2) {
             return "–";
         }
-        JsonNode fa = m.a().path(f.key());
-        JsonNode fb = m.b().path(f.key());
-        return noise(fa.path("min"), fa.path("max"), fb.path("min"), fb.path("max"));
+        Stat fa = f.of().apply(m.a());
+        Stat fb = f.of().apply(m.b());
+        return noise(fa.min(), fa.max(), fb.min(), fb.max());
     }
 
     /** Whether [lowA, highA] and [lowB, highB] are apart; "–" when either is missing. */
-    static String noise(JsonNode lowA, JsonNode highA, JsonNode lowB, JsonNode highB) {
-        double la = value(lowA);
-        double ha = value(highA);
-        double lb = value(lowB);
-        double hb = value(highB);
-        if (Double.isNaN(la) || Double.isNaN(ha) || Double.isNaN(lb) || Double.isNaN(hb)) {
+    static String noise(double lowA, double highA, double lowB, double highB) {
+        if (Double.isNaN(lowA) || Double.isNaN(highA) || Double.isNaN(lowB) || Double.isNaN(highB)) {
             return "–";
         }
-        return lb > ha || hb < la ? BEYOND : "no";
+        return lowB > highA || highB < lowA ? BEYOND : "no";
     }
 }

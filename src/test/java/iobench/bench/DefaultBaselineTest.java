@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import iobench.report.SummaryJson;
+import iobench.testing.Summaries;
 import iobench.testing.CliRun;
 import iobench.testing.PoolService;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +62,7 @@ class DefaultBaselineTest {
         stdout = run.out();
         context = run.context();
         markdown = Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8);
-        summary = SummaryJson.read(out);
+        summary = Summaries.read(out);
     }
 
     @AfterAll

@@ -59,7 +59,7 @@ class RateBenchEndToEndTest {
         assertTrue(stdout.toString().contains("capacity at the SLO: stairs: sync "), context);
 
         // summary.json carries the capacity too: per server, per repetition, and per step.
-        var summary = iobench.report.SummaryJson.read(out);
+        var summary = iobench.testing.Summaries.read(out);
         var capacity = summary.path("capacity").path(0);
         assertEquals("stairs", capacity.path("scenario").asText(), summary.toString());
         assertEquals(List.of("sync", "async"), java.util.stream.StreamSupport

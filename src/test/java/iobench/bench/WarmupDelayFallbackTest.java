@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import iobench.report.SummaryJson;
+import iobench.testing.Summaries;
 import iobench.testing.CliRun;
 import iobench.testing.RangedService;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +65,7 @@ class WarmupDelayFallbackTest {
         stdout = run.out();
         context = run.context();
         markdown = Files.exists(out.resolve("report.md")) ? Files.readString(out.resolve("report.md")) : "";
-        summary = Files.exists(out.resolve("summary.json")) ? SummaryJson.read(out) : null;
+        summary = Files.exists(out.resolve("summary.json")) ? Summaries.read(out) : null;
         csv = Files.exists(out.resolve("results.csv")) ? Files.readAllLines(out.resolve("results.csv")) : List.of();
         warmupCsv = Files.exists(out.resolve("warmup.csv")) ? Files.readAllLines(out.resolve("warmup.csv")) : List.of();
     }

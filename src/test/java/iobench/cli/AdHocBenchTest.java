@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import iobench.http.RunningServer;
-import iobench.report.SummaryJson;
+import iobench.testing.Summaries;
 import iobench.sim.SimServer;
 import iobench.testing.CliRun;
 import iobench.testing.TestSettings;
@@ -42,7 +42,7 @@ class AdHocBenchTest {
     }
 
     private static JsonNode onlyServer(Path out) throws Exception {
-        JsonNode scenarios = SummaryJson.read(out).path("scenarios");
+        JsonNode scenarios = Summaries.read(out).path("scenarios");
         assertEquals(1, scenarios.size(), scenarios.toString());
         JsonNode servers = scenarios.path(0).path("servers");
         assertEquals(1, servers.size(), servers.toString());
@@ -58,7 +58,7 @@ class AdHocBenchTest {
                 "--out", out.toString());
 
         assertEquals(0, run.exitCode(), run.context());
-        JsonNode scenario = SummaryJson.read(out).path("scenarios").path(0);
+        JsonNode scenario = Summaries.read(out).path("scenarios").path(0);
         assertEquals("clients-10", scenario.path("name").asText(), scenario.toString());
         assertEquals(2.0, scenario.path("duration_s").asDouble(), 1e-9, scenario.toString());
         JsonNode server = onlyServer(out);

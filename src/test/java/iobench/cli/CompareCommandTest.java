@@ -3,7 +3,8 @@ package iobench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.report.SummaryJson;
+import iobench.report.summary.Summary;
+import iobench.report.summary.SummaryFile;
 import iobench.testing.CliRun;
 import iobench.testing.Summaries;
 import java.io.IOException;
@@ -76,8 +77,8 @@ class CompareCommandTest {
         Path[] fixed = {A, B};
         for (int i = 0; i < 2; i++) {
             Files.createDirectories(copies[i]);
-            Files.writeString(copies[i].resolve(SummaryJson.FILE),
-                    SummaryJson.text(Summaries.withoutScenariosNotValid(SummaryJson.read(fixed[i]))));
+            Files.writeString(copies[i].resolve(Summary.FILE),
+                    SummaryFile.text(Summaries.withoutScenariosNotValid(SummaryFile.read(fixed[i]))));
         }
         return copies;
     }

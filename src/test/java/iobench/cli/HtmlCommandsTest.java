@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import iobench.report.SummaryJson;
+import iobench.testing.Summaries;
 import iobench.testing.CliRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +74,7 @@ class HtmlCommandsTest {
         assertEquals("Wrote " + run.resolve("report.html") + System.lineSeparator(), r.out());
         assertTrue(Files.size(run.resolve("report.html")) > 50_000);
         assertTrue(dataOf(run.resolve("report.html")).contains(
-                SummaryJson.read(run).path("environment").path("started").asText()));
+                Summaries.read(run).path("environment").path("started").asText()));
     }
 
     @Test

@@ -129,14 +129,15 @@ class HtmlReportBrowserTest {
     void timeToSteadyIsDrawnWhenTheSummaryHasIt(@TempDir Path tmp) throws IOException {
         Path dir = HtmlReportTest.copyFixture(tmp.resolve("run"));
         com.fasterxml.jackson.databind.node.ObjectNode summary =
-                (com.fasterxml.jackson.databind.node.ObjectNode) SummaryJson.read(dir);
+                iobench.testing.Summaries.tree(iobench.report.summary.SummaryFile.read(dir));
         // The fields bench writes (summary.json time_to_steady), as a run before warm-up until steady lacks them.
         var steady = summary.putArray("time_to_steady");
         steady.addObject().put("server", "sync").put("first_request_ms", 42.0).put("first_request_delay_ms", 10)
                 .put("steady", true).put("steady_in", "low").put("calls", 13120).put("seconds", 22.5);
         steady.addObject().put("server", "async").put("first_request_ms", 129.0).put("first_request_delay_ms", 10)
                 .put("steady", false).putNull("steady_in").put("calls", 37888).put("seconds", 20.5);
-        Path page = Files.writeString(tmp.resolve("steady.html"), HtmlReport.render(summary, HtmlVerdict.of(summary),
+        var typed = iobench.testing.Summaries.of(summary);
+        Path page = Files.writeString(tmp.resolve("steady.html"), HtmlReport.render(typed, HtmlVerdict.of(typed),
                 null, dir));
         List<String> titles = open(page, "steady.png").stream().map(c -> (String) c.get("title")).toList();
         assertEquals(9, titles.size(), titles::toString);
@@ -175,7 +176,7 @@ class HtmlReportBrowserTest {
     void theClientsChartsJoinTwoDelaysOnlyInFiguresTheDelayDoesNotChange(@TempDir Path tmp) throws IOException {
         BenchReport report = FixedRunsAccess.report();
         Path dir = tmp.resolve("golden");
-        ReportFiles.write(dir, SummaryJson.FILE, SummaryJson.text(SummaryJson.tree(report)));
+        ReportFiles.write(dir, iobench.report.summary.Summary.FILE, iobench.report.summary.SummaryFile.text(SummaryJson.of(report)));
         ReportFiles.write(dir, HtmlReport.MARKDOWN, MarkdownReport.render(report, List.of(), null));
         open(HtmlReport.write(dir), "golden.png");
         @SuppressWarnings("unchecked")

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import iobench.report.summary.SummaryFile;
+import iobench.testing.Summaries;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,7 +80,8 @@ class HtmlReportTest {
 
         JsonNode data = data(page);
         assertEquals("report", data.path("page").asText());
-        assertEquals(SummaryJson.read(dir), data.path("summary"), "the page's data is summary.json, figure for figure");
+        assertEquals(SummaryFile.tree(SummaryFile.read(dir)), data.path("summary"),
+                "the page's data is summary.json as read, figure for figure");
 
         String markdown = Files.readString(dir.resolve(HtmlReport.MARKDOWN), StandardCharsets.UTF_8);
         List<List<String>> mdHeaders = tableHeaders(markdown);
@@ -127,7 +130,7 @@ class HtmlReportTest {
         assertEquals(dir.resolve("report.html"), file);
         String withMarkdown = Files.readString(file, StandardCharsets.UTF_8);
         Document page = Jsoup.parse(withMarkdown);
-        assertEquals(SummaryJson.read(dir), data(page).path("summary"), "the page's data is summary.json");
+        assertEquals(SummaryFile.tree(SummaryFile.read(dir)), data(page).path("summary"), "the page's data is summary.json");
         Element verdict = page.getElementById("verdict");
         assertTrue(verdict.text().contains("8 of 8 scenarios valid"), verdict.text());
         assertTrue(verdict.text().contains("every threshold met (21)"), verdict.text());
@@ -218,7 +221,7 @@ class HtmlReportTest {
     @Test
     void nothingInTheDataOrTheTablesCanEndItsElementOrAddMarkup(@TempDir Path tmp) throws IOException {
         Path dir = copyFixture(tmp.resolve("run"));
-        ObjectNode summary = (ObjectNode) SummaryJson.read(dir);
+        ObjectNode summary = Summaries.tree(SummaryFile.read(dir));
         String hostile = "</script><script>window.pwned=1</script><!-- & \u2028 '\" **not bold** `x`";
         ((ObjectNode) summary.path("environment")).put("command", hostile);
         List<Section> sections = List.of(new Section("Environment", List.of(
@@ -226,7 +229,8 @@ class HtmlReportTest {
                         .row("note", "<b>bold?</b> a | pipe").build(),
                 Block.paragraph(Text.of("Text with <img src=x onerror=alert(1)> and ").thenStrong("bold").then(" ")
                         .thenEmphasis("it").then(".")))));
-        String html = HtmlReport.render(summary, HtmlVerdict.of(summary), sections, dir);
+        var typed = Summaries.of(summary);
+        String html = HtmlReport.render(typed, HtmlVerdict.of(typed), sections, dir);
         assertFalse(html.contains("window.pwned=1</script>"), "the data cannot close its element");
         Document page = Jsoup.parse(html);
         assertEquals(4, page.select("script").size(), "no script element added");
@@ -243,11 +247,12 @@ class HtmlReportTest {
     @Test
     void theVerdictSaysWhatIsWrongFirst(@TempDir Path tmp) throws IOException {
         Path dir = copyFixture(tmp.resolve("run"));
-        ObjectNode summary = (ObjectNode) SummaryJson.read(dir);
+        ObjectNode summary = Summaries.tree(SummaryFile.read(dir));
         summary.put("complete", false).put("incomplete_reason", "stopped by SIGINT after 3 of 9 runs");
         ((ObjectNode) summary.path("scenarios").get(1)).put("valid", false);
         ((ObjectNode) summary.path("thresholds").get(0)).put("met", false);
-        Element verdict = Jsoup.parse(HtmlReport.render(summary, HtmlVerdict.of(summary), null, dir))
+        var typed = Summaries.of(summary);
+        Element verdict = Jsoup.parse(HtmlReport.render(typed, HtmlVerdict.of(typed), null, dir))
                 .getElementById("verdict");
         assertTrue(verdict.hasClass("bad"), verdict.outerHtml());
         String text = verdict.text();
@@ -272,9 +277,10 @@ class HtmlReportTest {
         Document page = Jsoup.parse(file.toFile(), "UTF-8");
         JsonNode data = data(page);
         assertEquals("compare", data.path("page").asText());
-        assertEquals(SummaryJson.read(a), data.path("a").path("summary"));
-        assertEquals(SummaryJson.read(b), data.path("b").path("summary"));
-        String md = RunComparison.document(SummaryJson.read(a), SummaryJson.read(b), "a", "b");
+        assertEquals(JSON.readTree(a.resolve("summary.json").toFile()), data.path("a").path("summary"),
+                "a summary of today reads and shows figure for figure as its file");
+        assertEquals(JSON.readTree(b.resolve("summary.json").toFile()), data.path("b").path("summary"));
+        String md = RunComparison.document(SummaryFile.read(a), SummaryFile.read(b), "a", "b");
         long beyond = md.lines().filter(l -> l.endsWith("| **yes** |")).count();
         assertTrue(beyond > 0, "the fixture has changes beyond noise");
         assertEquals(beyond, page.select("#figures tr.hl").size(), "each one highlighted");

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import iobench.report.summary.Summary;
+import iobench.report.summary.SummaryFile;
 import iobench.testing.Summaries;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,12 +26,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RegressionGateTest {
     private static final Path DIR = Path.of("src/test/resources/compare");
 
-    private static JsonNode read(String side) throws IOException {
-        return SummaryJson.read(DIR.resolve(side));
+    private static Summary read(String side) throws IOException {
+        return SummaryFile.read(DIR.resolve(side));
     }
 
     /** The summary without its scenario "broken" (the only one not valid). */
-    private static JsonNode sound(JsonNode summary) {
+    private static Summary sound(Summary summary) {
         return Summaries.withoutScenariosNotValid(summary);
     }
 
@@ -70,7 +71,7 @@ class RegressionGateTest {
 
     @Test
     void aRunAgainstItselfPasses() throws IOException {
-        JsonNode a = sound(read("a"));
+        Summary a = sound(read("a"));
         RegressionGate.Verdict v = RegressionGate.check(a, a, 0);
         assertTrue(v.passed());
         assertEquals(List.of("--max-regression 0: no throughput, duration or p99 of B worse than A's by more than "
@@ -85,9 +86,10 @@ class RegressionGateTest {
 
     @Test
     void aFigureOfOneRepetitionIsNotJudgedAndTheConsoleSaysHowMany() throws IOException {
-        ObjectNode b = (ObjectNode) sound(read("b"));
+        ObjectNode tree = Summaries.tree(sound(read("b")));
         // fan-seq sync measured once in B: its single point says nothing of the noise.
-        ((ObjectNode) b.path("scenarios").get(0).path("servers").get(0)).put("runs", 1);
+        ((ObjectNode) tree.path("scenarios").get(0).path("servers").get(0)).put("runs", 1);
+        Summary b = Summaries.of(tree);
         RegressionGate.Verdict v = RegressionGate.check(sound(read("a")), b, 5);
         assertTrue(v.passed(), v.lines().toString());
         assertEquals(12, v.judged());
@@ -115,8 +117,9 @@ class RegressionGateTest {
 
     @Test
     void anIncompleteRunBIsNotSound() throws IOException {
-        ObjectNode b = (ObjectNode) sound(read("a"));
-        b.put("complete", false).put("incomplete_reason", "stopped by SIGINT after 3 of 9 runs");
+        ObjectNode tree = Summaries.tree(sound(read("a")));
+        tree.put("complete", false).put("incomplete_reason", "stopped by SIGINT after 3 of 9 runs");
+        Summary b = Summaries.of(tree);
         RegressionGate.Verdict v = RegressionGate.check(sound(read("a")), b, 10);
         assertEquals(List.of("is INCOMPLETE: stopped by SIGINT after 3 of 9 runs"), v.unsound());
     }

@@ -3,6 +3,7 @@ package iobench.report;
 import iobench.analysis.Analysis;
 import iobench.analysis.BenchReport;
 import iobench.core.ReportFiles;
+import iobench.report.summary.SummaryFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -86,7 +87,7 @@ class ReportGoldenTest {
 
     @Test
     void theSummaryJsonMatchesItsGoldenFile() throws IOException {
-        String actual = SummaryJson.text(SummaryJson.tree(report()));
+        String actual = SummaryFile.text(SummaryJson.of(report()));
         assertEquals(golden("summary.json", actual), actual);
     }
 
@@ -114,7 +115,7 @@ class ReportGoldenTest {
             assertEquals(md, MarkdownReport.render(report(), List.of(), null));
             assertEquals(csv, CsvReport.render(report()) + CsvReport.renderWarmups(report()));
             assertEquals(console, ConsoleSummary.render(report()));
-            assertEquals(SummaryJson.text(SummaryJson.tree(report())), SummaryJson.text(SummaryJson.tree(report())));
+            assertEquals(SummaryFile.text(SummaryJson.of(report())), SummaryFile.text(SummaryJson.of(report())));
         } finally {
             Locale.setDefault(before);
         }

@@ -4,7 +4,9 @@ import iobench.analysis.Analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import iobench.report.summary.Summary;
+import iobench.report.summary.SummaryFile;
+import iobench.testing.Summaries;
 import iobench.bench.metrics.RunBuilder;
 import iobench.bench.metrics.RunResult;
 import iobench.bench.contender.Contender;
@@ -65,16 +67,16 @@ class RunComparisonTest {
         if (!Boolean.getBoolean("golden.update")) {
             return;
         }
-        Files.writeString(DIR.resolve("a").resolve(SummaryJson.FILE), SummaryJson.text(SummaryJson.tree(
+        Files.writeString(DIR.resolve("a").resolve(Summary.FILE), SummaryFile.text(SummaryJson.of(
                 Analysis.analyse(FixedRuns.plan(), FixedRuns.runs(), FixedRuns.ENVIRONMENT, FixedRuns.MODEL))));
-        Files.writeString(DIR.resolve("b").resolve(SummaryJson.FILE), SummaryJson.text(SummaryJson.tree(
+        Files.writeString(DIR.resolve("b").resolve(Summary.FILE), SummaryFile.text(SummaryJson.of(
                 Analysis.analyse(FixedRuns.plan(), changedRuns(), FixedRuns.ENVIRONMENT, FixedRuns.MODEL))));
         Files.writeString(DIR.resolve("compare.md"), render(), StandardCharsets.UTF_8);
     }
 
     static String render() throws IOException {
-        JsonNode a = SummaryJson.read(DIR.resolve("a"));
-        JsonNode b = SummaryJson.read(DIR.resolve("b"));
+        Summary a = SummaryFile.read(DIR.resolve("a"));
+        Summary b = SummaryFile.read(DIR.resolve("b"));
         return RunComparison.document(a, b, "a", "b");
     }
 
@@ -86,8 +88,8 @@ class RunComparisonTest {
     @Test
     void theFixedDirectoryAIsTodaysSummaryOfFixedRuns() throws IOException {
         // If the summary format changes, the fixed directories are regenerated with it (-Dgolden.update=true).
-        assertEquals(SummaryJson.text(SummaryJson.tree(Analysis.analyse(FixedRuns.plan(), FixedRuns.runs(),
-                FixedRuns.ENVIRONMENT, FixedRuns.MODEL))), Files.readString(DIR.resolve("a").resolve(SummaryJson.FILE)));
+        assertEquals(SummaryFile.text(SummaryJson.of(Analysis.analyse(FixedRuns.plan(), FixedRuns.runs(),
+                FixedRuns.ENVIRONMENT, FixedRuns.MODEL))), Files.readString(DIR.resolve("a").resolve(Summary.FILE)));
     }
 
     @Test
@@ -102,13 +104,13 @@ class RunComparisonTest {
 
     @Test
     void theSpeedupRowNamesEachFilesBaseline() throws IOException {
-        String a = Files.readString(DIR.resolve("a").resolve(SummaryJson.FILE));
-        String b = Files.readString(DIR.resolve("b").resolve(SummaryJson.FILE));
-        JsonNode flaskA = iobench.http.Json.MAPPER.readTree(a.replace("\"baseline\" : \"sync\"", "\"baseline\" : \"flask\""));
-        JsonNode flaskB = iobench.http.Json.MAPPER.readTree(b.replace("\"baseline\" : \"sync\"", "\"baseline\" : \"flask\""));
+        String a = Files.readString(DIR.resolve("a").resolve(Summary.FILE));
+        String b = Files.readString(DIR.resolve("b").resolve(Summary.FILE));
+        Summary flaskA = Summaries.of(iobench.http.Json.MAPPER.readTree(a.replace("\"baseline\" : \"sync\"", "\"baseline\" : \"flask\"")));
+        Summary flaskB = Summaries.of(iobench.http.Json.MAPPER.readTree(b.replace("\"baseline\" : \"sync\"", "\"baseline\" : \"flask\"")));
         String same = RunComparison.document(flaskA, flaskB, "a", "b");
         assertTrue(same.contains("| fan-seq | async | speedup vs flask | 9.71x [8.90–10.5] | 10.7x [9.79–11.5] |"), same);
-        String mixed = RunComparison.document(iobench.http.Json.MAPPER.readTree(a), flaskB, "a", "b");
+        String mixed = RunComparison.document(Summaries.of(iobench.http.Json.MAPPER.readTree(a)), flaskB, "a", "b");
         assertTrue(mixed.contains("| fan-seq | async | speedup vs sync (A), flask (B) | "), mixed);
     }
 

@@ -50,7 +50,7 @@ class WarmupFailureReportTest {
             assertTrue(md.contains(" | **not warmed**: every request failed (http-400 x400: HTTP 400: "
                     + RangedService.ERROR + ") |\n"), md);
             assertFalse(md.contains("rounds done"), md);
-            assertEquals(outcome.failure(), SummaryJson.tree(report).path("warmup_phases").path(0).path("failure").asText());
+            assertEquals(outcome.failure(), SummaryJson.of(report).warmupPhases().get(0).failure());
             String console = ConsoleSummary.render(report);
             assertTrue(console.contains("warm-up NOT DONE: crowd, ranged: every request failed (http-400 x400: "), console);
         } finally {

@@ -1,17 +1,17 @@
 package iobench.report.format;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import iobench.analysis.BenchReport;
 import iobench.report.charts.Chart;
+import iobench.report.summary.Summary;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What every output of a run is written from: the report analysed once (capacities included), its
- * summary tree made once (summary.json and the comparisons read the same one), and what earlier
+ * summary made once (summary.json and the comparisons read the same one), and what earlier
  * outputs learnt for later ones.
  *
- * @param summary       summary.json's tree: null until {@link SummaryFormat} made it, after results.csv
+ * @param summary       summary.json's content: null until {@link SummaryFormat} made it, after results.csv
  *                      is on disk, so that a summary that cannot be made loses no data
  * @param baseline      the earlier run to compare with, or null
  * @param stoppedBy     the signal that stopped the run (SIGINT...), or null: a stopped run gets no
@@ -20,7 +20,7 @@ import java.util.List;
  * @param chartsMissing why there are no charts, or null
  * @param warnings      outputs that could not be made while the rest were written
  */
-public record AnalysedRun(BenchReport report, JsonNode summary, Baseline baseline, String stoppedBy,
+public record AnalysedRun(BenchReport report, Summary summary, Baseline baseline, String stoppedBy,
                           List<Chart> charts, String chartsMissing, List<String> warnings) {
     public AnalysedRun {
         charts = List.copyOf(charts);
@@ -35,8 +35,8 @@ public record AnalysedRun(BenchReport report, JsonNode summary, Baseline baselin
         return stoppedBy != null;
     }
 
-    AnalysedRun withSummary(JsonNode tree) {
-        return new AnalysedRun(report, tree, baseline, stoppedBy, charts, chartsMissing, warnings);
+    AnalysedRun withSummary(Summary made) {
+        return new AnalysedRun(report, made, baseline, stoppedBy, charts, chartsMissing, warnings);
     }
 
     AnalysedRun withCharts(List<Chart> drawn, String missing) {

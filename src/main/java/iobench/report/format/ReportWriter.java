@@ -1,6 +1,5 @@
 package iobench.report.format;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import iobench.report.CsvReport;
 import iobench.report.HlogFiles;
 import iobench.report.HtmlCompare;
@@ -10,10 +9,10 @@ import iobench.report.RunComparison;
 import iobench.report.doc.Document;
 import iobench.report.doc.MarkdownWriter;
 import iobench.report.doc.Section;
+import iobench.report.summary.SummarySegments;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -31,15 +30,15 @@ public final class ReportWriter {
 
     /**
      * The outputs in writing order; {@code appendix} ends report.md (and report.html) and
-     * {@code summaryAppendix}'s keys are added to summary.json (both empty for bench).
+     * merge's {@code segments} go into summary.json (empty and null for bench).
      */
-    private static List<ReportFormat> formats(List<Section> appendix, Map<String, JsonNode> summaryAppendix) {
+    private static List<ReportFormat> formats(List<Section> appendix, SummarySegments segments) {
         return List.of(
                 FileFormat.text(CsvReport.FILE, ALWAYS, (run, dir) -> CsvReport.render(run.report())),
                 // Always, only its header when no round ran: a directory written again never keeps an
                 // earlier run's warm-ups beside the new results.csv.
                 FileFormat.text(CsvReport.WARMUP_FILE, ALWAYS, (run, dir) -> CsvReport.renderWarmups(run.report())),
-                new SummaryFormat(summaryAppendix),
+                new SummaryFormat(segments),
                 new FileFormat(HlogFiles.DIR + "/", ALWAYS, (run, dir) -> HlogFiles.write(run.report(), dir)),
                 new ChartsFormat(),
                 FileFormat.text("compare.md", COMPARED, (run, dir) -> RunComparison.document(run.baseline().summary(),
@@ -59,15 +58,15 @@ public final class ReportWriter {
 
     /** Every output bench writes. */
     public static ReportWriter everyOutput() {
-        return everyOutputWith(List.of(), Map.of());
+        return everyOutputWith(List.of(), null);
     }
 
     /**
-     * Every output bench writes, with a section of its own at the end of report.md and keys of its
-     * own in summary.json (merge's segments).
+     * Every output bench writes, with a section of its own at the end of report.md and merge's
+     * segments in summary.json.
      */
-    public static ReportWriter everyOutputWith(List<Section> appendix, Map<String, JsonNode> summaryAppendix) {
-        return new ReportWriter(formats(appendix, summaryAppendix));
+    public static ReportWriter everyOutputWith(List<Section> appendix, SummarySegments segments) {
+        return new ReportWriter(formats(appendix, segments));
     }
 
     /** Writes the outputs into {@code dir}; returns the warnings of those that could not be made. */

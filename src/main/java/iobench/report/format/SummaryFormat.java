@@ -1,36 +1,35 @@
 package iobench.report.format;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import iobench.core.ReportFiles;
 import iobench.report.SummaryJson;
+import iobench.report.summary.Summary;
+import iobench.report.summary.SummaryFile;
+import iobench.report.summary.SummarySegments;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
- * summary.json: makes the summary tree once, writes it, and hands it to the formats after it
+ * summary.json: makes the summary once, writes it, and hands it to the formats after it
  * (compare.md and report.md compare the same tree). Made here, after results.csv, rather than
  * up front: should the summary fail, the CSV is already on disk.
  */
 final class SummaryFormat implements ReportFormat {
-    private final Map<String, JsonNode> appendix;
+    private final SummarySegments segments;
 
-    /** @param appendix keys added to the summary (merge's segments); empty for bench */
-    SummaryFormat(Map<String, JsonNode> appendix) {
-        this.appendix = Map.copyOf(appendix);
+    /** @param segments merge's segments, added to the summary; null for bench */
+    SummaryFormat(SummarySegments segments) {
+        this.segments = segments;
     }
 
     @Override
     public String file() {
-        return SummaryJson.FILE;
+        return Summary.FILE;
     }
 
     @Override
     public AnalysedRun write(AnalysedRun run, Path dir) throws IOException {
-        ObjectNode tree = SummaryJson.tree(run.report());
-        appendix.forEach(tree::set);
-        ReportFiles.write(dir, SummaryJson.FILE, SummaryJson.text(tree));
-        return run.withSummary(tree);
+        Summary summary = SummaryJson.of(run.report()).withSegments(segments);
+        ReportFiles.write(dir, Summary.FILE, SummaryFile.text(summary));
+        return run.withSummary(summary);
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import iobench.http.RunningServer;
-import iobench.report.SummaryJson;
+import iobench.testing.Summaries;
 import iobench.sim.SimServer;
 import iobench.testing.CliRun;
 import iobench.testing.PoolService;
@@ -52,7 +52,7 @@ class NamedTargetMergeTest {
     }
 
     private static double modelDurationS(Path reportDir, String server) throws Exception {
-        for (JsonNode s : SummaryJson.read(reportDir).path("scenarios").path(0).path("servers")) {
+        for (JsonNode s : Summaries.read(reportDir).path("scenarios").path(0).path("servers")) {
             if (s.path("server").asText().equals(server)) {
                 JsonNode v = s.path("model_duration_s");
                 return v.isNumber() ? v.asDouble() : Double.NaN;

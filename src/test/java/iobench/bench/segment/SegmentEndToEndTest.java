@@ -104,6 +104,10 @@ class SegmentEndToEndTest {
             // Every segment warms each scenario (runs.json holds its rounds): the merged rounds go to warmup.csv.
             assertEquals(warmedScenarios(one), warmedScenarios(merged));
             assertEquals(java.util.Set.of("steady", "crowd", "fan"), warmedScenarios(merged));
+            // Both summaries as written follow docs/summary.schema.json; the merge's has its segments.
+            assertEquals(List.of(), iobench.testing.SummarySchema.errorsOf(one));
+            assertEquals(List.of(), iobench.testing.SummarySchema.errorsOf(merged));
+            assertTrue(Files.readString(merged.resolve("summary.json")).contains("\"segments\" : {"));
             String md = Files.readString(merged.resolve("report.md"), StandardCharsets.UTF_8);
             assertTrue(md.contains("## Segments"), md);
             assertTrue(md.contains("| 3/3 | "), md);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import iobench.report.FixedRunsAccess;
-import iobench.report.SummaryJson;
+import iobench.report.summary.Summary;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ class ReportWriterTest {
         List<String> warnings = ReportWriter.everyOutput().write(AnalysedRun.of(FixedRunsAccess.report(), null, null), dir);
 
         assertEquals(List.of(), warnings);
-        for (String file : List.of("results.csv", "warmup.csv", SummaryJson.FILE, "report.md", "report.html", "fanout-duration.png")) {
+        for (String file : List.of("results.csv", "warmup.csv", Summary.FILE, "report.md", "report.html", "fanout-duration.png")) {
             assertTrue(Files.isRegularFile(dir.resolve(file)), file);
         }
         assertFalse(Files.exists(dir.resolve("compare.md")), "no baseline, no comparison");
@@ -32,7 +32,7 @@ class ReportWriterTest {
 
         assertTrue(Files.isRegularFile(dir.resolve("results.csv")));
         assertTrue(Files.isRegularFile(dir.resolve("warmup.csv")));
-        assertTrue(Files.isRegularFile(dir.resolve(SummaryJson.FILE)));
+        assertTrue(Files.isRegularFile(dir.resolve(Summary.FILE)));
         assertTrue(Files.readString(dir.resolve("report.md"), StandardCharsets.UTF_8)
                 .contains("Charts were not drawn: the run was stopped by SIGINT"));
         assertFalse(Files.exists(dir.resolve("report.html")));
