@@ -89,9 +89,10 @@ final class IoBenchService implements Service {
     private Single<FanOutReport> fanOut(FanOut fanOut) {
         long start = System.nanoTime();
         Duration timeout = settings.downstreamTimeout(fanOut.delayMs());
+        String delayParam = Downstream.delayParam(fanOut.delayMs());
         return Multi.range(0, fanOut.concurrent())
-                .flatMap(i -> client.call(i, Downstream.slowIo(settings.simUrl(), fanOut.delayMs(), "async-" + i),
-                        timeout), fanOut.concurrent(), false, 1)
+                .flatMap(i -> Single.create(client.call(i, client.slowIoTarget(delayParam, "async-" + i), timeout)),
+                        fanOut.concurrent(), false, 1)
                 .collectList()
                 .map(calls -> {
                     List<CallOutcome> sorted = new ArrayList<>(calls);
