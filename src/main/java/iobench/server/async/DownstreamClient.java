@@ -91,11 +91,13 @@ final class DownstreamClient implements AutoCloseable {
     /**
      * One GET of {@code target} (path and query on the sim), its answer read to the end. The
      * future always completes with an outcome, never exceptionally: at the answer's end, at
-     * {@code timeout} after the call began (connecting included), or at once when
+     * {@code timeout} after the call began (connecting included: a connection not made within
+     * it fails as a connect timeout), or at once when
      * {@link #cancelInFlight()} runs.
      */
     CompletableFuture<CallOutcome> call(int index, String target, Duration timeout) {
-        Exchange exchange = new Exchange(index, target, System.nanoTime(), pending);
+        long timeoutMs = Math.max(1, timeout.toMillis());
+        Exchange exchange = new Exchange(index, target, System.nanoTime(), timeoutMs, pending);
         pending.add(exchange);
         // Added first, checked second: cancelInFlight() sets the flag, then fails what is pending.
         // A loop already stopping (close()) would refuse the call's timer with an exception.
@@ -103,8 +105,6 @@ final class DownstreamClient implements AutoCloseable {
             exchange.fail(new IOException("Canceled: the server is stopping"));
             return exchange.outcome;
         }
-        long timeoutMs = Math.max(1, timeout.toMillis());
-        exchange.armTimeout(group.next(), timeoutMs);
         for (PooledConnection connection = idle.pollFirst(); connection != null; connection = idle.pollFirst()) {
             if (connection.claim()) {
                 connection.send(exchange);

@@ -1,7 +1,6 @@
 package iobench.server.async;
 
 import io.netty.channel.Channel;
-import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import iobench.server.fanout.CallOutcome;
 import java.util.Set;
@@ -18,35 +17,45 @@ final class Exchange {
     final int index;
     final String target;
     final long startNs;
+    final long timeoutMs;
     final CompletableFuture<CallOutcome> outcome = new CompletableFuture<>();
     private final Set<Exchange> pending;
     private volatile ScheduledFuture<?> timer;
     /** The connection carrying the call, so that its deadline can close it. */
     private volatile Channel channel;
 
-    Exchange(int index, String target, long startNs, Set<Exchange> pending) {
+    Exchange(int index, String target, long startNs, long timeoutMs, Set<Exchange> pending) {
         this.index = index;
         this.target = target;
         this.startNs = startNs;
+        this.timeoutMs = timeoutMs;
         this.pending = pending;
     }
 
-    void armTimeout(EventExecutor executor, long timeoutMs) {
-        timer = executor.schedule(() -> {
-            if (fail(new TimeoutException("no answer within " + timeoutMs + " ms"))) {
-                // Aborts the call: a late answer must not hold the connection, nor come back into the pool.
-                Channel carrying = channel;
-                if (carrying != null) {
-                    carrying.close();
-                }
-            }
-        }, timeoutMs, TimeUnit.MILLISECONDS);
+    /**
+     * Sets the call's deadline on its connection's event loop ({@code startNs} + {@code timeoutMs}:
+     * connecting counts too) and remembers the connection, so that the deadline can close it.
+     * Called on that event loop, where the answer also cancels the timer: neither wakes another thread.
+     */
+    void runsOn(Channel carrying, long timeoutMs) {
+        channel = carrying;
+        long leftNs = startNs + TimeUnit.MILLISECONDS.toNanos(timeoutMs) - System.nanoTime();
+        if (leftNs <= 0) {
+            timeOut(timeoutMs);
+            return;
+        }
+        timer = carrying.eventLoop().schedule(() -> timeOut(timeoutMs), leftNs, TimeUnit.NANOSECONDS);
+        if (outcome.isDone()) {
+            // Cancelled while the timer was being set: the connection carries a call nobody waits for.
+            timer.cancel(false);
+            carrying.close();
+        }
     }
 
-    void runsOn(Channel carrying) {
-        channel = carrying;
-        if (outcome.isDone()) {
-            carrying.close();
+    private void timeOut(long timeoutMs) {
+        if (fail(new TimeoutException("no answer within " + timeoutMs + " ms"))) {
+            // Aborts the call: a late answer must not hold the connection, nor come back into the pool.
+            channel.close();
         }
     }
 

@@ -66,7 +66,7 @@ final class PooledConnection extends SimpleChannelInboundHandler<HttpObject> {
         current = exchange;
         status = 0;
         keepAlive = false;
-        exchange.runsOn(channel);
+        exchange.runsOn(channel, exchange.timeoutMs);
         String target = exchange.target;
         ByteBuf request = channel.alloc().buffer(target.length() + hostHeader.length() + 32);
         ByteBufUtil.writeAscii(request, "GET ");
