@@ -12,11 +12,16 @@ public final class Downstream {
      * request parameter can point a server elsewhere.
      */
     public static URI slowIo(URI simUrl, long delayMs, String requestId) {
+        return URI.create(slowIoBase(simUrl) + "?delay=" + delayParam(delayMs) + "&request_id=" + requestId);
+    }
+
+    /** The sim's {@code /slow-io} URL without a query, for callers that add theirs per call. */
+    public static String slowIoBase(URI simUrl) {
         String base = simUrl.toString();
         if (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        return URI.create(base + "/slow-io?delay=" + delayParam(delayMs) + "&request_id=" + requestId);
+        return base + "/slow-io";
     }
 
     /**
