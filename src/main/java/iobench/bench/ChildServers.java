@@ -99,6 +99,11 @@ public final class ChildServers implements ServerSet {
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         // The children use Netty the way this JVM was told to (Main defaults it to no Unsafe).
         command.add("-Dio.netty.noUnsafe=" + System.getProperty("io.netty.noUnsafe", "true"));
+        // And sized as this JVM was (JVM_FLAGS: -Xms, -Xmx, the collector; docs/performance.md).
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(flag -> flag.startsWith("-Xms") || flag.startsWith("-Xmx") || flag.startsWith("-Xss")
+                        || flag.matches("-XX:[+-]Use\\w+GC"))
+                .forEach(command::add);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("iobench.Main");

@@ -98,6 +98,23 @@ public final class JavalinServers {
     }
 
     /**
+     * Sends a JSON answer as bytes, straight to the response's stream. Javalin's
+     * {@code ctx.result(String)} would copy it through a fresh 8 KB buffer per answer (Kotlin's
+     * {@code copyTo}), which for a small answer is most of what a request allocates; on virtual
+     * threads no buffer is ever reused.
+     */
+    public static void sendJson(io.javalin.http.Context ctx, int status, String json) {
+        byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ctx.status(status).contentType("application/json");
+        ctx.res().setContentLength(body.length);
+        try {
+            ctx.res().getOutputStream().write(body);
+        } catch (java.io.IOException e) {
+            // The client went away: there is no one left to answer, and nothing worth a log line.
+        }
+    }
+
+    /**
      * Starts the app on {@code port} (the one given to {@link #create}) and wraps it as a
      * {@link RunningServer}; {@code cancelInFlight} is its {@link RunningServer#cancelInFlight()},
      * {@code onClose} releases what the server owns.

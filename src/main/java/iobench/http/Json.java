@@ -1,6 +1,7 @@
 package iobench.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +19,19 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON for " + value.getClass(), e);
         }
+    }
+
+    /**
+     * {@code value} as a quoted JSON string, appended to {@code out}: for answers written from a
+     * template on a hot path, where a tree and its serializer would cost more than the answer.
+     */
+    public static StringBuilder appendString(StringBuilder out, String value) {
+        if (value == null) {
+            return out.append("null");
+        }
+        out.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(value, out);
+        return out.append('"');
     }
 
     public static ObjectNode object() {

@@ -174,8 +174,16 @@ public final class SimServer {
             case ERROR_500 -> json(ctx, 500, injected("injected-500", plan.delayMs(), requestId));
             case UNAVAILABLE_503 -> json(ctx, 503, injected("injected-503", plan.delayMs(), requestId));
             case RESET -> Connections.reset(ctx);
-            default -> json(ctx, 200, answer(message, plan.delayMs(), requestId));
+            default -> JavalinServers.sendJson(ctx, 200, slowIoAnswer(message, plan.delayMs(), requestId));
         }
+    }
+
+    /** {@link #answer}'s JSON written from a template: the sim sends it for every call of every server. */
+    private static String slowIoAnswer(String message, long delayMs, String requestId) {
+        StringBuilder json = new StringBuilder(160).append("{\"message\":");
+        Json.appendString(json, message).append(",\"delay\":").append(delayMs / 1000.0)
+                .append(",\"timestamp\":\"").append(Instant.now()).append("\",\"request_id\":");
+        return Json.appendString(json, requestId).append('}').toString();
     }
 
     private static ObjectNode injected(String fault, long delayMs, String requestId) {

@@ -28,7 +28,7 @@ import java.util.logging.Logger;
 
 /**
  * The async server: Helidon SE 3's reactive WebServer on a few Netty event loops, calling the
- * simulation server through Helidon's reactive WebClient on event loops of its own. No request
+ * simulation server through a lean Netty client ({@link DownstreamClient}) on event loops of its own. No request
  * ever holds a thread while it waits.
  */
 public final class AsyncServer {
@@ -47,7 +47,8 @@ public final class AsyncServer {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("host " + settings.host() + " cannot be resolved", e);
         }
-        DownstreamClient client = new DownstreamClient(settings.asyncEventLoops(), settings.pooledConnectionIdleMs());
+        DownstreamClient client = new DownstreamClient(settings.simUrl(), settings.asyncEventLoops(),
+                settings.pooledConnectionIdleMs());
         WebServer server = WebServer.builder()
                 // Only the keys named here; no environment or system property takes part.
                 .config(Config.builder(ConfigSources.create(Map.of(
@@ -185,11 +186,9 @@ public final class AsyncServer {
 
         @Override
         public String describe() {
-            String clientLoops = client.ownEventLoop()
-                    ? client.eventLoops() + " client"
-                    : "Helidon's shared client loop";
             return "iobench async (Helidon SE reactive) listening on " + baseUri() + ", event loops: "
-                    + settings.asyncEventLoops() + " server + " + clientLoops + ", calling " + settings.simUrl();
+                    + settings.asyncEventLoops() + " server + " + client.eventLoops() + " client, calling "
+                    + settings.simUrl();
         }
 
         @Override

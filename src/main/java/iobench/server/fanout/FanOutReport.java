@@ -1,7 +1,5 @@
 package iobench.server.fanout;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import iobench.core.ErrorKind;
 import iobench.core.ServerRole;
 import iobench.core.Strategy;
@@ -39,7 +37,13 @@ public record FanOutReport(
     }
 
     public int successful() {
-        return (int) calls.stream().filter(CallOutcome::ok).count();
+        int successful = 0;
+        for (CallOutcome call : calls) {
+            if (call.ok()) {
+                successful++;
+            }
+        }
+        return successful;
     }
 
     public int failed() {
@@ -61,43 +65,58 @@ public record FanOutReport(
         return counts;
     }
 
+    /**
+     * The answer, written from a template rather than a JSON tree: it is sent once per request.
+     * Numbers are written as Jackson writes them ({@code Double.toString}), strings escaped by
+     * Jackson's own encoder.
+     */
     public String toJson() {
-        ObjectNode root = Json.object();
-        root.put("server_type", serverType.label());
-        root.put("strategy", strategy.label());
-        root.put("delay", delayMs / 1000.0);
-        root.put("concurrent", concurrent);
+        int successful = successful();
         double totalS = totalDurationNs / 1e9;
-        ObjectNode timing = root.putObject("timing");
-        timing.put("total_duration", totalS);
-        timing.put("expected_duration", expectedDurationMs / 1000.0);
-        timing.put("requests_per_second", totalS > 0 ? concurrent / totalS : 0.0);
-        ObjectNode results = root.putObject("results");
-        results.put("successful", successful());
-        results.put("failed", failed());
-        results.put("total", calls.size());
-        ObjectNode byKind = root.putObject("errors_by_kind");
-        errorsByKind().forEach((kind, count) -> byKind.put(kind.label(), count));
-        ArrayNode errors = root.putArray("errors");
-        shownErrors().forEach(c -> {
-            ObjectNode e = errors.addObject();
-            e.put("call", c.index());
-            e.put("kind", c.errorKind().label());
-            if (c.status() != 0) {
-                e.put("status", c.status());
+        StringBuilder json = new StringBuilder(512 + 96 * Math.min(calls.size(), DETAILS_SHOWN));
+        json.append("{\"server_type\":");
+        Json.appendString(json, serverType.label()).append(",\"strategy\":");
+        Json.appendString(json, strategy.label()).append(",\"delay\":").append(delayMs / 1000.0)
+                .append(",\"concurrent\":").append(concurrent)
+                .append(",\"timing\":{\"total_duration\":").append(totalS)
+                .append(",\"expected_duration\":").append(expectedDurationMs / 1000.0)
+                .append(",\"requests_per_second\":").append(totalS > 0 ? concurrent / totalS : 0.0)
+                .append("},\"results\":{\"successful\":").append(successful)
+                .append(",\"failed\":").append(calls.size() - successful)
+                .append(",\"total\":").append(calls.size())
+                .append("},\"errors_by_kind\":{");
+        if (successful < calls.size()) {
+            String comma = "";
+            for (Map.Entry<ErrorKind, Integer> kind : errorsByKind().entrySet()) {
+                json.append(comma);
+                Json.appendString(json, kind.getKey().label()).append(':').append(kind.getValue());
+                comma = ",";
             }
-            e.put("message", c.message());
-        });
-        ArrayNode sample = root.putArray("calls");
-        calls.stream().limit(DETAILS_SHOWN).forEach(c -> {
-            ObjectNode s = sample.addObject();
-            s.put("call", c.index());
-            s.put("status", c.status());
-            s.put("duration", c.durationNs() / 1e9);
-            s.put("ok", c.ok());
-        });
-        root.put("note", note());
-        return Json.write(root);
+        }
+        json.append("},\"errors\":[");
+        if (successful < calls.size()) {
+            String comma = "";
+            for (CallOutcome c : shownErrors()) {
+                json.append(comma).append("{\"call\":").append(c.index()).append(",\"kind\":");
+                Json.appendString(json, c.errorKind().label());
+                if (c.status() != 0) {
+                    json.append(",\"status\":").append(c.status());
+                }
+                json.append(",\"message\":");
+                Json.appendString(json, c.message()).append('}');
+                comma = ",";
+            }
+        }
+        json.append("],\"calls\":[");
+        for (int i = 0; i < Math.min(calls.size(), DETAILS_SHOWN); i++) {
+            CallOutcome c = calls.get(i);
+            json.append(i == 0 ? "" : ",").append("{\"call\":").append(c.index())
+                    .append(",\"status\":").append(c.status())
+                    .append(",\"duration\":").append(c.durationNs() / 1e9)
+                    .append(",\"ok\":").append(c.ok()).append('}');
+        }
+        json.append("],\"note\":");
+        return Json.appendString(json, note(calls.size() - successful)).append('}').toString();
     }
 
     /**
@@ -116,9 +135,9 @@ public record FanOutReport(
         return shown;
     }
 
-    private String note() {
-        if (failed() > 0) {
-            return failed() + " of " + calls.size() + " downstream calls failed; this timing is not comparable";
+    private String note(int failed) {
+        if (failed > 0) {
+            return failed + " of " + calls.size() + " downstream calls failed; this timing is not comparable";
         }
         return switch (strategy) {
             case SEQUENTIAL -> "calls made one after another on the request thread; expected " + concurrent

@@ -5,7 +5,6 @@ import iobench.http.TimedHttpClients;
 import iobench.server.fanout.CallOutcome;
 import iobench.server.fanout.Downstream;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +27,8 @@ final class BlockingFanOut implements AutoCloseable {
     private final OkHttpClient client;
     private final ExecutorService parallelPool;
     private final String requestIdPrefix;
+    /** The sim's {@code /slow-io}, built once from the configured URL. */
+    private final String slowIoBase;
     /** Set by {@link #cancelInFlight()}: the server is stopping, and no call may start any more. */
     private volatile boolean stopping;
 
@@ -35,6 +36,7 @@ final class BlockingFanOut implements AutoCloseable {
         this.settings = settings;
         this.parallelPool = parallelPool;
         this.requestIdPrefix = requestIdPrefix;
+        this.slowIoBase = Downstream.slowIoBase(settings.simUrl());
         // A pooled connection must be dropped before the sim's idle timeout closes it: OkHttp
         // reuses a GET connection without checking it, and with retries off a connection the sim
         // closed fails the call ("unexpected end of stream"). With the old 5 minutes, every pause
@@ -45,17 +47,19 @@ final class BlockingFanOut implements AutoCloseable {
 
     List<CallOutcome> sequential(long delayMs, int concurrent) {
         List<CallOutcome> calls = new ArrayList<>(concurrent);
+        String query = query(delayMs);
         for (int i = 0; i < concurrent; i++) {
-            calls.add(call(i, delayMs));
+            calls.add(call(i, delayMs, query));
         }
         return calls;
     }
 
     List<CallOutcome> parallel(long delayMs, int concurrent) {
         List<Future<CallOutcome>> futures = new ArrayList<>(concurrent);
+        String query = query(delayMs);
         for (int i = 0; i < concurrent; i++) {
             int index = i;
-            futures.add(parallelPool.submit(() -> call(index, delayMs)));
+            futures.add(parallelPool.submit(() -> call(index, delayMs, query)));
         }
         List<CallOutcome> calls = new ArrayList<>(concurrent);
         for (int i = 0; i < concurrent; i++) {
@@ -72,9 +76,14 @@ final class BlockingFanOut implements AutoCloseable {
         return calls;
     }
 
-    private CallOutcome call(int index, long delayMs) {
-        URI target = Downstream.slowIo(settings.simUrl(), delayMs, requestIdPrefix + index);
-        Call call = client.newCall(new Request.Builder().url(target.toString()).get().build());
+    /** The query of every call of one fan-out, but for the call's index at its end. */
+    private String query(long delayMs) {
+        return "?delay=" + Downstream.delayParam(delayMs) + "&request_id=" + requestIdPrefix;
+    }
+
+    private CallOutcome call(int index, long delayMs, String query) {
+        // Only the configured sim URL and validated numbers: no request parameter can point the call elsewhere.
+        Call call = client.newCall(new Request.Builder().url(slowIoBase + query + index).get().build());
         call.timeout().timeout(settings.downstreamTimeout(delayMs).toMillis(), TimeUnit.MILLISECONDS);
         long startNs = System.nanoTime();
         try (Response response = call.execute()) {

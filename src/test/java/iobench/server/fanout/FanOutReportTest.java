@@ -51,4 +51,32 @@ class FanOutReportTest {
         assertEquals("SocketTimeoutException: timeout",
                 CallOutcome.failure(0, 1_000, new SocketTimeoutException("timeout")).message());
     }
+
+    /**
+     * The answer is written from a template, not a JSON tree: every field and every value comes
+     * out as the tree wrote it, and a message with quotes, a backslash, a newline or a non-ASCII
+     * character stays one valid JSON string.
+     */
+    @Test
+    void theTemplateWritesWhatTheTreeWrote() throws Exception {
+        String odd = "a \"quoted\" path\\with\nnew line, tab\t and \u00e9\u2028";
+        List<CallOutcome> calls = List.of(CallOutcome.success(0, 200, 25_300_000L),
+                new CallOutcome(1, 0, 7_000_000L, ErrorKind.IO, odd), CallOutcome.httpStatus(2, 503, 1_000));
+
+        String written = new FanOutReport(iobench.core.ServerRole.VIRTUAL, iobench.core.Strategy.PARALLEL, 25, 3, 25, 31_000_000L, calls).toJson();
+
+        JsonNode json = Json.MAPPER.readTree(written);
+        assertEquals("{\"server_type\":\"virtual\",\"strategy\":\"parallel\",\"delay\":0.025,\"concurrent\":3,"
+                + "\"timing\":{\"total_duration\":0.031,\"expected_duration\":0.025,"
+                + "\"requests_per_second\":" + (3 / 0.031) + "},"
+                + "\"results\":{\"successful\":1,\"failed\":2,\"total\":3},"
+                + "\"errors_by_kind\":{\"http-status\":1,\"io\":1},"
+                + "\"errors\":[{\"call\":1,\"kind\":\"io\",\"message\":" + Json.MAPPER.writeValueAsString(odd) + "},"
+                + "{\"call\":2,\"kind\":\"http-status\",\"status\":503,\"message\":\"downstream answered HTTP 503\"}],"
+                + "\"calls\":[{\"call\":0,\"status\":200,\"duration\":0.0253,\"ok\":true},"
+                + "{\"call\":1,\"status\":0,\"duration\":0.007,\"ok\":false},"
+                + "{\"call\":2,\"status\":503,\"duration\":1.0E-6,\"ok\":false}],"
+                + "\"note\":\"2 of 3 downstream calls failed; this timing is not comparable\"}", written);
+        assertEquals(odd, json.at("/errors/0/message").asText());
+    }
 }
