@@ -25,6 +25,7 @@ import iobench.http.CgroupLimits;
 import iobench.core.ServerRole;
 import iobench.analysis.Analysis;
 import iobench.analysis.BenchReport;
+import iobench.analysis.Measurements;
 import iobench.analysis.Model;
 import iobench.analysis.ModelParams;
 import java.io.PrintWriter;
@@ -119,11 +120,10 @@ final class BenchSession {
             err.flush();
             Measured measured = measure(plan, servers, client, targets, embedded, model);
 
-            BenchReport report = Analysis.analyse(plan, measured.results(),
-                            RunEnvironment.of(plan, startedAt, setup, described), model)
-                    .withWarmup(plan.warmup(), measured.runner().warmups(), measured.runner().timeToSteady());
-            return new Outcome(measured.incomplete() == null ? report : report.incomplete(measured.incomplete()),
-                    measured.stoppedBy(), measured.elapsedS(), measured.loadStartEpochMs(), measured.runStarts(),
+            BenchReport report = Analysis.analyse(plan, new Measurements(measured.results(), plan.warmup(),
+                            measured.runner().warmups(), measured.runner().timeToSteady(), measured.incomplete(),
+                            Map.of()), RunEnvironment.of(plan, startedAt, setup, described), model);
+            return new Outcome(report, measured.stoppedBy(), measured.elapsedS(), measured.loadStartEpochMs(), measured.runStarts(),
                     measured.timeline() == null ? List.of() : measured.timeline().phases());
         } catch (HealthCheck.UnhealthyException e) {
             throw new ExitException(ExitCodes.CANNOT_RUN, e.getMessage());

@@ -10,12 +10,11 @@ import iobench.config.SettingsLoader;
 import iobench.config.SettingsOverrides;
 import iobench.analysis.Analysis;
 import iobench.analysis.BenchReport;
-import iobench.analysis.Comparison;
 import iobench.report.ConsoleSummary;
 import iobench.analysis.Environment;
+import iobench.analysis.Measurements;
 import iobench.analysis.ModelParams;
 import iobench.report.ReportDirectory;
-import iobench.analysis.ScenarioSummary;
 import iobench.report.SegmentsJson;
 import iobench.report.SegmentsSection;
 import iobench.report.format.AnalysedRun;
@@ -30,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -78,8 +78,11 @@ final class MergeCommand implements Callable<Integer> {
         // Warm-up rounds are merged into results.csv; each segment's own report says when its servers were steady.
         List<RunMerge.Spread> spreads = set.spreads();
         List<RunMerge.Spread> drifts = spreads.stream().filter(RunMerge.Spread::drifted).toList();
-        BenchReport report = notValid(Analysis.analyse(plan, merged, environment(set, plan), model)
-                .withWarmup(plan.warmup(), List.of(), List.of()), drifts);
+        // A run whose segments began too far apart makes its scenario not valid: their loads were not one.
+        Map<String, List<String>> notValid = drifts.stream().collect(Collectors.groupingBy(d -> d.id().scenario(),
+                Collectors.mapping(RunMerge.Spread::reason, Collectors.toList())));
+        BenchReport report = Analysis.analyse(plan, new Measurements(merged, plan.warmup(), List.of(), List.of(), null,
+                notValid), environment(set, plan), model);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String skew = SegmentsSection.skew(set.segments());
@@ -107,33 +110,6 @@ final class MergeCommand implements Callable<Integer> {
                 outDir.resolve("report.md"), outDir.resolve("results.csv"));
         out.flush();
         return ExitCodes.judged(report);
-    }
-
-    /**
-     * The report with every scenario that holds a drifted run marked not valid, its speedups
-     * dropped as Analysis drops those of any invalid scenario: the segments' shares of such a run
-     * did not overlap, so the merged figures are not those of one generator's load.
-     */
-    static BenchReport notValid(BenchReport report, List<RunMerge.Spread> drifts) {
-        if (drifts.isEmpty()) {
-            return report;
-        }
-        List<ScenarioSummary> scenarios = new ArrayList<>();
-        for (ScenarioSummary s : report.scenarios()) {
-            List<String> reasons = drifts.stream().filter(d -> d.id().scenario().equals(s.scenario().name()))
-                    .map(RunMerge.Spread::reason).toList();
-            if (reasons.isEmpty()) {
-                scenarios.add(s);
-                continue;
-            }
-            String reason = (s.invalidReason() == null ? "" : s.invalidReason() + "; ") + String.join("; ", reasons);
-            List<Comparison> comparisons = s.comparisons().stream().map(c -> new Comparison(c.server(), Double.NaN,
-                    c.modelSpeedup(), c.verdict(), Comparison.NO_INTERVAL)).toList();
-            scenarios.add(new ScenarioSummary(s.scenario(), s.servers(), comparisons, reason, s.baseline()));
-        }
-        return new BenchReport(report.environment(), report.model(), scenarios, report.runs(),
-                report.incompleteReason(), report.warmups(), report.thresholds(), report.warmupPhases(),
-                report.timeToSteady(), report.warmupCaps(), report.capacities());
     }
 
     private void checkOut() {
