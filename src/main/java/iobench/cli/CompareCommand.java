@@ -1,6 +1,8 @@
 package iobench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import iobench.core.ExitCodes;
+import iobench.core.ExitException;
 import iobench.report.HtmlCompare;
 import iobench.report.RegressionGate;
 import iobench.report.RunComparison;

@@ -1,5 +1,7 @@
 package iobench.cli;
 
+import iobench.core.ExitCodes;
+import iobench.core.ExitException;
 import iobench.report.HtmlReport;
 import iobench.report.SummaryJson;
 import java.io.IOException;
