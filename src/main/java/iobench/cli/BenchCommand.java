@@ -103,8 +103,8 @@ final class BenchCommand implements Callable<Integer> {
                 segment == null ? Segment.WHOLE : segment, startAt);
         Path reportDir = output.reportDir();
         PrintWriter err = spec.commandLine().getErr();
-        BenchSession.Outcome outcome = new BenchSession(setup, err, new ConsoleProgress(err, ConsoleProgress.isTerminal()))
-                .run(plan);
+        BenchSession.Outcome outcome = new BenchSession(setup, err,
+                new ConsoleProgress(err, ConsoleProgress.isTerminal())).run(plan);
         new BenchOutput(spec.commandLine().getOut(), err).write(outcome, earlier, reportDir,
                 segment == null ? null : new SegmentFiles.Given(segment, startAt, scenarios, targetOptions));
         return SegmentOptions.exitCode(segment, outcome, err);

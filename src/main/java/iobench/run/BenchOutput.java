@@ -32,7 +32,7 @@ public final class BenchOutput {
      * @param segment what a segment's files record, or null: bench ran as one generator
      */
     public void write(BenchSession.Outcome outcome, Baseline earlier, Path reportDir, SegmentFiles.Given segment) {
-        // A segment file that cannot be written does not cost the report: it is written, and the error reported after it.
+        // A segment file that cannot be written does not cost the report: it is written, the error reported after it.
         String segmentError = null;
         if (segment != null) {
             try {

@@ -58,8 +58,8 @@ public final class BenchSession {
      * @param phases           a segment's timeline ({@link Timeline}): every phase's slot and when it ran; else empty
      */
     public record Outcome(BenchReport report, String stoppedBy, double elapsedS, long loadStartEpochMs,
-                   RunStarts runStarts, List<PhaseTiming> phases) {
-        /** A stopped run: interrupted; cut short otherwise: failed; a complete one as {@link ReportVerdict#exitCode}. */
+                          RunStarts runStarts, List<PhaseTiming> phases) {
+        /** A stopped run: interrupted; cut short otherwise: failed; a complete one: {@link ReportVerdict#exitCode}. */
         public int exitCode() {
             if (!report.complete()) {
                 return stoppedBy != null ? ExitCodes.INTERRUPTED : ExitCodes.FAILED;
@@ -76,8 +76,8 @@ public final class BenchSession {
      * @param segment  the share of every run this process sends ({@link Segment#WHOLE}: all of it)
      * @param startAt  when the load begins, or null: at once
      */
-    public record Setup(ServerSettings settings, Path config, Map<ServerRole, URI> external, URI simUrl, boolean isolate,
-                 String commandLine, Segment segment, StartAt startAt) {
+    public record Setup(ServerSettings settings, Path config, Map<ServerRole, URI> external, URI simUrl,
+                        boolean isolate, String commandLine, Segment segment, StartAt startAt) {
     }
 
     private final Setup setup;
@@ -129,8 +129,8 @@ public final class BenchSession {
             BenchReport report = Analysis.analyse(plan, new Measurements(measured.results(), plan.warmup(),
                             measured.runner().warmups(), measured.runner().timeToSteady(), measured.incomplete(),
                             Map.of()), RunEnvironment.of(plan, startedAt, setup, described), model);
-            return new Outcome(report, measured.stoppedBy(), measured.elapsedS(), measured.loadStartEpochMs(), measured.runStarts(),
-                    measured.timeline() == null ? List.of() : measured.timeline().phases());
+            return new Outcome(report, measured.stoppedBy(), measured.elapsedS(), measured.loadStartEpochMs(),
+                    measured.runStarts(), measured.timeline() == null ? List.of() : measured.timeline().phases());
         } catch (HealthCheck.UnhealthyException e) {
             throw new ExitException(ExitCodes.CANNOT_RUN, e.getMessage());
         }

@@ -25,7 +25,7 @@ import java.util.Set;
  * waiting at once; each printed as it is known.
  */
 public final class CheckRun {
-    /** The concurrency probe's steps: from {@code start} parked requests, {@code step} more each time, up to {@code maxParked}. */
+    /** The concurrency probe: {@code start} parked requests, {@code step} more each time, up to {@code maxParked}. */
     public record Probe(int start, int step, int maxParked) {
     }
 

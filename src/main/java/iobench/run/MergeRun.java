@@ -44,7 +44,7 @@ public final class MergeRun {
         this.merged = merged;
     }
 
-    /** The segments read and merged, before any file is written; segments that do not make one run are invalid input. */
+    /** The segments read and merged, before any file is written; ones that do not make one run are invalid input. */
     public static MergeRun load(List<Path> segmentDirs) {
         try {
             SegmentSet set = SegmentSet.load(segmentDirs);

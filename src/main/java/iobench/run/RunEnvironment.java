@@ -27,7 +27,8 @@ public final class RunEnvironment {
                           String peakResidentMemory, String placement) {
         return new Environment(version(), System.getProperty("java.vm.name") + " " + Runtime.version(),
                 Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
+                System.getProperty("os.name") + " " + System.getProperty("os.version")
+                        + " (" + System.getProperty("os.arch") + ")",
                 source, startedAt, commandLine, servers, peakResidentMemory, placement);
     }
 }

@@ -77,7 +77,10 @@ public record RateFigures(int offeredRps, LatencySummary uncorrected, LatencySum
                 dropped + other.dropped, conns, peakInFlight + other.peakInFlight, needed);
     }
 
-    /** A share with nothing to send: it opened no connection and needed none, whatever its per-segment minimum of one says. */
+    /**
+     * A share with nothing to send: it opened no connection and needed none, whatever its
+     * per-segment minimum of one says.
+     */
     public RateFigures idle() {
         return new RateFigures(offeredRps, uncorrected, dispatchLag, dropped, 0, 0, neededInFlight);
     }
