@@ -6,7 +6,6 @@ import iobench.scenario.FanOutScenario;
 import iobench.scenario.RateScenario;
 import iobench.scenario.Scenario;
 import iobench.bench.metrics.RunResult;
-import iobench.scenario.Warmup;
 import iobench.bench.contender.Contender;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,22 +21,46 @@ public final class Analysis {
     private Analysis() {
     }
 
+    /** A complete run whose warm-ups left no outcomes to report ({@link Measurements#complete}). */
     public static BenchReport analyse(BenchPlan plan, List<RunResult> allRuns, Environment environment,
                                       ModelParams model) {
-        List<RunResult> measured = allRuns.stream().filter(r -> !r.warmup()).toList();
+        return analyse(plan, Measurements.complete(allRuns, plan.warmup()), environment, model);
+    }
+
+    /** The report of everything {@code measured}, complete: nothing is added to it later. */
+    public static BenchReport analyse(BenchPlan plan, Measurements measured, Environment environment,
+                                      ModelParams model) {
+        List<RunResult> runs = measured.runs().stream().filter(r -> !r.warmup()).toList();
         List<ScenarioSummary> summaries = new ArrayList<>();
         for (Scenario scenario : plan.scenarios()) {
-            List<RunResult> runs = measured.stream().filter(r -> r.scenario().equals(scenario.name())).toList();
-            if (runs.isEmpty()) {
+            List<RunResult> mine = runs.stream().filter(r -> r.scenario().equals(scenario.name())).toList();
+            if (mine.isEmpty()) {
                 continue;
             }
-            summaries.add(summarise(scenario, runs, model, plan.baseline()));
+            summaries.add(summarise(scenario, mine, model, plan.baseline()));
         }
-        List<RunResult> warmups = allRuns.stream().filter(RunResult::warmup).toList();
-        // Complete, and no warm-up outcome yet: the runner adds those (withWarmup), a cut-short run its reason.
-        return new BenchReport(environment, model, summaries, measured, null, warmups,
-                ThresholdCheck.check(plan, summaries), List.of(), List.of(), Warmup.AUTO,
-                Capacity.of(summaries, measured));
+        List<RunResult> warmups = measured.runs().stream().filter(RunResult::warmup).toList();
+        // Thresholds and capacities are judged on the runs' own figures, before notValid marks a scenario.
+        List<ThresholdCheck> thresholds = ThresholdCheck.check(plan, summaries);
+        List<Capacity> capacities = Capacity.of(summaries, runs);
+        List<ScenarioSummary> marked = summaries.stream()
+                .map(s -> notValid(s, measured.notValid().getOrDefault(s.scenario().name(), List.of()))).toList();
+        return new BenchReport(environment, model, marked, runs, measured.incompleteReason(), warmups, thresholds,
+                measured.warmupPhases(), measured.timeToSteady(), measured.warmupCaps(), capacities);
+    }
+
+    /**
+     * The scenario marked not valid for {@code reasons} (none: as it is), its speedups dropped as
+     * those of any invalid scenario; its verdict words stay those of its runs' figures.
+     */
+    private static ScenarioSummary notValid(ScenarioSummary s, List<String> reasons) {
+        if (reasons.isEmpty()) {
+            return s;
+        }
+        String reason = (s.invalidReason() == null ? "" : s.invalidReason() + "; ") + String.join("; ", reasons);
+        List<Comparison> comparisons = s.comparisons().stream().map(c -> new Comparison(c.server(), Double.NaN,
+                c.modelSpeedup(), c.verdict(), Comparison.NO_INTERVAL)).toList();
+        return new ScenarioSummary(s.scenario(), s.servers(), comparisons, reason, s.baseline());
     }
 
     /**

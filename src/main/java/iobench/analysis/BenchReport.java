@@ -7,7 +7,8 @@ import iobench.bench.warmup.WarmupOutcome;
 import java.util.List;
 
 /**
- * Everything a report shows: the environment, one summary per scenario and the measured runs.
+ * Everything a report shows: the environment, one summary per scenario and the measured runs;
+ * made once, complete, by {@link Analysis#analyse(iobench.scenario.BenchPlan, Measurements, Environment, ModelParams)}.
  * Warm-up runs are kept apart in {@code warmups}: warmup.csv lists them (phase warmup), no
  * figure counts them. {@code thresholds} are the scenario file's thresholds checked against the
  * figures, one per threshold, scenario and server.
@@ -32,16 +33,6 @@ public record BenchReport(Environment environment, ModelParams model, List<Scena
         thresholds = List.copyOf(thresholds);
         warmupPhases = List.copyOf(warmupPhases);
         timeToSteady = List.copyOf(timeToSteady);
-    }
-
-    public BenchReport incomplete(String reason) {
-        return new BenchReport(environment, model, scenarios, runs, reason, warmups, thresholds, warmupPhases,
-                timeToSteady, warmupCaps, capacities);
-    }
-
-    public BenchReport withWarmup(Warmup policy, List<WarmupOutcome> phases, List<TimeToSteady> steady) {
-        return new BenchReport(environment, model, scenarios, runs, incompleteReason, warmups, thresholds, phases,
-                steady, policy, capacities);
     }
 
     /** The servers whose warm-up for this scenario gave up at its cap before they were steady. */

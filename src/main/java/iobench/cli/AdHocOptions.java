@@ -1,5 +1,7 @@
 package iobench.cli;
 
+import iobench.core.ExitException;
+import iobench.run.ScenarioFiles;
 import iobench.scenario.Durations;
 import iobench.scenario.ScenarioFileParser;
 import iobench.bench.contender.Target;

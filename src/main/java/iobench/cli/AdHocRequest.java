@@ -2,6 +2,7 @@ package iobench.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import iobench.bench.contender.RequestSpec;
+import iobench.core.ExitException;
 import iobench.http.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,18 +1,17 @@
 package iobench.cli;
 
+import iobench.core.ExitCodes;
 import iobench.scenario.BenchPlan;
 import iobench.scenario.Segment;
 import iobench.bench.segment.StartAt;
 import iobench.config.ServerSettings;
 import iobench.config.SettingsLoader;
 import iobench.core.ServerRole;
-import iobench.analysis.BenchReport;
-import iobench.report.ConsoleSummary;
-import iobench.report.ReportDirectory;
-import iobench.report.format.AnalysedRun;
 import iobench.report.format.Baseline;
-import iobench.report.format.ReportWriter;
-import java.io.IOException;
+import iobench.run.BenchOutput;
+import iobench.run.BenchSession;
+import iobench.run.ScenarioFiles;
+import iobench.run.SegmentFiles;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -100,69 +99,14 @@ final class BenchCommand implements Callable<Integer> {
         Map<ServerRole, URI> external = urls.servers();
         SegmentOptions.requireExternal(segment, plan, external, urls.sim());
         BenchSession.Setup setup = new BenchSession.Setup(settings, config.file(), external, urls.sim(), isolate,
-                commandLine(), segment == null ? Segment.WHOLE : segment, startAt);
+                "iobench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+                segment == null ? Segment.WHOLE : segment, startAt);
         Path reportDir = output.reportDir();
-        BenchSession.Outcome outcome = new BenchSession(setup, spec.commandLine().getErr()).run(plan);
-        // runs.json, the report, then segment.json, the marker merge waits for. A segment file that
-        // cannot be written does not cost the report: it is written, and the error reported after it.
-        String segmentError = null;
-        if (segment != null) {
-            try {
-                SegmentFiles.writeRuns(reportDir, outcome);
-            } catch (IOException e) {
-                segmentError = "cannot write runs.json: " + ReportDirectory.reason(e);
-            }
-        }
-        finish(outcome, earlier, reportDir);
-        if (segment != null && segmentError == null) {
-            try {
-                SegmentFiles.writeRecord(reportDir, outcome, scenarios, segment, startAt, targetOptions);
-            } catch (IOException e) {
-                segmentError = "cannot write segment.json: " + ReportDirectory.reason(e);
-            }
-        }
-        if (segmentError != null) {
-            throw new ExitException(ExitCodes.FAILED, "segment " + segment + " in " + reportDir + ": " + segmentError
-                    + "; its report is written, but merge cannot use the directory");
-        }
-        return SegmentOptions.exitCode(segment, outcome, spec.commandLine().getErr());
-    }
-
-    /** The figures on the console, then every report file, then a last line that says how the run ended. */
-    private void finish(BenchSession.Outcome outcome, Baseline earlier, Path reportDir) {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        BenchReport report = outcome.report();
-        if (!report.complete()) {
-            err.println("iobench: INCOMPLETE: " + report.incompleteReason() + "; writing the report of what finished");
-            err.flush();
-        }
-        // The figures reach the console first: should the directory fail now, they are not lost.
-        out.println();
-        out.print(ConsoleSummary.render(report));
-        out.flush();
-        List<String> warnings;
-        try {
-            warnings = ReportWriter.everyOutput().write(AnalysedRun.of(report, earlier, outcome.stoppedBy()), reportDir);
-        } catch (IOException e) {
-            throw new ExitException(ExitCodes.FAILED, "cannot write the report to " + reportDir + ": "
-                    + ReportDirectory.reason(e) + "; the summary above is what this run measured");
-        }
-        warnings.forEach(w -> err.println("iobench: " + w));
-        err.flush();
-        if (!report.complete()) {
-            // The last line says what happened: a run cut short must not read "Done".
-            out.printf("%nINCOMPLETE after %.0f s: %s; report of what finished: %s, data: %s%n", outcome.elapsedS(),
-                    report.incompleteReason(), reportDir.resolve("report.md"), reportDir.resolve("results.csv"));
-        } else {
-            out.printf("%nDone in %.0f s. Report: %s, data: %s%n", outcome.elapsedS(), reportDir.resolve("report.md"),
-                    reportDir.resolve("results.csv"));
-        }
-        out.flush();
-    }
-
-    private String commandLine() {
-        List<String> args = spec.commandLine().getParseResult().originalArgs();
-        return "iobench " + String.join(" ", args);
+        BenchSession.Outcome outcome = new BenchSession(setup, err,
+                new ConsoleProgress(err, ConsoleProgress.isTerminal())).run(plan);
+        new BenchOutput(spec.commandLine().getOut(), err).write(outcome, earlier, reportDir,
+                segment == null ? null : new SegmentFiles.Given(segment, startAt, scenarios, targetOptions));
+        return SegmentOptions.exitCode(segment, outcome, err);
     }
 }

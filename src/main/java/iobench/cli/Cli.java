@@ -1,6 +1,8 @@
 package iobench.cli;
 
 import iobench.config.SettingsLoader.SettingsException;
+import iobench.core.ExitCodes;
+import iobench.core.ExitException;
 import iobench.http.ServerStartException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package iobench.cli;
 
+import iobench.core.ExitCodes;
+import iobench.core.ExitException;
 import iobench.report.HtmlCompare;
 import iobench.report.RegressionGate;
 import iobench.report.RunComparison;

@@ -1,7 +1,6 @@
 package iobench.cli;
 
 import iobench.scenario.Progress;
-import iobench.bench.BenchRunner;
 import iobench.scenario.ProgressStep;
 import java.io.PrintWriter;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;

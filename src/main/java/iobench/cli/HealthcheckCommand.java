@@ -1,5 +1,7 @@
 package iobench.cli;
 
+import iobench.core.ExitCodes;
+import iobench.core.ExitException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.HttpURLConnection;

@@ -1,5 +1,6 @@
 package iobench.cli;
 
+import iobench.core.ExitCodes;
 import picocli.CommandLine.Command;
 
 /** The root command only routes to its subcommands (the serve-* commands and completion are added in {@link Cli}). */

@@ -1,31 +1,11 @@
 package iobench.cli;
 
-import iobench.scenario.BenchPlan;
-import iobench.bench.metrics.RunResult;
-import iobench.bench.segment.RunMerge;
-import iobench.bench.segment.SegmentRecord;
-import iobench.bench.segment.SegmentSet;
-import iobench.config.ServerSettings;
-import iobench.config.SettingsLoader;
-import iobench.config.SettingsOverrides;
-import iobench.analysis.Analysis;
-import iobench.analysis.BenchReport;
-import iobench.analysis.Comparison;
-import iobench.report.ConsoleSummary;
-import iobench.analysis.Environment;
-import iobench.analysis.ModelParams;
-import iobench.report.ReportDirectory;
-import iobench.analysis.ScenarioSummary;
-import iobench.report.SegmentsJson;
-import iobench.report.SegmentsSection;
-import iobench.report.format.AnalysedRun;
-import iobench.report.format.ReportWriter;
+import iobench.core.ExitCodes;
+import iobench.core.ExitException;
+import iobench.run.MergeRun;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -58,82 +38,10 @@ final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // Everything is checked and merged before the first file is written: a report is whole or absent.
-        SegmentSet set;
-        List<RunResult> merged;
-        try {
-            set = SegmentSet.load(segmentDirs);
-            merged = set.merged();
-        } catch (SegmentSet.Refused e) {
-            throw ExitException.invalidInput(e.getMessage());
-        }
+        MergeRun merge = MergeRun.load(segmentDirs);
         checkOut();
-        SegmentRecord first = set.first();
-        ServerSettings settings = SettingsLoader.load(null, System.getenv(), SettingsOverrides.NONE);
-        // The segments' --target options too: the file may list targets only they define.
-        BenchPlan plan = ScenarioFiles.plan(new ScenarioFiles.Text(first.scenarioSource() + " (run " + first.runId()
-                + ", from segment.json)", first.scenarioText(), true), settings, first.targetOptions());
-        ModelParams model = first.syncThreads() > 0 ? ModelParams.of(first.syncThreads(), first.fanoutThreads(),
-                plan.targets()) : ModelParams.of(settings.syncThreads(), settings.fanoutThreads(), plan.targets());
-        // Warm-up rounds are merged into warmup.csv; each segment's own report says when its servers were steady.
-        List<RunMerge.Spread> spreads = set.spreads();
-        List<RunMerge.Spread> drifts = spreads.stream().filter(RunMerge.Spread::drifted).toList();
-        BenchReport report = notValid(Analysis.analyse(plan, merged, environment(set, plan), model)
-                .withWarmup(plan.warmup(), List.of(), List.of()), drifts);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        String skew = SegmentsSection.skew(set.segments());
-        if (skew != null) {
-            err.println("iobench: " + skew);
-        }
-        String spreadLine = SegmentsSection.spreadLine(spreads, set.overruns());
-        if (spreadLine != null) {
-            err.println("iobench: " + spreadLine);
-        }
-        SegmentsSection.overrunLines(set.segments(), set.overruns()).forEach(line -> err.println("iobench: " + line));
-        drifts.forEach(d -> err.println("iobench: not valid: run " + d.reason()));
-        out.print(ConsoleSummary.render(report));
-        out.flush();
-        try {
-            ReportWriter.everyOutputWith(List.of(SegmentsSection.section(set.segments(), set.runs(), spreads,
-                                    set.overruns())),
-                            SegmentsJson.of(set.segments(), set.runs(), spreads, set.overruns()))
-                    .write(AnalysedRun.of(report, null, null), outDir).forEach(w -> err.println("iobench: " + w));
-        } catch (IOException e) {
-            throw new ExitException(ExitCodes.FAILED, "cannot write the merged report to " + outDir + ": "
-                    + ReportDirectory.reason(e));
-        }
-        err.flush();
-        out.printf("%nMerged %d segments of run %s. Report: %s, data: %s%n", set.segments().size(), first.runId(),
-                outDir.resolve("report.md"), outDir.resolve("results.csv"));
-        out.flush();
-        return ExitCodes.judged(report);
-    }
-
-    /**
-     * The report with every scenario that holds a drifted run marked not valid, its speedups
-     * dropped as Analysis drops those of any invalid scenario: the segments' shares of such a run
-     * did not overlap, so the merged figures are not those of one generator's load.
-     */
-    static BenchReport notValid(BenchReport report, List<RunMerge.Spread> drifts) {
-        if (drifts.isEmpty()) {
-            return report;
-        }
-        List<ScenarioSummary> scenarios = new ArrayList<>();
-        for (ScenarioSummary s : report.scenarios()) {
-            List<String> reasons = drifts.stream().filter(d -> d.id().scenario().equals(s.scenario().name()))
-                    .map(RunMerge.Spread::reason).toList();
-            if (reasons.isEmpty()) {
-                scenarios.add(s);
-                continue;
-            }
-            String reason = (s.invalidReason() == null ? "" : s.invalidReason() + "; ") + String.join("; ", reasons);
-            List<Comparison> comparisons = s.comparisons().stream().map(c -> new Comparison(c.server(), Double.NaN,
-                    c.modelSpeedup(), c.verdict(), Comparison.NO_INTERVAL)).toList();
-            scenarios.add(new ScenarioSummary(s.scenario(), s.servers(), comparisons, reason, s.baseline()));
-        }
-        return new BenchReport(report.environment(), report.model(), scenarios, report.runs(),
-                report.incompleteReason(), report.warmups(), report.thresholds(), report.warmupPhases(),
-                report.timeToSteady(), report.warmupCaps(), report.capacities());
+        return merge.write(outDir, "iobench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+                spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     private void checkOut() {
@@ -164,19 +72,5 @@ final class MergeCommand implements Callable<Integer> {
         } catch (IOException e) {
             return abs;
         }
-    }
-
-    private Environment environment(SegmentSet set, BenchPlan plan) {
-        List<String> servers = new ArrayList<>();
-        for (SegmentRecord s : set.segments()) {
-            servers.add("segment " + s.segment() + " on " + s.host() + ": " + String.join("; ", s.servers()));
-        }
-        String startedAt = Instant.ofEpochMilli(set.first().startAtEpochMs()).atOffset(ZoneOffset.UTC).toString();
-        return new Environment(VersionProvider.version(), System.getProperty("java.vm.name") + " " + Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " "
-                + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")", plan.source(),
-                startedAt, "iobench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), servers,
-                "n/a (merged: see each segment's report)",
-                "merged: " + set.segments().size() + " load generators (segments) against the same external servers");
     }
 }

@@ -1,5 +1,7 @@
 package iobench.cli;
 
+import iobench.core.ExitCodes;
+import iobench.core.ExitException;
 import iobench.report.HtmlReport;
 import iobench.report.summary.SummaryFile;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package iobench.cli;
 
+import iobench.core.ExitException;
 import iobench.report.ReportDirectory;
 import iobench.report.summary.SummaryFile;
 import java.nio.file.Files;

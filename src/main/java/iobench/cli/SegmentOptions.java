@@ -1,5 +1,8 @@
 package iobench.cli;
 
+import iobench.core.ExitCodes;
+import iobench.core.ExitException;
+import iobench.run.BenchSession;
 import iobench.scenario.BenchPlan;
 import iobench.scenario.Segment;
 import iobench.bench.segment.StartAt;

@@ -1,6 +1,7 @@
 package iobench.cli;
 
 import iobench.config.ServerSettings;
+import iobench.core.ExitCodes;
 import iobench.http.RunningServer;
 import java.io.PrintWriter;
 import java.util.concurrent.CompletableFuture;

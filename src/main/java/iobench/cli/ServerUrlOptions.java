@@ -1,5 +1,6 @@
 package iobench.cli;
 
+import iobench.core.ExitException;
 import iobench.core.ServerRole;
 import java.net.URI;
 import java.util.EnumMap;

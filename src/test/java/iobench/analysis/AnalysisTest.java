@@ -46,6 +46,29 @@ class AnalysisTest {
         assertEquals(3.0, async.modelSpeedup(), EPS);
     }
 
+    /** A merge's run whose segments began too far apart: the scenario is not valid, its figures stay as measured. */
+    @Test
+    void aScenarioMarkedNotValidFromOutsideLosesItsSpeedupsAndKeepsItsReasons() {
+        List<RunResult> runs = FixedRuns.runs();
+        BenchReport plain = analyse(FixedRuns.plan(), runs);
+        BenchReport marked = Analysis.analyse(FixedRuns.plan(), new Measurements(runs, FixedRuns.plan().warmup(),
+                List.of(), List.of(), null, Map.of("fan-seq", List.of("drifted a", "drifted b"),
+                        "broken", List.of("drifted c"))), FixedRuns.ENVIRONMENT, FixedRuns.MODEL);
+
+        assertTrue(summary(plain, "fan-seq").valid());
+        ScenarioSummary fanSeq = summary(marked, "fan-seq");
+        assertEquals("drifted a; drifted b", fanSeq.invalidReason());
+        Comparison async = comparison(fanSeq, Contender.ASYNC);
+        assertTrue(Double.isNaN(async.speedup()));
+        assertTrue(Double.isNaN(async.interval().low()));
+        assertEquals(comparison(summary(plain, "fan-seq"), Contender.ASYNC).verdict(), async.verdict());
+        assertEquals(summary(plain, "fan-seq").servers(), fanSeq.servers(), "the servers' figures as measured");
+        assertEquals("async: 7 failed (downstream-refused 6, timeout 1); drifted c",
+                summary(marked, "broken").invalidReason());
+        assertTrue(summary(marked, "clients-100").valid(), "a scenario with no reason is left as it is");
+        assertEquals(plain.thresholds(), marked.thresholds(), "judged on the runs' own figures");
+    }
+
     @Test
     void aNotValidScenarioIsLeftOutOfTheSpeedupAverages() {
         BenchReport report = analyse(FixedRuns.plan(), FixedRuns.runs());

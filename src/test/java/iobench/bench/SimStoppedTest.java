@@ -17,6 +17,7 @@ import iobench.http.RunningServer;
 import iobench.core.ServerRole;
 import iobench.analysis.Analysis;
 import iobench.analysis.BenchReport;
+import iobench.analysis.Measurements;
 import iobench.analysis.Environment;
 import iobench.report.MarkdownReport;
 import iobench.analysis.ModelParams;
@@ -128,8 +129,9 @@ class SimStoppedTest {
 
         Environment env = new Environment("test", "jvm", 1, "os", "stopped.yaml", "now", "test", List.of(), "n/a",
                 "in-process: servers and load generator in one JVM");
-        BenchReport report = Analysis.analyse(plan, runs, env, new ModelParams(settings.syncThreads(),
-                settings.fanoutThreads(), Map.of())).incomplete(aborted.getMessage());
+        BenchReport report = Analysis.analyse(plan, new Measurements(runs, plan.warmup(), List.of(), List.of(),
+                aborted.getMessage(), Map.of()), env, new ModelParams(settings.syncThreads(), settings.fanoutThreads(),
+                Map.of()));
         Map<String, ScenarioSummary> byName = report.scenarios().stream()
                 .collect(Collectors.toMap(s -> s.scenario().name(), s -> s));
 

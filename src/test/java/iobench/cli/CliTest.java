@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import iobench.core.ExitCodes;
 import iobench.testing.Eventually;
 import iobench.testing.Threads;
 import java.io.PrintWriter;

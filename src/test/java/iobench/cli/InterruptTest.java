@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import iobench.core.ExitCodes;
 import iobench.testing.Eventually;
 import iobench.testing.Http;
 import java.io.BufferedReader;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import iobench.core.ExitCodes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

@@ -2,6 +2,7 @@ package iobench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import iobench.run.ScenarioFiles;
 import iobench.scenario.BenchPlan;
 import iobench.scenario.Scenario;
 import iobench.bench.contender.Contender;

@@ -261,7 +261,7 @@ class HtmlReportTest {
         assertTrue(text.contains("1 of 21 thresholds BROKEN"), text);
 
         Path run = tmp.resolve("incomplete");
-        writeFixedRun(run, FixedRunsAccess.report().incomplete("stopped by SIGINT after 3 of 9 runs"));
+        writeFixedRun(run, FixedRunsAccess.incomplete("stopped by SIGINT after 3 of 9 runs"));
         Document page = Jsoup.parse(run.resolve(HtmlReport.FILE).toFile(), "UTF-8");
         String bench = page.getElementById("verdict").text();
         assertTrue(bench.startsWith("Verdict INCOMPLETE: stopped by SIGINT after 3 of 9 runs"), bench);

@@ -2,6 +2,7 @@ package iobench.report;
 
 import iobench.analysis.Analysis;
 import iobench.analysis.BenchReport;
+import iobench.analysis.Measurements;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import iobench.bench.warmup.WarmupOutcome;
 import iobench.bench.warmup.WarmupPhase;
 import iobench.testing.RangedService;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +45,8 @@ class WarmupFailureReportTest {
             assertEquals("every request failed (http-400 x400: HTTP 400: " + RangedService.ERROR + ")",
                     outcome.failure());
 
-            BenchReport report = Analysis.analyse(FixedRuns.plan(), FixedRuns.runs(), FixedRuns.ENVIRONMENT,
-                    FixedRuns.MODEL).withWarmup(Warmup.rounds(3), List.of(outcome), List.of());
+            BenchReport report = Analysis.analyse(FixedRuns.plan(), new Measurements(FixedRuns.runs(), Warmup.rounds(3),
+                    List.of(outcome), List.of(), null, Map.of()), FixedRuns.ENVIRONMENT, FixedRuns.MODEL);
             String md = MarkdownReport.render(report, List.of(), null);
             assertTrue(md.contains("| crowd | ranged | 1 | 400 | "), md);
             assertTrue(md.contains(" | **not warmed**: every request failed (http-400 x400: HTTP 400: "

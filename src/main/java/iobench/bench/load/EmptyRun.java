@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The share of a segment that has nothing to send in a run (a fan-out's one request belongs to
  * segment 1; fewer clients than segments): a run of 0 requests and empty histograms, so that
- * every segment lists the same runs and the merge adds nothing for it.
+ * every segment lists the same runs and the merge adds nothing for it
+ * ({@link RunResult#sentNothing}).
  */
 public final class EmptyRun {
     private EmptyRun() {
@@ -32,10 +33,5 @@ public final class EmptyRun {
 
     public static LatencySummary empty() {
         return LatencySummary.of(Histograms.concurrent());
-    }
-
-    /** Whether a run is a share with nothing in it. */
-    public static boolean isEmpty(RunResult run) {
-        return run.requests() == 0 && run.successful() == 0 && run.failed() == 0;
     }
 }

@@ -26,4 +26,18 @@ public record LatencySummary(double p50Ms, double p90Ms, double p99Ms, double ma
                 micros.getTotalCount(),
                 copy);
     }
+
+    /**
+     * The summary of both shares' requests: their histograms added, so that a percentile is read
+     * from the union, never averaged from the shares' percentiles (HdrHistogram's own add).
+     */
+    public LatencySummary add(LatencySummary other) {
+        if (histogramMicros == null || other.histogramMicros == null) {
+            throw new IllegalArgumentException("a latency summary without its histogram cannot be added");
+        }
+        Histogram sum = Histograms.concurrent();
+        sum.add(histogramMicros);
+        sum.add(other.histogramMicros);
+        return of(sum);
+    }
 }

@@ -13,4 +13,9 @@ public record Offered(long delayMs, int concurrent, int clients, int requests) {
     public int calls() {
         return concurrent * requests;
     }
+
+    /** Two segments' shares of one run: what both asked, at the same delay and calls per request. */
+    public Offered add(Offered other) {
+        return new Offered(delayMs, concurrent, clients + other.clients, requests + other.requests);
+    }
 }

@@ -30,6 +30,22 @@ public record Outcome(int successful, int failed, Map<String, Integer> errors, M
         errorSamples = Collections.unmodifiableMap(ErrorTally.samples(errorSamples));
     }
 
+    /**
+     * Two segments' shares of one run: counts summed, failures summed by kind with the first
+     * message of each (this share's first), the longer wall time (every segment times from the
+     * one-machine schedule's start), the first server-measured duration known.
+     */
+    public Outcome add(Outcome other) {
+        Map<String, Integer> kinds = new TreeMap<>(errors);
+        other.errors.forEach((kind, n) -> kinds.merge(kind, n, Integer::sum));
+        Map<String, String> samples = new TreeMap<>(errorSamples);
+        other.errorSamples.forEach(samples::putIfAbsent);
+        return new Outcome(successful + other.successful, failed + other.failed, kinds, samples,
+                Math.max(durationNs, other.durationNs),
+                Double.isNaN(serverDurationS) ? other.serverDurationS : serverDurationS,
+                staleRetries + other.staleRetries);
+    }
+
     public double durationS() {
         return durationNs / 1e9;
     }

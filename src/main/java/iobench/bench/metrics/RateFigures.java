@@ -46,9 +46,42 @@ public record RateFigures(int offeredRps, LatencySummary uncorrected, LatencySum
         if (dropped > 0) {
             why.add(dropped + " requests dropped at the in-flight cap");
         }
-        if (connections > 0 && connections < neededInFlight) {
+        if (connectionLimited()) {
             why.add(connections + " connections asked, the rate needs " + neededInFlight);
         }
         return why.isEmpty() ? null : "the load generator was the limit (" + String.join("; ", why) + ")";
+    }
+
+    /** Fewer connections asked than the rate needs: the generator, not the server, held the requests back. */
+    private boolean connectionLimited() {
+        return connections > 0 && connections < neededInFlight;
+    }
+
+    /**
+     * Two segments' shares of one rate run at {@code delayMs}: rates, drops and connections summed,
+     * the latencies added. The peaks are summed too: they need not coincide, so the sum is an upper
+     * bound of the union's. What the rate needs is computed from the summed rate, as one generator
+     * computes it (the shares' ceilings, each rounded up from a fraction of the rate, would sum to
+     * more: 3 x 1 for 1); a share that had fewer connections than it needed keeps the run so.
+     * A share that sent nothing is added as {@link #idle()}.
+     */
+    public RateFigures add(RateFigures other, long delayMs) {
+        int offered = offeredRps + other.offeredRps;
+        int conns = connections + other.connections;
+        int needed = (int) Math.max(1, Math.ceil(offered * delayMs / 1000.0));
+        if ((connectionLimited() || other.connectionLimited()) && conns >= needed) {
+            // The sums alone would hide the share that was short of connections.
+            needed = conns + 1;
+        }
+        return new RateFigures(offered, uncorrected.add(other.uncorrected), dispatchLag.add(other.dispatchLag),
+                dropped + other.dropped, conns, peakInFlight + other.peakInFlight, needed);
+    }
+
+    /**
+     * A share with nothing to send: it opened no connection and needed none, whatever its
+     * per-segment minimum of one says.
+     */
+    public RateFigures idle() {
+        return new RateFigures(offeredRps, uncorrected, dispatchLag, dropped, 0, 0, neededInFlight);
     }
 }

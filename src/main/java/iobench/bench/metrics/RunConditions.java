@@ -1,6 +1,7 @@
 package iobench.bench.metrics;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the machine and the load generator were doing during a run: what tells a reader whether
@@ -24,5 +25,22 @@ public record RunConditions(double machineCpuPct, double loadgenLagP99Ms, double
 
     public RunConditions(double machineCpuPct, double loadgenLagP99Ms, double loadgenCpuMs) {
         this(machineCpuPct, loadgenLagP99Ms, loadgenCpuMs, Map.of());
+    }
+
+    /**
+     * Two segments' shares of one run, each on a machine of its own: the busier machine and the
+     * later generator speak for the run (so that a run any segment's generator limited stays one),
+     * the generators' CPU summed, each part's CPU share the larger.
+     */
+    public RunConditions add(RunConditions other) {
+        Map<String, Double> shares = new TreeMap<>(cpuSharePct);
+        other.cpuSharePct.forEach((part, pct) -> shares.merge(part, pct, Math::max));
+        return new RunConditions(maxKnown(machineCpuPct, other.machineCpuPct),
+                maxKnown(loadgenLagP99Ms, other.loadgenLagP99Ms), loadgenCpuMs + other.loadgenCpuMs, shares);
+    }
+
+    /** The larger of two figures, either of which may be unknown (NaN); NaN when both are. */
+    private static double maxKnown(double a, double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
     }
 }

@@ -23,6 +23,44 @@ public record RunResult(RunId id, Offered offered, Outcome outcome, LatencySumma
         return new RunResult(id, offered, outcome, latency, newCosts, newConditions, rate);
     }
 
+    /**
+     * This segment's share of a run and another's, added into the run one generator would have
+     * recorded: each part adds its own (histograms added, counts summed, the worst generator's
+     * conditions). Throws IllegalArgumentException naming the run when a share has no histogram.
+     */
+    public RunResult add(RunResult other) {
+        try {
+            return new RunResult(id, offered.add(other.offered), outcome.add(other.outcome),
+                    latency.add(other.latency), costsAdded(other), conditions.add(other.conditions),
+                    rate == null ? null : sendingRate().add(other.sendingRate(), delayMs()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("run '" + scenario() + "' " + server().label()
+                    + " has no histogram to add", e);
+        }
+    }
+
+    /**
+     * Per-call costs are the server's over the run's calls. Where one share alone sent the run (a
+     * fan-out), its figures are the run's; where several did, each saw the server serve them all,
+     * so no share's figure is per call of the run: none. (Segments against external servers
+     * meter nothing anyway.)
+     */
+    private RunCosts costsAdded(RunResult other) {
+        if (sentNothing()) {
+            return other.sentNothing() ? RunCosts.NONE : other.costs;
+        }
+        return other.sentNothing() ? costs : RunCosts.NONE;
+    }
+
+    private RateFigures sendingRate() {
+        return sentNothing() ? rate.idle() : rate;
+    }
+
+    /** A segment's share with nothing in it (a fan-out's one request is segment 1's): 0 requests, none answered. */
+    public boolean sentNothing() {
+        return requests() == 0 && successful() == 0 && failed() == 0;
+    }
+
     // The flat names every reader of a run (the report classes, the runner, the bench command) uses,
     // each one of the parts' figures: a reader need not know which part holds it.
 

@@ -1,13 +1,5 @@
 package iobench.bench.segment;
 
-import iobench.bench.load.EmptyRun;
-import iobench.bench.metrics.Histograms;
-import iobench.bench.metrics.LatencySummary;
-import iobench.bench.metrics.Offered;
-import iobench.bench.metrics.Outcome;
-import iobench.bench.metrics.RateFigures;
-import iobench.bench.metrics.RunConditions;
-import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunId;
 import iobench.bench.metrics.RunResult;
 import java.util.ArrayList;
@@ -16,10 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
-import org.HdrHistogram.Histogram;
 
 /**
  * Adds the segments' shares of one run into the run one generator would have recorded: the
@@ -115,7 +103,7 @@ public final class RunMerge {
                 RunResult r = runs.get(i);
                 int ordinal = seen.merge(r.id(), 1, Integer::sum);
                 long start = i < mine.size() ? mine.get(i) : RunStarts.UNKNOWN;
-                if (r.warmup() || EmptyRun.isEmpty(r) || start == RunStarts.UNKNOWN) {
+                if (r.warmup() || r.sentNothing() || start == RunStarts.UNKNOWN) {
                     continue;
                 }
                 long[] each = bySegment.computeIfAbsent(new Key(r.id(), ordinal), k -> {
@@ -144,106 +132,12 @@ public final class RunMerge {
                 + (key.ordinal() > 1 ? " step " + key.ordinal() : "");
     }
 
-    /** The shares of one run, from every segment that ran it, added. */
+    /** The shares of one run, from every segment that ran it, added: one {@link RunResult#add} per share. */
     public static RunResult merge(List<RunResult> shares) {
-        RunResult first = shares.get(0);
-        int successful = 0;
-        int failed = 0;
-        int staleRetries = 0;
-        int clients = 0;
-        int requests = 0;
-        long durationNs = 0;
-        double serverDurationS = Double.NaN;
-        Map<String, Integer> errors = new TreeMap<>();
-        Map<String, String> samples = new TreeMap<>();
-        for (RunResult r : shares) {
-            successful += r.successful();
-            failed += r.failed();
-            staleRetries += r.staleRetries();
-            clients += r.clients();
-            requests += r.requests();
-            durationNs = Math.max(durationNs, r.durationNs());
-            r.errors().forEach((kind, n) -> errors.merge(kind, n, Integer::sum));
-            // The first message of each kind, in segment order.
-            r.errorSamples().forEach(samples::putIfAbsent);
-            if (Double.isNaN(serverDurationS)) {
-                serverDurationS = r.serverDurationS();
-            }
+        RunResult sum = shares.get(0);
+        for (RunResult share : shares.subList(1, shares.size())) {
+            sum = sum.add(share);
         }
-        RateFigures rate = first.rate() == null ? null : rate(shares);
-        return new RunResult(first.id(), new Offered(first.delayMs(), first.concurrent(), clients, requests),
-                new Outcome(successful, failed, errors, samples, durationNs, serverDurationS, staleRetries),
-                latency(shares, RunResult::latency), costs(shares), conditions(shares, rate), rate);
-    }
-
-    /** The sum of the shares' histograms, and its percentiles. */
-    static LatencySummary latency(List<RunResult> shares, Function<RunResult, LatencySummary> part) {
-        Histogram sum = Histograms.concurrent();
-        for (RunResult r : shares) {
-            Histogram h = part.apply(r).histogramMicros();
-            if (h == null) {
-                throw new IllegalArgumentException("run '" + r.scenario() + "' " + r.server().label()
-                        + " has no histogram to add");
-            }
-            sum.add(h);
-        }
-        return LatencySummary.of(sum);
-    }
-
-    private static RateFigures rate(List<RunResult> shares) {
-        int offered = 0;
-        int dropped = 0;
-        int connections = 0;
-        int peak = 0;
-        int needed = 0;
-        boolean connectionLimited = false;
-        for (RunResult r : shares) {
-            RateFigures f = r.rate();
-            offered += f.offeredRps();
-            dropped += f.dropped();
-            if (EmptyRun.isEmpty(r)) {
-                // A share with nothing to send opened no connection and needed none, whatever its
-                // figures' per-segment minimum of one says.
-                continue;
-            }
-            connections += f.connections();
-            // The segments' peaks need not coincide: their sum is an upper bound of the union's.
-            peak += f.peakInFlight();
-            connectionLimited |= f.connections() > 0 && f.connections() < f.neededInFlight();
-        }
-        // From the summed rate, as one generator computes it: the segments' ceilings, each rounded
-        // up from a fraction of the rate, summed to more than the run needs (3 x 1 for 1).
-        needed = (int) Math.max(1, Math.ceil(offered * shares.get(0).delayMs() / 1000.0));
-        if (connectionLimited && connections >= needed) {
-            // A segment had fewer connections than its share needed: the sums alone would hide it.
-            needed = connections + 1;
-        }
-        return new RateFigures(offered, latency(shares, r -> r.rate().uncorrected()),
-                latency(shares, r -> r.rate().dispatchLag()), dropped, connections, peak, needed);
-    }
-
-    /** Each segment's machine is its own: the busiest machine and the latest generator speak for the run. */
-    private static RunConditions conditions(List<RunResult> shares, RateFigures rate) {
-        double cpu = max(shares, r -> r.conditions().machineCpuPct());
-        double lag = max(shares, r -> r.conditions().loadgenLagP99Ms());
-        double loadgenCpu = shares.stream().mapToDouble(r -> r.conditions().loadgenCpuMs()).sum();
-        Map<String, Double> cpuShares = new TreeMap<>();
-        shares.forEach(r -> r.conditions().cpuSharePct().forEach((part, pct) -> cpuShares.merge(part, pct, Math::max)));
-        return new RunConditions(cpu, lag, loadgenCpu, cpuShares);
-    }
-
-    private static double max(List<RunResult> shares, ToDoubleFunction<RunResult> figure) {
-        return shares.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
-    }
-
-    /**
-     * Per-call costs are the server's over the run's calls. Where one segment alone sent the run
-     * (a fan-out), its figures are the run's; where several did, each saw the server serve them
-     * all, so no segment's figure is per call of the run: none. (Segments against external servers
-     * meter nothing anyway.)
-     */
-    private static RunCosts costs(List<RunResult> shares) {
-        List<RunCosts> measured = shares.stream().filter(r -> !EmptyRun.isEmpty(r)).map(RunResult::costs).toList();
-        return measured.size() == 1 ? measured.get(0) : RunCosts.NONE;
+        return sum;
     }
 }

@@ -12,6 +12,7 @@ import iobench.bench.metrics.LatencySummary;
 import iobench.bench.metrics.RateFigures;
 import iobench.bench.metrics.RunBuilder;
 import iobench.bench.metrics.RunConditions;
+import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunResult;
 import iobench.bench.contender.Contender;
 import java.util.List;
@@ -184,5 +185,30 @@ class RunMergeTest {
         // A share with fewer connections than its own share needed still shows in the merged run.
         RateFigures limited = RunMerge.merge(List.of(rateShare(300, 600, 1, 3), rateShare(300, 600, 8, 3))).rate();
         assertTrue(limited.connections() < limited.neededInFlight(), limited.toString());
+    }
+
+    private static RunResult fanOutShare(int requests, RunCosts costs, RunConditions conditions) {
+        return RunBuilder.run("fan", ScenarioKind.FAN_OUT, Contender.ASYNC).repetition(1)
+                .offered(100, 10, 1, requests).outcome(10 * requests, 0, Map.of())
+                .latency(LatencySummary.of(histogram(requests == 0 ? new long[0] : new long[] {100_000})))
+                .costs(costs).conditions(conditions).build();
+    }
+
+    /** A fan-out's one request is segment 1's: its costs are the run's; two senders' are no run's per call. */
+    @Test
+    void theCostsOfTheOneShareThatSentAreTheRunsAndNoneWhereSeveralSent() {
+        RunCosts measured = new RunCosts(0.5, 12, 40, 0, 80, "process");
+        RunConditions unknown = RunConditions.UNKNOWN;
+        RunResult sent = fanOutShare(1, measured, new RunConditions(30, Double.NaN, 4));
+        RunResult idle = fanOutShare(0, RunCosts.NONE, unknown);
+        assertTrue(idle.sentNothing());
+
+        RunResult merged = RunMerge.merge(List.of(idle, sent, idle));
+        assertEquals(measured, merged.costs());
+        assertEquals(1, merged.requests());
+        assertEquals(30, merged.conditions().machineCpuPct(), "an unknown figure does not hide a known one");
+        assertTrue(Double.isNaN(merged.conditions().loadgenLagP99Ms()), "none known: unknown");
+        assertEquals(RunCosts.NONE, RunMerge.merge(List.of(sent, sent)).costs());
+        assertEquals(RunCosts.NONE, RunMerge.merge(List.of(idle, idle)).costs());
     }
 }

@@ -57,7 +57,7 @@ class RunsJsonTest {
         }
         assertNull(back.get(2).rate());
         assertTrue(Double.isNaN(back.get(1).conditions().loadgenCpuMs()));
-        assertTrue(EmptyRun.isEmpty(back.get(3)));
+        assertTrue(back.get(3).sentNothing());
     }
 
     /** Each run's start comes back; a runs.json without them (older versions) reads as unknown. */

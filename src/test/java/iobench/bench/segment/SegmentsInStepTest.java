@@ -1,6 +1,5 @@
 package iobench.bench.segment;
 
-import iobench.bench.load.EmptyRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,7 +96,7 @@ class SegmentsInStepTest {
             List<RunResult> fanShares = RunsJson.read(segments.get(1)).stream()
                     .filter(r -> !r.warmup() && r.scenario().equals("fan")).toList();
             assertEquals(2, fanShares.size());
-            assertTrue(fanShares.stream().allMatch(EmptyRun::isEmpty), "segment 2 sends nothing in the fan-out");
+            assertTrue(fanShares.stream().allMatch(RunResult::sentNothing), "segment 2 sends nothing in the fan-out");
 
             Path merged = dir.resolve("merged");
             CliRun merge = CliRun.of("merge", "--out", merged.toString(), segments.get(1).toString(),

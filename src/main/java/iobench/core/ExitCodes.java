@@ -1,6 +1,4 @@
-package iobench.cli;
-
-import iobench.analysis.BenchReport;
+package iobench.core;
 
 /** The exit codes of every command; documented in {@code --help} and the README. */
 public final class ExitCodes {
@@ -32,17 +30,5 @@ public final class ExitCodes {
               130  interrupted (Ctrl-C, SIGTERM)""";
 
     private ExitCodes() {
-    }
-
-    /**
-     * The exit code of a complete run's report, for bench and merge alike. A scenario that is not
-     * valid wins over a broken threshold: the figures of a run that failed are not to be trusted,
-     * so the thresholds judged on them say nothing about the service.
-     */
-    static int judged(BenchReport report) {
-        if (!report.scenarios().stream().allMatch(s -> s.valid())) {
-            return FAILED;
-        }
-        return report.brokenThresholds().isEmpty() ? OK : GATE_FAILED;
     }
 }

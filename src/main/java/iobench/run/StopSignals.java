@@ -1,5 +1,6 @@
-package iobench.cli;
+package iobench.run;
 
+import iobench.core.ExitCodes;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;
 import sun.misc.Signal;

@@ -1,4 +1,4 @@
-package iobench.cli;
+package iobench.run;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package iobench.cli;
+package iobench.run;
 
 import iobench.scenario.Durations;
 import iobench.bench.segment.PhaseTiming;

@@ -1,5 +1,6 @@
-package iobench.cli;
+package iobench.run;
 
+import iobench.core.ExitException;
 import iobench.scenario.BenchPlan;
 import iobench.scenario.ScenarioFileException;
 import iobench.scenario.ScenarioFileParser;
@@ -14,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** bench's scenario file: the one given, else ./scenarios.yaml, else the one inside the jar. */
-final class ScenarioFiles {
+public final class ScenarioFiles {
     static final String DEFAULT_SCENARIOS = "scenarios.yaml";
 
     private ScenarioFiles() {
@@ -26,12 +27,12 @@ final class ScenarioFiles {
      *
      * @param targets {@code --target NAME=URL}, each, as given
      */
-    static BenchPlan plan(Text file, ServerSettings settings, List<String> targets) {
+    public static BenchPlan plan(Text file, ServerSettings settings, List<String> targets) {
         return parse(file, settings, targetOptions(targets));
     }
 
     /** {@code --target NAME=URL}, each read and checked; a bad one is {@link ExitException#invalidInput}. */
-    static List<Target> targetOptions(List<String> targets) {
+    public static List<Target> targetOptions(List<String> targets) {
         List<Target> parsed = new ArrayList<>();
         for (String text : targets) {
             Target target = ExitException.parsed(() -> Target.parseOption(text));
@@ -49,15 +50,15 @@ final class ScenarioFiles {
      * @param recorded the file as a segment recorded it, read again by {@code merge}: it sends
      *                 nothing, so {@code ${NAME}} need not be set and a {@code body-file} is not read
      */
-    record Text(String source, String text, boolean recorded) {
-        Text(String source, String text) {
+    public record Text(String source, String text, boolean recorded) {
+        public Text(String source, String text) {
             this(source, text, false);
         }
 
     }
 
     /** The text of {@code given} (or the default); unreadable is {@link ExitException#invalidInput}. */
-    static Text read(Path given) {
+    public static Text read(Path given) {
         String source;
         String text;
         try {
@@ -100,7 +101,7 @@ final class ScenarioFiles {
      * Every {@code --target} given must be benched by some scenario: one that no servers list names
      * would be dropped without a word, and the run would end without the service it was started for.
      */
-    static void requireListed(BenchPlan plan, List<String> targets) {
+    public static void requireListed(BenchPlan plan, List<String> targets) {
         for (String text : targets) {
             Target target = ExitException.parsed(() -> Target.parseOption(text));
             boolean listed = plan.scenarios().stream().anyMatch(s -> s.servers().contains(target.contender()));

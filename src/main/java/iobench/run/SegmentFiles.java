@@ -1,4 +1,4 @@
-package iobench.cli;
+package iobench.run;
 
 import iobench.bench.metrics.RunResult;
 import iobench.bench.segment.RunsJson;
@@ -18,7 +18,17 @@ import java.util.List;
  * report, segment.json after it, last: merge (and the Job that waits for it) takes a directory
  * with segment.json for one that holds everything.
  */
-final class SegmentFiles {
+public final class SegmentFiles {
+    /**
+     * What a segment's record holds beside its outcome.
+     *
+     * @param startAt   when the segments were to start, or null: this one started when it was ready
+     * @param scenarios the scenario file as run, for the merge to rebuild the plan from
+     * @param targets   each {@code --target} as given, for the merge to rebuild the plan with
+     */
+    public record Given(Segment segment, StartAt startAt, ScenarioFiles.Text scenarios, List<String> targets) {
+    }
+
     private SegmentFiles() {
     }
 
@@ -30,22 +40,19 @@ final class SegmentFiles {
         RunsJson.write(runs, outcome.runStarts().of(runs), outcome.phases(), dir);
     }
 
-    /**
-     * segment.json, the marker: written after runs.json and the report.
-     *
-     * @param startAt when the segments were to start, or null: this one started when it was ready
-     * @param targets each {@code --target} as given, for the merge to rebuild the plan with
-     */
-    static void writeRecord(Path dir, BenchSession.Outcome outcome, ScenarioFiles.Text scenarios, Segment segment,
-                            StartAt startAt, List<String> targets) throws IOException {
+    /** segment.json, the marker: written after runs.json and the report. */
+    static void writeRecord(Path dir, BenchSession.Outcome outcome, Given given) throws IOException {
         BenchReport report = outcome.report();
+        Segment segment = given.segment();
+        StartAt startAt = given.startAt();
+        ScenarioFiles.Text scenarios = given.scenarios();
         String sha = SegmentRecord.sha256(scenarios.text());
-        String given = startAt == null ? "now" : startAt.given();
+        String startGiven = startAt == null ? "now" : startAt.given();
         long startAtMs = startAt == null ? outcome.loadStartEpochMs() : startAt.instant().toEpochMilli();
-        new SegmentRecord(SegmentRecord.runId(sha, segment.count(), given), segment.index(), segment.count(), sha,
-                scenarios.source(), scenarios.text(), given, startAtMs, outcome.loadStartEpochMs(), host(),
-                VersionProvider.version(), report.complete(), report.model().syncThreads(),
-                report.model().fanoutThreads(), report.environment().servers(), targets).write(dir);
+        new SegmentRecord(SegmentRecord.runId(sha, segment.count(), startGiven), segment.index(), segment.count(), sha,
+                scenarios.source(), scenarios.text(), startGiven, startAtMs, outcome.loadStartEpochMs(), host(),
+                RunEnvironment.version(), report.complete(), report.model().syncThreads(),
+                report.model().fanoutThreads(), report.environment().servers(), given.targets()).write(dir);
     }
 
     private static String host() {

@@ -1,4 +1,4 @@
-package iobench.cli;
+package iobench.run;
 
 import iobench.bench.ConcurrencyFit;
 import iobench.bench.TargetProbe;

@@ -1,4 +1,4 @@
-package iobench.cli;
+package iobench.core;
 
 import java.util.function.Supplier;
 

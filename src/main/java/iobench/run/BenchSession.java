@@ -1,7 +1,10 @@
-package iobench.cli;
+package iobench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import iobench.core.ExitCodes;
+import iobench.core.ExitException;
 import iobench.scenario.BenchPlan;
+import iobench.scenario.Progress;
 import iobench.bench.BenchRunner;
 import iobench.bench.ChildServers;
 import iobench.bench.EmbeddedServers;
@@ -25,6 +28,7 @@ import iobench.http.CgroupLimits;
 import iobench.core.ServerRole;
 import iobench.analysis.Analysis;
 import iobench.analysis.BenchReport;
+import iobench.analysis.Measurements;
 import iobench.analysis.Model;
 import iobench.analysis.ModelParams;
 import java.io.PrintWriter;
@@ -45,7 +49,7 @@ import java.util.Set;
  * the user did not give (in this JVM or, isolated, each in its own), checks every server's health,
  * wires meters and JIT clocks, runs the plan until its end or a stop signal, and analyses what ran.
  */
-final class BenchSession {
+public final class BenchSession {
     /**
      * @param stoppedBy the signal that stopped the run (SIGINT...), or null
      * @param elapsedS  from the first scenario to the last run's end
@@ -53,14 +57,14 @@ final class BenchSession {
      * @param runStarts        when each measured run began, for a segment's runs.json
      * @param phases           a segment's timeline ({@link Timeline}): every phase's slot and when it ran; else empty
      */
-    record Outcome(BenchReport report, String stoppedBy, double elapsedS, long loadStartEpochMs,
-                   RunStarts runStarts, List<PhaseTiming> phases) {
-        /** A stopped run: interrupted; cut short otherwise: failed; a complete one as {@link ExitCodes#judged}. */
-        int exitCode() {
+    public record Outcome(BenchReport report, String stoppedBy, double elapsedS, long loadStartEpochMs,
+                          RunStarts runStarts, List<PhaseTiming> phases) {
+        /** A stopped run: interrupted; cut short otherwise: failed; a complete one: {@link ReportVerdict#exitCode}. */
+        public int exitCode() {
             if (!report.complete()) {
                 return stoppedBy != null ? ExitCodes.INTERRUPTED : ExitCodes.FAILED;
             }
-            return ExitCodes.judged(report);
+            return ReportVerdict.exitCode(report);
         }
     }
 
@@ -72,19 +76,22 @@ final class BenchSession {
      * @param segment  the share of every run this process sends ({@link Segment#WHOLE}: all of it)
      * @param startAt  when the load begins, or null: at once
      */
-    record Setup(ServerSettings settings, Path config, Map<ServerRole, URI> external, URI simUrl, boolean isolate,
-                 String commandLine, Segment segment, StartAt startAt) {
+    public record Setup(ServerSettings settings, Path config, Map<ServerRole, URI> external, URI simUrl,
+                        boolean isolate, String commandLine, Segment segment, StartAt startAt) {
     }
 
     private final Setup setup;
     private final PrintWriter err;
+    private final Progress progress;
 
-    BenchSession(Setup setup, PrintWriter err) {
+    /** @param progress told of every run as it begins (the console's progress bar) */
+    public BenchSession(Setup setup, PrintWriter err, Progress progress) {
         this.setup = setup;
         this.err = err;
+        this.progress = progress;
     }
 
-    Outcome run(BenchPlan plan) throws Exception {
+    public Outcome run(BenchPlan plan) throws Exception {
         ServerSettings settings = setup.settings();
         Set<ServerRole> needed = EnumSet.noneOf(ServerRole.class);
         plan.scenarios().forEach(s -> s.servers().stream().filter(Contender::isBuiltIn)
@@ -119,12 +126,11 @@ final class BenchSession {
             err.flush();
             Measured measured = measure(plan, servers, client, targets, embedded, model);
 
-            BenchReport report = Analysis.analyse(plan, measured.results(),
-                            RunEnvironment.of(plan, startedAt, setup, described), model)
-                    .withWarmup(plan.warmup(), measured.runner().warmups(), measured.runner().timeToSteady());
-            return new Outcome(measured.incomplete() == null ? report : report.incomplete(measured.incomplete()),
-                    measured.stoppedBy(), measured.elapsedS(), measured.loadStartEpochMs(), measured.runStarts(),
-                    measured.timeline() == null ? List.of() : measured.timeline().phases());
+            BenchReport report = Analysis.analyse(plan, new Measurements(measured.results(), plan.warmup(),
+                            measured.runner().warmups(), measured.runner().timeToSteady(), measured.incomplete(),
+                            Map.of()), RunEnvironment.of(plan, startedAt, setup, described), model);
+            return new Outcome(report, measured.stoppedBy(), measured.elapsedS(), measured.loadStartEpochMs(),
+                    measured.runStarts(), measured.timeline() == null ? List.of() : measured.timeline().phases());
         } catch (HealthCheck.UnhealthyException e) {
             throw new ExitException(ExitCodes.CANNOT_RUN, e.getMessage());
         }
@@ -148,7 +154,7 @@ final class BenchSession {
         Map<Contender, JitClock> jitClocks = new HashMap<>();
         targets.servers().forEach((role, uri) -> jitClocks.put(Contender.of(role), embedded.contains(role) && !isolate
                 ? JitClock.thisJvm() : JitClock.fromStats(client, uri)));
-        RunStarts runStarts = new RunStarts(new ConsoleProgress(err, ConsoleProgress.isTerminal()));
+        RunStarts runStarts = new RunStarts(progress);
         BenchRunner runner = new BenchRunner(client, targets, plan, runStarts, meters, loadGeneratorAlone, jitClocks)
                 .withCpuAccounts(servers.cpuAccounts()).withSegment(setup.segment());
         long loadStartEpochMs = System.currentTimeMillis();
