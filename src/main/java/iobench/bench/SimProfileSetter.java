@@ -10,20 +10,11 @@ import java.time.Duration;
 /**
  * Sets the sim-wide profile of a scenario for its runs and resets it afterwards. The compared
  * servers only ever call {@code /slow-io?delay=...}; the sim applies its profile to those calls,
- * so faults reach every server alike without any of them knowing.
+ * so faults reach every server alike without any of them knowing. {@code profileUri} is null
+ * when there is nothing to reset.
  */
-final class SimProfileSetter implements AutoCloseable {
+record SimProfileSetter(LoadClient client, URI profileUri, String scenario) implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-    private final LoadClient client;
-    private final URI profileUri;
-    private final String scenario;
-
-    private SimProfileSetter(LoadClient client, URI profileUri, String scenario) {
-        this.client = client;
-        this.profileUri = profileUri;
-        this.scenario = scenario;
-    }
 
     /**
      * {@code POST /profile} with the scenario's profile; closing the result sends {@code DELETE

@@ -1,6 +1,5 @@
 package iobench.cli;
 
-import iobench.core.ExitCodes;
 import iobench.scenario.BenchPlan;
 import iobench.scenario.Segment;
 import iobench.bench.segment.StartAt;
@@ -25,24 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Start the servers in this JVM (or use the URLs given), run every scenario of the scenario "
-                + "file and write report.md, report.html, results.csv, warmup.csv, summary.json and hlog/*.hlog. "
-                + "With --url, bench that one URL alone instead (an ad-hoc run: one scenario, no file).",
-        footerHeading = "%n",
-        footer = {"Examples:",
-            "  iobench bench                                   scenarios.yaml, embedded servers",
-            "  iobench bench --scenarios my.yaml --out reports/today",
-            "  iobench bench --baseline reports/yesterday      append what changed since then",
-            "  iobench bench --sim-url http://sim:8001 --sync-url http://sync:8002 --async-url http://async:8003",
-            "  iobench bench --segment 2/3 --start-at 2026-11-30T10:00:00Z --sim-url ... --sync-url ... --out seg2",
-            "                                                  share 2 of 3 of a run from 3 machines; then 'iobench merge'",
-            "  iobench bench --url http://127.0.0.1:9000/api --clients 10 --duration 30s",
-            "                                                  ad-hoc: 10 clients for 30 s",
-            "  iobench bench --url 'http://127.0.0.1:9000/api?id={request_id}' --rate 40",
-            "                                                  ad-hoc: 40 req/s for 10 s",
-            "",
-            ExitCodes.HELP_SECTION})
+@Command(name = "bench", mixinStandardHelpOptions = true)
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

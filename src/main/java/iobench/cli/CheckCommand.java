@@ -17,16 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check the servers: the health of each, how many requests each contender (ours and the named "
-                + "targets) serves at once and whether that fits its model, then how many requests the simulation "
-                + "server holds waiting at once (the original's quick_test.py).",
-        footerHeading = "%n",
-        footer = {"Examples:",
-            "  iobench check                              embedded servers",
-            "  iobench check --sim-url http://127.0.0.1:8001 --sync-url http://127.0.0.1:8002 --max-parked 2000",
-            "",
-            ExitCodes.HELP_SECTION})
+@Command(name = "check", mixinStandardHelpOptions = true)
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

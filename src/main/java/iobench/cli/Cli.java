@@ -6,7 +6,9 @@ import iobench.core.ExitException;
 import iobench.http.ServerStartException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine;
@@ -71,7 +73,13 @@ public final class Cli {
         Map<String, IHelpSectionRenderer> map = new LinkedHashMap<>(sections);
         map.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
             StringBuilder text = new StringBuilder();
-            for (String line : help.commandSpec().usageMessage().footer()) {
+            List<String> footer = new ArrayList<>(List.of(help.commandSpec().usageMessage().footer()));
+            // The exit codes after the examples, unless a command names its own (healthcheck, serve-*).
+            if (!footer.isEmpty() && footer.stream().noneMatch(line -> line.startsWith("Exit codes"))) {
+                footer.add("");
+                footer.add(ExitCodes.HELP_SECTION);
+            }
+            for (String line : footer) {
                 text.append(help.colorScheme().text(String.format(line))).append(System.lineSeparator());
             }
             return text.toString();

@@ -16,18 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compare two report directories of 'iobench bench' (their summary.json): every figure side by "
-                + "side, the change, and whether it is beyond the noise (ranges over the repetitions, confidence "
-                + "intervals of the speedups). Prints Markdown.",
-        footerHeading = "%n",
-        footer = {"Examples:",
-            "  iobench compare reports/20250101-120000 reports/20250102-120000",
-            "  iobench compare before after > compare.md",
-            "  iobench compare before after --html compare.html",
-            "  iobench compare before after --max-regression 10   exit 4 if over 10%% worse",
-            "",
-            ExitCodes.HELP_SECTION})
+@Command(name = "compare", mixinStandardHelpOptions = true)
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

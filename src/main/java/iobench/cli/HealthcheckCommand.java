@@ -28,20 +28,7 @@ import picocli.CommandLine.Spec;
  * {@code http://127.0.0.1:<port>/health}: exit 0 on 200, exit 1 otherwise. Where no server wrote
  * the file (the container runs {@code bench} or {@code check}), there is nothing to check: exit 0.
  */
-@Command(name = "healthcheck", mixinStandardHelpOptions = true,
-        description = "Ask the server that this container (or machine) runs for its /health: exit 0 on 200, 1 otherwise. "
-                + "The port comes from the file a serve-* command writes when " + HealthcheckCommand.ENV + " is set; "
-                + "with no such file there is no server to check and the exit code is 0.",
-        footerHeading = "%n",
-        footer = {"Examples:",
-            "  IOBENCH_HEALTH_FILE=/tmp/iobench.port iobench serve-sim &",
-            "  IOBENCH_HEALTH_FILE=/tmp/iobench.port iobench healthcheck",
-            "  iobench healthcheck --file /tmp/iobench.port --timeout 2",
-            "",
-            "Exit codes:",
-            "  0    the server answered 200 on /health, or there is no server to check",
-            "  1    the server did not answer 200 in time",
-            "  2    invalid input (the port file holds no port)"})
+@Command(name = "healthcheck", mixinStandardHelpOptions = true)
 final class HealthcheckCommand implements Callable<Integer> {
     /** The environment variable that names the port file, for both sides. */
     static final String ENV = "IOBENCH_HEALTH_FILE";

@@ -1,6 +1,5 @@
 package iobench.cli;
 
-import iobench.core.ExitCodes;
 import iobench.core.ExitException;
 import iobench.run.MergeRun;
 import java.io.IOException;
@@ -15,15 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "merge", mixinStandardHelpOptions = true,
-        description = "Merge the report directories of the N segments of one 'bench --segment I/N' run into the "
-                + "report one generator would have written: histograms added, counts summed, plus a table of the "
-                + "segments in report.md.",
-        footerHeading = "%n",
-        footer = {"Examples:",
-            "  iobench merge --out reports/merged seg1 seg2 seg3",
-            "",
-            ExitCodes.HELP_SECTION})
+@Command(name = "merge", mixinStandardHelpOptions = true)
 final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -13,15 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write report.html again from a report directory of 'iobench bench' (its summary.json, "
-                + "hlog/ and results.csv): the verdict and the interactive charts in one file that opens from disk "
-                + "in a browser. The tables stay in report.md: 'bench' writes them into its own report.html.",
-        footerHeading = "%n",
-        footer = {"Examples:",
-            "  iobench report reports/20250101-120000",
-            "",
-            ExitCodes.HELP_SECTION})
+@Command(name = "report", mixinStandardHelpOptions = true)
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

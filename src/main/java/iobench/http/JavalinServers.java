@@ -139,51 +139,40 @@ public final class JavalinServers {
             throw ServerStartException.from(e, settings.host(), port, role);
         }
         int boundPort = ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();
-        return new RunningServer() {
-            @Override
-            public ServerRole role() {
-                return role;
-            }
+        return new StartedJavalin(role, settings.host(), boundPort, describe, app, cancelInFlight, onClose);
+    }
 
-            @Override
-            public String host() {
-                return settings.host();
-            }
+    /** A started Javalin app as a {@link RunningServer}: role, host and port are its components. */
+    private record StartedJavalin(ServerRole role, String host, int port, java.util.function.IntFunction<String> describer,
+                                  Javalin app, Runnable cancel, Runnable onClose) implements RunningServer {
+        @Override
+        public String describe() {
+            return describer.apply(port);
+        }
 
-            @Override
-            public int port() {
-                return boundPort;
-            }
+        @Override
+        public void cancelInFlight() {
+            cancel.run();
+            // No answer matters any more, so the stop skips Jetty's graceful phase, which waits
+            // for idle keep-alive connections to close: 1 s for one such connection, measured.
+            app.jettyServer().server().setStopTimeout(0);
+        }
 
-            @Override
-            public String describe() {
-                return describe.apply(boundPort);
-            }
-
-            @Override
-            public void cancelInFlight() {
-                cancelInFlight.run();
-                // No answer matters any more, so the stop skips Jetty's graceful phase, which waits
-                // for idle keep-alive connections to close: 1 s for one such connection, measured.
-                app.jettyServer().server().setStopTimeout(0);
-            }
-
-            @Override
-            public void close() {
-                try {
-                    app.stop();
-                } catch (RuntimeException e) {
-                    // Requests still running after the grace period make Jetty report a timeout,
-                    // but the server is stopped all the same; throwing would skip the caller's
-                    // other closes (the next server, the shutdown hook's latch).
-                    if (!stoppedAfterGracePeriod(e)) {
-                        throw e;
-                    }
-                } finally {
-                    onClose.run();
+        @Override
+        public void close() {
+            try {
+                app.stop();
+            } catch (RuntimeException e) {
+                // Requests still running after the grace period make Jetty report a timeout,
+                // but the server is stopped all the same; throwing would skip the caller's
+                // other closes (the next server, the shutdown hook's latch).
+                if (!stoppedAfterGracePeriod(e)) {
+                    throw e;
                 }
+            } finally {
+                onClose.run();
             }
-        };
+        }
     }
 
     /**

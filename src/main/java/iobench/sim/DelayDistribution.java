@@ -50,9 +50,7 @@ public sealed interface DelayDistribution {
         public Uniform {
             requireMs("min", minMs);
             requireMs("max", maxMs);
-            if (maxMs < minMs) {
-                throw new ProfileFieldException("max", seconds(maxMs), "at least min (" + seconds(minMs) + " s)");
-            }
+            require(maxMs >= minMs, "max", maxMs, "at least min (" + seconds(minMs) + " s)");
         }
 
         @Override
@@ -91,9 +89,7 @@ public sealed interface DelayDistribution {
     record LogNormal(long medianMs, long p99Ms) implements DelayDistribution {
         public LogNormal {
             requireMs("delay", medianMs);
-            if (medianMs == 0) {
-                throw new ProfileFieldException("delay", 0, "a median above 0 s for dist=lognormal");
-            }
+            require(medianMs > 0, "delay", medianMs, "a median above 0 s for dist=lognormal");
             requireTail(medianMs, p99Ms, "the median");
         }
 
@@ -151,16 +147,18 @@ public sealed interface DelayDistribution {
     }
 
     private static void requireMs(String field, long ms) {
-        if (ms < 0) {
-            throw new ProfileFieldException(field, seconds(ms), "a number of seconds of at least 0");
-        }
+        require(ms >= 0, field, ms, "a number of seconds of at least 0");
     }
 
     private static void requireTail(long centreMs, long p99Ms, String centre) {
         requireMs("p99", p99Ms);
-        if (p99Ms < centreMs) {
-            throw new ProfileFieldException("p99", seconds(p99Ms),
-                    "at least " + centre + " (" + seconds(centreMs) + " s)");
+        require(p99Ms >= centreMs, "p99", p99Ms, "at least " + centre + " (" + seconds(centreMs) + " s)");
+    }
+
+    /** A 400 naming {@code field}, its value in seconds and what it should be, unless {@code holds}. */
+    private static void require(boolean holds, String field, long ms, String expected) {
+        if (!holds) {
+            throw new ProfileFieldException(field, seconds(ms), expected);
         }
     }
 
