@@ -79,8 +79,8 @@ public final class HealthCheck {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UnhealthyException("the " + role + " server at " + base + " answered /health with something other than JSON");
         } catch (IllegalArgumentException e) {
-            throw new UnhealthyException("the " + role + " server at " + base + " answered /health with JSON it cannot read ("
-                    + e.getMessage() + "); check the URL options");
+            throw new UnhealthyException("the " + role + " server at " + base
+                    + " answered /health with JSON it cannot read (" + e.getMessage() + "); check the URL options");
         }
         String reported = answer == null || answer.role() == null ? "" : answer.role();
         if (!reported.equals(role)) {

@@ -34,7 +34,8 @@ public record HealthAnswer(String role, String threads, Integer fanoutThreads, I
         try {
             return Json.MAPPER.treeToValue(body, HealthAnswer.class);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse(""), e);
+            String reason = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+            throw new IllegalArgumentException(reason, e);
         }
     }
 

@@ -20,8 +20,9 @@ record RunsFile(String format, List<Phase> phases, List<Run> runs) {
     }
 
     /** One phase of a segment's timeline; see {@link PhaseTiming}. */
-    record Phase(String scenario, String server, int repetition, @JsonInclude(JsonInclude.Include.NON_NULL) Integer ratePerS,
-                 long slotStartEpochMs, long slotEndEpochMs, long startEpochMs, long endEpochMs) {
+    record Phase(String scenario, String server, int repetition,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Integer ratePerS, long slotStartEpochMs,
+                 long slotEndEpochMs, long startEpochMs, long endEpochMs) {
         Phase {
             scenario = text(scenario);
             server = text(server);
@@ -78,7 +79,8 @@ record RunsFile(String format, List<Phase> phases, List<Run> runs) {
     }
 
     /** @param cpuSharePct by part; a share not known is null in the file and NaN here */
-    record Conditions(double machineCpuPct, double loadgenLagP99Ms, double loadgenCpuMs, Map<String, Double> cpuSharePct) {
+    record Conditions(double machineCpuPct, double loadgenLagP99Ms, double loadgenCpuMs,
+                      Map<String, Double> cpuSharePct) {
         Conditions {
             Map<String, Double> shares = new LinkedHashMap<>();
             if (cpuSharePct != null) {

@@ -137,8 +137,8 @@ public record SegmentRecord(String runId, int index, int count, String scenarioS
      */
     private record SegmentFile(String runId, Integer index, Integer count, String scenarioSha256, String scenarioSource,
                                String scenarioText, String startAt, Long startAtEpochMs, Long actualStartEpochMs,
-                               long startOffsetMs, String host, String iobenchVersion, Boolean complete, int syncThreads,
-                               int fanoutThreads, List<String> servers, List<String> targetOptions) {
+                               long startOffsetMs, String host, String iobenchVersion, Boolean complete,
+                               int syncThreads, int fanoutThreads, List<String> servers, List<String> targetOptions) {
         SegmentFile {
             scenarioSource = scenarioSource == null ? "" : scenarioSource;
             host = host == null ? "?" : host;
