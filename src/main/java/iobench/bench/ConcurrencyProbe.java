@@ -1,6 +1,6 @@
 package iobench.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import iobench.bench.load.HttpResult;
 import iobench.bench.load.LoadClient;
 import iobench.http.Json;
@@ -53,7 +53,8 @@ public final class ConcurrencyProbe {
         }
         int seen = waitForParked(client, URI.create(base + "/concurrency/status"), n);
         HttpResult release = client.post(URI.create(base + "/concurrency/release"), Duration.ofSeconds(10));
-        int released = release.answered() ? Json.MAPPER.valueToTree(parse(release.body())).path("released").asInt(-1) : -1;
+        Integer releasedCount = release.answered() ? parse(release.body()).released() : null;
+        int released = releasedCount == null ? -1 : releasedCount;
         int answered = 0;
         for (Future<HttpResult> f : parked) {
             try {
@@ -83,7 +84,8 @@ public final class ConcurrencyProbe {
         while (System.nanoTime() < deadline) {
             HttpResult r = client.get(status, Duration.ofSeconds(5));
             if (r.answered() && r.status() == 200) {
-                seen = parse(r.body()).path("parked").asInt(0);
+                Integer parkedCount = parse(r.body()).parked();
+                seen = parkedCount == null ? 0 : parkedCount;
                 if (seen >= n) {
                     return seen;
                 }
@@ -93,11 +95,21 @@ public final class ConcurrencyProbe {
         return seen;
     }
 
-    private static JsonNode parse(String body) {
+    /**
+     * What the sim's gate answers: {@code /concurrency/status} how many are parked,
+     * {@code /concurrency/release} how many it let through; null where the answer does not say.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record GateAnswer(Integer parked, Integer released) {
+        static final GateAnswer NONE = new GateAnswer(null, null);
+    }
+
+    private static GateAnswer parse(String body) {
         try {
-            return Json.MAPPER.readTree(body == null ? "{}" : body);
+            GateAnswer answer = body == null ? null : Json.MAPPER.readValue(body, GateAnswer.class);
+            return answer == null ? GateAnswer.NONE : answer;
         } catch (Exception e) {
-            return Json.object();
+            return GateAnswer.NONE;
         }
     }
 }

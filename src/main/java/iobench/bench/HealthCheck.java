@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import iobench.bench.contender.Target;
 import iobench.bench.load.HttpResult;
 import iobench.bench.load.LoadClient;
+import iobench.http.HealthAnswer;
 import iobench.http.Json;
 import iobench.core.ServerRole;
 import java.net.URI;
@@ -70,16 +71,22 @@ public final class HealthCheck {
         if (result.status() != 200) {
             throw new UnhealthyException("the " + role + " server at " + base + " answered /health with HTTP " + result.status());
         }
+        JsonNode body;
+        HealthAnswer answer;
         try {
-            JsonNode body = Json.MAPPER.readTree(result.body());
-            String reported = body.path("role").asText("");
-            if (!reported.equals(role)) {
-                throw new UnhealthyException("the server at " + base + " says it is '" + reported + "', expected the "
-                        + role + " server; check the URL options");
-            }
-            return body;
+            body = Json.MAPPER.readTree(result.body());
+            answer = HealthAnswer.read(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UnhealthyException("the " + role + " server at " + base + " answered /health with something other than JSON");
+        } catch (IllegalArgumentException e) {
+            throw new UnhealthyException("the " + role + " server at " + base
+                    + " answered /health with JSON it cannot read (" + e.getMessage() + "); check the URL options");
         }
+        String reported = answer == null || answer.role() == null ? "" : answer.role();
+        if (!reported.equals(role)) {
+            throw new UnhealthyException("the server at " + base + " says it is '" + reported + "', expected the "
+                    + role + " server; check the URL options");
+        }
+        return body;
     }
 }

@@ -1,5 +1,6 @@
 package iobench.bench;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import iobench.bench.contender.RequestValues;
 import iobench.bench.contender.Target;
@@ -54,12 +55,25 @@ public final class TargetProbe {
         if (result.status() != 200) {
             return new Health(true, "no /health (HTTP " + result.status() + ")");
         }
+        JsonNode body;
         try {
-            JsonNode body = Json.MAPPER.readTree(result.body());
-            return new Health(true, body.path("role").asText("(no role)"));
+            body = Json.MAPPER.readTree(result.body());
         } catch (Exception e) {
             return new Health(true, "/health is not JSON");
         }
+        String role = null;
+        try {
+            RoleOnly said = body == null || !body.isObject() ? null : Json.MAPPER.treeToValue(body, RoleOnly.class);
+            role = said == null ? null : said.role();
+        } catch (Exception e) {
+            // Any service may have a /health, of its own shape: one whose role is no text gives none.
+        }
+        return new Health(true, role == null ? "(no role)" : role);
+    }
+
+    /** All of another service's /health that check reads: what it says it is. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record RoleOnly(String role) {
     }
 
     /**

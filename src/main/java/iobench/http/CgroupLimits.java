@@ -1,5 +1,8 @@
 package iobench.http;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -19,7 +22,8 @@ import java.util.Locale;
  * @param cpus        the CPU quota in CPUs (1.5 for 150 ms per 100 ms), or null
  * @param memoryBytes the memory limit, or null
  */
-public record CgroupLimits(Double cpus, Long memoryBytes) {
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CgroupLimits(Double cpus, @JsonProperty("memory_bytes") Long memoryBytes) {
     public static final CgroupLimits NONE = new CgroupLimits(null, null);
     /** cgroup v1 writes "no limit" as a huge number (page-rounded Long.MAX_VALUE). */
     private static final long V1_UNLIMITED = 1L << 60;
@@ -56,9 +60,11 @@ public record CgroupLimits(Double cpus, Long memoryBytes) {
         if (json == null || !json.isObject()) {
             return NONE;
         }
-        JsonNode cpus = json.path("cpus");
-        JsonNode memory = json.path("memory_bytes");
-        return new CgroupLimits(cpus.isNumber() ? cpus.asDouble() : null, memory.isNumber() ? memory.asLong() : null);
+        try {
+            return Json.MAPPER.treeToValue(json, CgroupLimits.class);
+        } catch (JacksonException | IllegalArgumentException e) {
+            return NONE;
+        }
     }
 
     /** This process's limits. */

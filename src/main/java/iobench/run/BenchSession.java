@@ -25,6 +25,7 @@ import iobench.bench.segment.Timeline;
 import iobench.bench.warmup.JitClock;
 import iobench.config.ServerSettings;
 import iobench.http.CgroupLimits;
+import iobench.http.HealthAnswer;
 import iobench.core.ServerRole;
 import iobench.analysis.Analysis;
 import iobench.analysis.BenchReport;
@@ -235,7 +236,7 @@ public final class BenchSession {
         }
         health.forEach((role, answer) -> {
             boolean external = role == ServerRole.SIM ? setup.simUrl() != null : setup.external().containsKey(role);
-            CgroupLimits limits = CgroupLimits.fromJson(answer.get("cgroup_limits"));
+            CgroupLimits limits = HealthAnswer.read(answer).cgroupLimits();
             if (external && limits.any()) {
                 lines.add(role.label() + " (external): cgroup limits " + limits.describe());
             }
@@ -250,7 +251,8 @@ public final class BenchSession {
         if (syncHealth == null) {
             return ModelParams.of(settings.syncThreads(), settings.fanoutThreads(), plan.targets());
         }
-        return ModelParams.of(syncHealth.path("threads").asInt(settings.syncThreads()),
-                syncHealth.path("fanout_threads").asInt(settings.fanoutThreads()), plan.targets());
+        HealthAnswer sync = HealthAnswer.read(syncHealth);
+        return ModelParams.of(sync.threadsOr(settings.syncThreads()), sync.fanoutThreadsOr(settings.fanoutThreads()),
+                plan.targets());
     }
 }

@@ -9,6 +9,7 @@ import iobench.bench.contender.TargetModel;
 import iobench.bench.load.LoadClient;
 import iobench.config.ServerSettings;
 import iobench.core.ServerRole;
+import iobench.http.HealthAnswer;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ public final class CheckRun {
         if (target.model() != TargetModel.POOL) {
             return target;
         }
-        int threads = health == null ? settings.syncThreads() : health.path("threads").asInt(settings.syncThreads());
+        int threads = health == null ? settings.syncThreads() : HealthAnswer.read(health).threadsOr(settings.syncThreads());
         return new Target(target.name(), target.url(), target.model(), threads, target.request());
     }
 
@@ -95,8 +96,9 @@ public final class CheckRun {
     private static JsonNode health(PrintWriter out, LoadClient client, String role, URI uri) {
         try {
             JsonNode body = HealthCheck.ask(client, role, uri);
-            String detail = body.has("threads") ? "threads " + body.get("threads").asText()
-                    : body.has("event_loops") ? "event loops " + body.get("event_loops").asText() : "";
+            HealthAnswer answer = HealthAnswer.read(body);
+            String detail = answer.threads() != null ? "threads " + answer.threads()
+                    : answer.eventLoops() != null ? "event loops " + answer.eventLoops() : "";
             out.printf("  %-8s %-28s ok   %s%n", role, uri, detail);
             return body;
         } catch (HealthCheck.UnhealthyException e) {

@@ -193,8 +193,9 @@ class IsolateTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aChildExitsWhenItsParentEnds(@TempDir Path dir) throws Exception {
-        // A parent that lives 4 s: long enough for a JVM to start on a busy 2-core machine.
-        Process parent = new ProcessBuilder("sleep", "4").start();
+        // A parent that outlives any JVM start (a fixed lifetime of a few seconds was once too short on
+        // a busy 2-core machine); it is ended below, once the sim listens.
+        Process parent = new ProcessBuilder("sleep", "120").start();
         Path log = dir.resolve("sim.out");
         Process child = null;
         try {
@@ -207,7 +208,8 @@ class IsolateTest {
             assertTrue(child.isAlive(), () -> "the sim ended before its parent: " + read(log));
             assertTrue(parent.isAlive(), "the parent ended before the sim had started; the test proves nothing");
 
-            assertTrue(parent.waitFor(10, TimeUnit.SECONDS), "sleep 4 did not end");
+            parent.destroy();
+            assertTrue(parent.waitFor(10, TimeUnit.SECONDS), "the parent did not end");
             long parentEndNs = System.nanoTime();
             assertTrue(child.waitFor(GONE_WITHIN.toMillis(), TimeUnit.MILLISECONDS),
                     () -> "the sim still runs " + GONE_WITHIN.toSeconds() + " s after its parent ended: " + read(log));

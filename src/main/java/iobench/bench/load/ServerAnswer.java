@@ -1,11 +1,17 @@
 package iobench.bench.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import iobench.core.ErrorKey;
 import iobench.core.ErrorKind;
 import iobench.core.Labelled;
-import iobench.http.Json;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,28 +24,57 @@ import java.util.Map;
  */
 record ServerAnswer(int successful, int failed, Map<ErrorKey, Integer> downstreamErrors,
                     Map<ErrorKey, String> downstreamSamples, double serverDurationS) {
+    /**
+     * Keys the answers' own (snake_case); keys it does not know are skipped (another service may say
+     * more). Counts must be JSON integers: "5" or 5.5 is no count, and the answer is not ours.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .build();
+
+    /** The answer as its JSON holds it. */
+    private record Body(Results results, Timing timing, Map<String, Integer> errorsByKind, List<ErrorEntry> errors) {
+    }
+
+    /** The downstream calls' counts; null where the answer has none. */
+    private record Results(Integer successful, Integer failed) {
+    }
+
+    /** @param totalDuration the server's own time for the request's calls, in seconds */
+    private record Timing(Double totalDuration) {
+    }
+
+    /** One failed call; an entry without its kind or its message gives no sample. */
+    private record ErrorEntry(String kind, String message) {
+    }
 
     static ServerAnswer parse(String body) {
         if (body == null) {
             return null;
         }
         try {
-            JsonNode root = Json.MAPPER.readTree(body);
-            JsonNode results = root.path("results");
-            if (!results.path("successful").isInt() || !results.path("failed").isInt()) {
+            Body answer = JSON.readValue(body, Body.class);
+            Results results = answer.results();
+            if (results == null || results.successful() == null || results.failed() == null) {
                 return null;
             }
             Map<ErrorKey, Integer> errors = new LinkedHashMap<>();
-            root.path("errors_by_kind").fields().forEachRemaining(e ->
-                    errors.merge(downstream(e.getKey()), e.getValue().asInt(), Integer::sum));
+            if (answer.errorsByKind() != null) {
+                answer.errorsByKind().forEach((kind, count) ->
+                        errors.merge(downstream(kind), count == null ? 0 : count, Integer::sum));
+            }
             Map<ErrorKey, String> samples = new LinkedHashMap<>();
-            for (JsonNode error : root.path("errors")) {
-                if (error.path("kind").isTextual() && error.path("message").isTextual()) {
-                    samples.putIfAbsent(downstream(error.get("kind").asText()), error.get("message").asText());
+            for (ErrorEntry error : answer.errors() == null ? List.<ErrorEntry>of() : answer.errors()) {
+                if (error != null && error.kind() != null && error.message() != null) {
+                    samples.putIfAbsent(downstream(error.kind()), error.message());
                 }
             }
-            return new ServerAnswer(results.get("successful").asInt(), results.get("failed").asInt(), errors, samples,
-                    root.path("timing").path("total_duration").asDouble(Double.NaN));
+            Double durationS = answer.timing() == null ? null : answer.timing().totalDuration();
+            return new ServerAnswer(results.successful(), results.failed(), errors, samples,
+                    durationS == null ? Double.NaN : durationS);
         } catch (Exception e) {
             return null;
         }

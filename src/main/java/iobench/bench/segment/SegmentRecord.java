@@ -2,17 +2,19 @@ package iobench.bench.segment;
 
 import iobench.core.ReportFiles;
 import iobench.scenario.Segment;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -36,7 +38,12 @@ public record SegmentRecord(String runId, int index, int count, String scenarioS
                             String host, String iobenchVersion, boolean complete, int syncThreads, int fanoutThreads,
                             List<String> servers, List<String> targetOptions) {
     public static final String FILE = "segment.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .build();
 
     public SegmentRecord {
         servers = List.copyOf(servers);
@@ -66,15 +73,10 @@ public record SegmentRecord(String runId, int index, int count, String scenarioS
     }
 
     public void write(Path dir) throws IOException {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("run_id", runId).put("index", index).put("count", count).put("scenario_sha256", scenarioSha256)
-                .put("scenario_source", scenarioSource).put("scenario_text", scenarioText).put("start_at", startAt)
-                .put("start_at_epoch_ms", startAtEpochMs).put("actual_start_epoch_ms", actualStartEpochMs)
-                .put("start_offset_ms", startOffsetMs()).put("host", host).put("iobench_version", iobenchVersion)
-                .put("complete", complete).put("sync_threads", syncThreads).put("fanout_threads", fanoutThreads);
-        servers.forEach(o.putArray("servers")::add);
-        targetOptions.forEach(o.putArray("target_options")::add);
-        ReportFiles.write(dir, FILE, JSON.writeValueAsString(o) + "\n");
+        SegmentFile file = new SegmentFile(runId, index, count, scenarioSha256, scenarioSource, scenarioText, startAt,
+                startAtEpochMs, actualStartEpochMs, startOffsetMs(), host, iobenchVersion, complete, syncThreads,
+                fanoutThreads, servers, targetOptions);
+        ReportFiles.write(dir, FILE, JSON.writeValueAsString(file) + "\n");
     }
 
     /** The segment.json of {@code dir}; IOException when it is missing or not one. */
@@ -83,41 +85,67 @@ public record SegmentRecord(String runId, int index, int count, String scenarioS
         if (!Files.isRegularFile(file)) {
             throw new IOException("no " + FILE + " (not the report directory of a bench --segment run)");
         }
-        JsonNode o;
+        JsonNode root;
         try {
-            o = JSON.readTree(file.toFile());
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            root = JSON.readTree(file.toFile());
+        } catch (JacksonException e) {
             throw new IOException(FILE + " is not JSON: " + e.getOriginalMessage());
         }
-        if (o == null || !o.isObject()) {
+        if (root == null || !root.isObject()) {
             throw new IOException(FILE + " is not a JSON object");
         }
-        for (String key : List.of("run_id", "index", "count", "scenario_sha256", "scenario_text", "start_at",
-                "start_at_epoch_ms", "actual_start_epoch_ms")) {
-            if (!o.hasNonNull(key)) {
-                throw new IOException(FILE + " lacks " + key);
-            }
+        SegmentFile o;
+        try {
+            o = JSON.treeToValue(root, SegmentFile.class);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new IOException(FILE + " is not a segment record: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
         }
+        required("run_id", o.runId());
+        required("index", o.index());
+        required("count", o.count());
+        required("scenario_sha256", o.scenarioSha256());
+        required("scenario_text", o.scenarioText());
+        required("start_at", o.startAt());
+        required("start_at_epoch_ms", o.startAtEpochMs());
+        required("actual_start_epoch_ms", o.actualStartEpochMs());
         // Checked here, so that a corrupt file is one line naming it, not an exception deep in the merge.
-        int index = o.get("index").asInt();
-        int count = o.get("count").asInt();
-        if (!o.get("index").isInt() || !o.get("count").isInt() || count < 1 || index < 1 || index > count) {
-            throw new IOException(FILE + " holds index " + o.get("index") + " of count " + o.get("count")
+        if (o.count() < 1 || o.index() < 1 || o.index() > o.count()) {
+            throw new IOException(FILE + " holds index " + o.index() + " of count " + o.count()
                     + "; expected 1 <= index <= count");
         }
-        String sha = o.get("scenario_sha256").asText();
-        if (!sha.matches("[0-9a-f]{64}")) {
-            throw new IOException(FILE + " holds scenario_sha256 '" + sha + "'; expected 64 hex digits");
+        if (!o.scenarioSha256().matches("[0-9a-f]{64}")) {
+            throw new IOException(FILE + " holds scenario_sha256 '" + o.scenarioSha256() + "'; expected 64 hex digits");
         }
-        List<String> servers = new ArrayList<>();
-        o.path("servers").forEach(n -> servers.add(n.asText()));
-        // Written since named targets; a segment.json from before has none, as its bench had none.
-        List<String> targetOptions = new ArrayList<>();
-        o.path("target_options").forEach(n -> targetOptions.add(n.asText()));
-        return new SegmentRecord(o.get("run_id").asText(), index, count, sha, o.path("scenario_source").asText(""),
-                o.get("scenario_text").asText(), o.get("start_at").asText(), o.get("start_at_epoch_ms").asLong(),
-                o.get("actual_start_epoch_ms").asLong(), o.path("host").asText("?"),
-                o.path("iobench_version").asText("?"), o.path("complete").asBoolean(true),
-                o.path("sync_threads").asInt(0), o.path("fanout_threads").asInt(0), servers, targetOptions);
+        return new SegmentRecord(o.runId(), o.index(), o.count(), o.scenarioSha256(), o.scenarioSource(),
+                o.scenarioText(), o.startAt(), o.startAtEpochMs(), o.actualStartEpochMs(), o.host(), o.iobenchVersion(),
+                o.complete(), o.syncThreads(), o.fanoutThreads(), o.servers(), o.targetOptions());
+    }
+
+    private static void required(String key, Object value) throws IOException {
+        if (value == null) {
+            throw new IOException(FILE + " lacks " + key);
+        }
+    }
+
+    /**
+     * segment.json as the file holds it, keys in snake_case in this order; {@code startOffsetMs} is
+     * written for people and not read back. The required keys are boxed: a file without one (or with
+     * null) is refused naming it; the others read as what an older file meant.
+     *
+     * @param targetOptions written since named targets; a file from before has none, as its bench had none
+     */
+    private record SegmentFile(String runId, Integer index, Integer count, String scenarioSha256, String scenarioSource,
+                               String scenarioText, String startAt, Long startAtEpochMs, Long actualStartEpochMs,
+                               long startOffsetMs, String host, String iobenchVersion, Boolean complete,
+                               int syncThreads, int fanoutThreads, List<String> servers, List<String> targetOptions) {
+        SegmentFile {
+            scenarioSource = scenarioSource == null ? "" : scenarioSource;
+            host = host == null ? "?" : host;
+            iobenchVersion = iobenchVersion == null ? "?" : iobenchVersion;
+            complete = complete == null || complete;
+            servers = servers == null ? List.of() : servers;
+            targetOptions = targetOptions == null ? List.of() : targetOptions;
+        }
     }
 }

@@ -1,9 +1,8 @@
 package iobench.bench.warmup;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import iobench.bench.load.HttpResult;
 import iobench.bench.load.LoadClient;
-import iobench.http.Json;
+import iobench.http.StatsAnswer;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -33,12 +32,8 @@ public interface JitClock {
             if (!result.answered() || result.status() != 200) {
                 return Double.NaN;
             }
-            try {
-                JsonNode value = Json.MAPPER.readTree(result.body()).path("jit_compile_ms");
-                return value.isNumber() && value.asDouble() >= 0 ? value.asDouble() : Double.NaN;
-            } catch (Exception e) {
-                return Double.NaN;
-            }
+            double ms = StatsAnswer.read(result.body()).jitCompileMs();
+            return ms >= 0 ? ms : Double.NaN;
         };
     }
 }

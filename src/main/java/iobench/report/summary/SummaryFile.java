@@ -1,19 +1,13 @@
 package iobench.report.summary;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
+import iobench.core.JsonNumbers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,10 +24,7 @@ public final class SummaryFile {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .addModule(new SimpleModule("summary-numbers")
-                    .addSerializer(Double.class, new NanAsNull())
-                    .addSerializer(Double.TYPE, new NanAsNull())
-                    .addDeserializer(Double.TYPE, new NullAsNan()))
+            .addModule(JsonNumbers.nanAsNull())
             .build();
 
     private SummaryFile() {
@@ -110,43 +101,5 @@ public final class SummaryFile {
 
     private static String firstLine(Exception ex) {
         return String.valueOf(ex.getMessage()).lines().findFirst().orElse("");
-    }
-
-    /** A figure that does not exist is null in the file, never NaN. */
-    private static final class NanAsNull extends StdScalarSerializer<Double> {
-        NanAsNull() {
-            super(Double.class);
-        }
-
-        @Override
-        public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            if (Double.isFinite(value)) {
-                gen.writeNumber(value);
-            } else {
-                gen.writeNull();
-            }
-        }
-    }
-
-    /** A null (or missing) figure reads back as NaN, as the analysis spells "none". */
-    private static final class NullAsNan extends StdScalarDeserializer<Double> {
-        NullAsNan() {
-            super(Double.TYPE);
-        }
-
-        @Override
-        public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            return p.getValueAsDouble(Double.NaN);
-        }
-
-        @Override
-        public Double getNullValue(DeserializationContext ctxt) {
-            return Double.NaN;
-        }
-
-        @Override
-        public Object getAbsentValue(DeserializationContext ctxt) {
-            return Double.NaN;
-        }
     }
 }
