@@ -5,6 +5,9 @@ import iobench.analysis.BenchReport;
 import iobench.analysis.Comparison;
 import iobench.analysis.ScenarioSummary;
 import iobench.analysis.ServerStats;
+import iobench.analysis.Stat;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import iobench.core.ReportFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -92,6 +95,19 @@ class SummaryJsonTest {
         assertEquals(SummaryFile.read(withVersion), old);
         assertEquals(RunComparison.document(SummaryFile.read(withVersion), SummaryFile.read(withVersion), "a", "b"),
                 RunComparison.document(old, SummaryFile.read(withVersion), "a", "b"));
+    }
+
+    @Test
+    void aFigureTheFileLeavesOutOrGivesAsNullReadsAsNoFigure() throws IOException {
+        ObjectNode root = (ObjectNode) new ObjectMapper().readTree(
+                Path.of("src/test/resources/golden").resolve(Summary.FILE).toFile());
+        ObjectNode server = (ObjectNode) root.path("scenarios").path(0).path("servers").path(0);
+        server.remove("p50_ms");
+        server.putNull("p99_ms");
+        SummaryScenario.Server read = SummaryFile.of(root, "edited").scenarios().get(0).servers().get(0);
+        assertEquals(Stat.NONE, read.p50Ms(), "left out");
+        assertEquals(Stat.NONE, read.p99Ms(), "null");
+        assertFalse(Double.isNaN(read.throughputRps().median()), "the others as written");
     }
 
     @Test

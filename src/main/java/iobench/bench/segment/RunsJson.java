@@ -1,8 +1,6 @@
 package iobench.bench.segment;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -16,11 +14,11 @@ import iobench.bench.metrics.RunCosts;
 import iobench.bench.metrics.RunId;
 import iobench.bench.metrics.RunResult;
 import iobench.core.JsonNumbers;
+import iobench.core.JsonFiles;
 import iobench.core.ReportFiles;
 import iobench.scenario.ScenarioKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,25 +106,7 @@ public final class RunsJson {
 
     /** The file as written; a file that is not JSON, or JSON of another shape, is refused in one line. */
     private static RunsFile file(Path dir) throws IOException {
-        Path file = dir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("no " + FILE);
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (JacksonException e) {
-            throw new IOException(FILE + " is not JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new IOException(FILE + " is not " + FORMAT);
-        }
-        try {
-            return JSON.treeToValue(root, RunsFile.class);
-        } catch (JacksonException | IllegalArgumentException e) {
-            throw new IOException(FILE + " is not " + FORMAT + ": "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
-        }
+        return JsonFiles.read(JSON, dir, FILE, RunsFile.class, "", FORMAT);
     }
 
     private static RunsFile.Run run(RunResult r, Long startEpochMs) {

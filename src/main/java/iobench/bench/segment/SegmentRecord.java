@@ -1,17 +1,15 @@
 package iobench.bench.segment;
 
+import iobench.core.JsonFiles;
 import iobench.core.ReportFiles;
 import iobench.scenario.Segment;
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -81,26 +79,8 @@ public record SegmentRecord(String runId, int index, int count, String scenarioS
 
     /** The segment.json of {@code dir}; IOException when it is missing or not one. */
     public static SegmentRecord read(Path dir) throws IOException {
-        Path file = dir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("no " + FILE + " (not the report directory of a bench --segment run)");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (JacksonException e) {
-            throw new IOException(FILE + " is not JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new IOException(FILE + " is not a JSON object");
-        }
-        SegmentFile o;
-        try {
-            o = JSON.treeToValue(root, SegmentFile.class);
-        } catch (JacksonException | IllegalArgumentException e) {
-            throw new IOException(FILE + " is not a segment record: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
-        }
+        SegmentFile o = JsonFiles.read(JSON, dir, FILE, SegmentFile.class,
+                " (not the report directory of a bench --segment run)", "a segment record");
         required("run_id", o.runId());
         required("index", o.index());
         required("count", o.count());

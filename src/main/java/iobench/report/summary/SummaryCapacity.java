@@ -51,12 +51,5 @@ public record SummaryCapacity(String scenario, double sloP99Ms, double sloErrorR
     public record Step(String server, int offeredRps, int validRuns, int runs, Stat achievedRps, Stat p50Ms,
                        Stat p99Ms, Stat uncorrectedP99Ms, double errorRate, Stat loadgenLagP99Ms, int dropped,
                        int sloMetRuns) {
-        public Step {
-            achievedRps = Stats.of(achievedRps);
-            p50Ms = Stats.of(p50Ms);
-            p99Ms = Stats.of(p99Ms);
-            uncorrectedP99Ms = Stats.of(uncorrectedP99Ms);
-            loadgenLagP99Ms = Stats.of(loadgenLagP99Ms);
-        }
     }
 }

@@ -48,10 +48,6 @@ public record SummaryScenario(String name, String kind, double delayS, int concu
                          Map<String, String> errorSamples, double modelDurationS, double efficiency, String modelNote,
                          double machineCpuPctMax, double loadgenLagP99MsMax, Costs costs) {
         public Server {
-            durationS = Stats.of(durationS);
-            throughputRps = Stats.of(throughputRps);
-            p50Ms = Stats.of(p50Ms);
-            p99Ms = Stats.of(p99Ms);
             errors = errors == null ? Map.of() : errors;
             errorSamples = errorSamples == null ? Map.of() : errorSamples;
         }
