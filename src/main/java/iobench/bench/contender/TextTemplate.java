@@ -20,6 +20,11 @@ public record TextTemplate(String text, List<String> parts) {
         return new TextTemplate(text, TemplateScanner.scan(text, false, environment));
     }
 
+    /** Whether the text has no placeholder: every request sends the same. */
+    public boolean constant() {
+        return parts.size() <= 1;
+    }
+
     public String fill(RequestValues values) {
         return TemplateScanner.fill(parts, values);
     }

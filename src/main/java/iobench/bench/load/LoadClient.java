@@ -4,6 +4,8 @@ import iobench.scenario.RateSpec;
 import iobench.bench.contender.RequestSpec;
 import iobench.bench.contender.RequestValues;
 import iobench.bench.contender.Target;
+import iobench.bench.contender.TextTemplate;
+import iobench.core.Strategy;
 import iobench.scenario.Segment;
 import iobench.http.TimedHttpClients;
 import iobench.server.fanout.ErrorClassifier;
@@ -46,6 +48,8 @@ public final class LoadClient implements AutoCloseable {
     private final ExecutorService threads;
     /** Held here because every run, warm-up and probe of a bench sends through this one client. */
     private final RequestIds requestIds;
+    /** The target of the last request and what it sends; replaced when another target comes. */
+    private volatile Prepared prepared;
     /** Set by {@link #cancelAll()}: bench is stopping, and no request may start any more. */
     private volatile boolean stopping;
 
@@ -107,15 +111,43 @@ public final class LoadClient implements AutoCloseable {
      * {@code timeout}.
      */
     public HttpResult send(Target target, RequestValues values, Duration timeout) {
+        Prepared prepared = this.prepared;
+        if (prepared == null || prepared.target() != target) {
+            prepared = prepare(target);
+            this.prepared = prepared;
+        }
         RequestSpec spec = target.request();
-        Request.Builder request = new Request.Builder().url(target.url().fill(values).toString());
+        Request request = prepared.constant() != null ? prepared.constant() : build(target, values);
+        return send(request, spec.timeout() != null ? spec.timeout() : timeout, spec.retriesStale(), prepared.sender());
+    }
+
+    /**
+     * A target's request and client, worked out once for all its requests: OkHttp's requests are
+     * immutable, so a target whose address, headers and body have no placeholder sends one and
+     * the same request every time, and the others are filled without a {@link java.net.URI} between.
+     */
+    private Prepared prepare(Target target) {
+        RequestSpec spec = target.request();
+        boolean constant = target.url().constant() && (spec.body() == null || spec.body().constant())
+                && spec.headers().values().stream().allMatch(TextTemplate::constant);
+        // Any values do for a request without placeholders.
+        Request request = constant ? build(target, new RequestValues(0, 1, Strategy.PARALLEL, 0)) : null;
+        return new Prepared(target, request, variants.of(spec.http(), spec.insecure(), target.url().https()));
+    }
+
+    /** The last target sent to (runs send to one target at a time), compared by identity: no hashing per request. */
+    private record Prepared(Target target, Request constant, OkHttpClient sender) {
+    }
+
+    private static Request build(Target target, RequestValues values) {
+        RequestSpec spec = target.request();
+        Request.Builder request = new Request.Builder().url(target.url().fillText(values));
         spec.headers().forEach((name, value) -> request.header(name, value.fill(values)));
         RequestBody body = spec.body() == null ? null : RequestBody.create(spec.body().fill(values)
                 .getBytes(StandardCharsets.UTF_8), null);
         request.method(spec.method(), body == null && NEEDS_BODY.contains(spec.method())
                 ? RequestBody.create(new byte[0]) : body);
-        return send(request.build(), spec.timeout() != null ? spec.timeout() : timeout, spec.retriesStale(),
-                variants.of(spec.http(), spec.insecure(), target.url().https()));
+        return request.build();
     }
 
     /**
