@@ -84,11 +84,6 @@ public record UrlTemplate(String text, List<String> parts) {
         return TemplateScanner.fill(parts, values);
     }
 
-    /** Whether the template has no placeholder: every request goes to the same address. */
-    public boolean constant() {
-        return parts.size() <= 1;
-    }
-
     /** Whether the template's scheme is https. */
     public boolean https() {
         return parts.get(0).regionMatches(true, 0, "https:", 0, 6);

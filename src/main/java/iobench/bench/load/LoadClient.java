@@ -4,7 +4,6 @@ import iobench.scenario.RateSpec;
 import iobench.bench.contender.RequestSpec;
 import iobench.bench.contender.RequestValues;
 import iobench.bench.contender.Target;
-import iobench.bench.contender.TextTemplate;
 import iobench.core.Strategy;
 import iobench.scenario.Segment;
 import iobench.http.TimedHttpClients;
@@ -16,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
@@ -117,26 +117,44 @@ public final class LoadClient implements AutoCloseable {
             this.prepared = prepared;
         }
         RequestSpec spec = target.request();
-        Request request = prepared.constant() != null ? prepared.constant() : build(target, values);
-        return send(request, spec.timeout() != null ? spec.timeout() : timeout, spec.retriesStale(), prepared.sender());
+        return send(prepared.request(values), spec.timeout() != null ? spec.timeout() : timeout, spec.retriesStale(),
+                prepared.sender());
+    }
+
+    private Prepared prepare(Target target) {
+        RequestSpec spec = target.request();
+        String id = "request_id";
+        boolean perRequest = target.url().placeholders().contains(id) || spec.body() != null && spec.body().uses(id)
+                || spec.headers().values().stream().anyMatch(value -> value.uses(id));
+        return new Prepared(target, perRequest, variants.of(spec.http(), spec.insecure(), target.url().https()),
+                new AtomicReference<>());
     }
 
     /**
-     * A target's request and client, worked out once for all its requests: OkHttp's requests are
-     * immutable, so a target whose address, headers and body have no placeholder sends one and
-     * the same request every time, and the others are filled without a {@link java.net.URI} between.
+     * A target's client, and its last request while the next may be the same: OkHttp's requests
+     * are immutable (a byte-array body is written again as often as asked), and a target without
+     * {@code {request_id}} (our own servers', most {@code --url}s) sends the same request for
+     * every call of a run, its delay, width and strategy being the run's. Compared by identity,
+     * as the last target sent to (runs send to one target at a time): no hashing per request.
      */
-    private Prepared prepare(Target target) {
-        RequestSpec spec = target.request();
-        boolean constant = target.url().constant() && (spec.body() == null || spec.body().constant())
-                && spec.headers().values().stream().allMatch(TextTemplate::constant);
-        // Any values do for a request without placeholders.
-        Request request = constant ? build(target, new RequestValues(0, 1, Strategy.PARALLEL, 0)) : null;
-        return new Prepared(target, request, variants.of(spec.http(), spec.insecure(), target.url().https()));
+    private record Prepared(Target target, boolean perRequest, OkHttpClient sender, AtomicReference<Filled> last) {
+        Request request(RequestValues values) {
+            if (perRequest) {
+                return build(target, values);
+            }
+            Filled filled = last.get();
+            if (filled != null && filled.delayMs() == values.delayMs() && filled.concurrent() == values.concurrent()
+                    && filled.strategy() == values.strategy()) {
+                return filled.request();
+            }
+            Request request = build(target, values);
+            last.set(new Filled(values.delayMs(), values.concurrent(), values.strategy(), request));
+            return request;
+        }
     }
 
-    /** The last target sent to (runs send to one target at a time), compared by identity: no hashing per request. */
-    private record Prepared(Target target, Request constant, OkHttpClient sender) {
+    /** A request filled with these values (any request id: the target has none). */
+    private record Filled(long delayMs, int concurrent, Strategy strategy, Request request) {
     }
 
     private static Request build(Target target, RequestValues values) {
