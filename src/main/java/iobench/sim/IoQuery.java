@@ -34,10 +34,13 @@ public final class IoQuery {
                         "nothing here: stalls are sim-wide; set them with POST /profile");
             }
         }
-        if (REQUEST_PARAMS.stream().noneMatch(query::containsKey)) {
-            return null;
+        // A loop, not a stream: every /slow-io request asks, and most carry none of them.
+        for (String name : REQUEST_PARAMS) {
+            if (query.containsKey(name)) {
+                return parse(query, requestDelayMs, maxDelayMs, false);
+            }
         }
-        return parse(query, requestDelayMs, maxDelayMs, false);
+        return null;
     }
 
     /**

@@ -182,7 +182,8 @@ public final class SimServer {
     private static String slowIoAnswer(String message, long delayMs, String requestId) {
         StringBuilder json = new StringBuilder(160).append("{\"message\":");
         Json.appendString(json, message).append(",\"delay\":").append(delayMs / 1000.0)
-                .append(",\"timestamp\":\"").append(Instant.now()).append("\",\"request_id\":");
+                .append(",\"timestamp\":\"");
+        Timestamps.append(json, Instant.now()).append("\",\"request_id\":");
         return Json.appendString(json, requestId).append('}').toString();
     }
 

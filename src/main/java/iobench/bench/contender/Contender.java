@@ -13,6 +13,9 @@ public record Contender(String name) implements Comparable<Contender> {
     public static final Contender ASYNC = new Contender("async");
     public static final Contender VIRTUAL = new Contender("virtual");
     private static final List<Contender> BUILT_IN = List.of(SYNC, ASYNC, VIRTUAL);
+    /** BUILT_IN's servers, in its order. */
+    private static final List<ServerRole> BUILT_IN_ROLES =
+            BUILT_IN.stream().map(c -> ServerRole.contenderFromLabel(c.name)).toList();
 
     public Contender {
         if (name == null || !Target.NAME.matcher(name).matches()) {
@@ -37,9 +40,18 @@ public record Contender(String name) implements Comparable<Contender> {
         return name;
     }
 
-    /** Our server of this name, or null for a named target. */
+    /**
+     * Our server of this name (any case), or null for a named target. The load generator asks for
+     * every answer (is it ours, to be checked strictly?): no stream and no lower-cased labels per
+     * call. Names are ASCII ({@link Target#NAME}), so ignoring case here is the label's any case.
+     */
     public ServerRole builtIn() {
-        return ServerRole.contenderFromLabel(name);
+        for (int i = 0; i < BUILT_IN.size(); i++) {
+            if (BUILT_IN.get(i).name.equalsIgnoreCase(name)) {
+                return BUILT_IN_ROLES.get(i);
+            }
+        }
+        return null;
     }
 
     public boolean isBuiltIn() {

@@ -20,6 +20,16 @@ public record TextTemplate(String text, List<String> parts) {
         return new TextTemplate(text, TemplateScanner.scan(text, false, environment));
     }
 
+    /** Whether the text has the placeholder {@code name} ({@link UrlTemplate#PLACEHOLDERS}). */
+    public boolean uses(String name) {
+        for (int i = 1; i < parts.size(); i += 2) {
+            if (parts.get(i).equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public String fill(RequestValues values) {
         return TemplateScanner.fill(parts, values);
     }

@@ -72,7 +72,16 @@ public record UrlTemplate(String text, List<String> parts) {
     }
 
     public URI fill(RequestValues values) {
-        return URI.create(TemplateScanner.fill(parts, values));
+        return URI.create(fillText(values));
+    }
+
+    /**
+     * The address of one request as text, for a client that parses it itself: the load generator
+     * sends it without building a {@link URI} first. Every value a placeholder takes is URL-safe,
+     * so it parses whenever the sample {@link #parse} checked did.
+     */
+    public String fillText(RequestValues values) {
+        return TemplateScanner.fill(parts, values);
     }
 
     /** Whether the template's scheme is https. */

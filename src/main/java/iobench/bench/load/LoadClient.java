@@ -4,6 +4,7 @@ import iobench.scenario.RateSpec;
 import iobench.bench.contender.RequestSpec;
 import iobench.bench.contender.RequestValues;
 import iobench.bench.contender.Target;
+import iobench.core.Strategy;
 import iobench.scenario.Segment;
 import iobench.http.TimedHttpClients;
 import iobench.server.fanout.ErrorClassifier;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
@@ -46,6 +48,8 @@ public final class LoadClient implements AutoCloseable {
     private final ExecutorService threads;
     /** Held here because every run, warm-up and probe of a bench sends through this one client. */
     private final RequestIds requestIds;
+    /** The target of the last request and what it sends; replaced when another target comes. */
+    private volatile Prepared prepared;
     /** Set by {@link #cancelAll()}: bench is stopping, and no request may start any more. */
     private volatile boolean stopping;
 
@@ -107,15 +111,61 @@ public final class LoadClient implements AutoCloseable {
      * {@code timeout}.
      */
     public HttpResult send(Target target, RequestValues values, Duration timeout) {
+        Prepared prepared = this.prepared;
+        if (prepared == null || prepared.target() != target) {
+            prepared = prepare(target);
+            this.prepared = prepared;
+        }
         RequestSpec spec = target.request();
-        Request.Builder request = new Request.Builder().url(target.url().fill(values).toString());
+        return send(prepared.request(values), spec.timeout() != null ? spec.timeout() : timeout, spec.retriesStale(),
+                prepared.sender());
+    }
+
+    private Prepared prepare(Target target) {
+        RequestSpec spec = target.request();
+        String id = "request_id";
+        boolean perRequest = target.url().placeholders().contains(id) || spec.body() != null && spec.body().uses(id)
+                || spec.headers().values().stream().anyMatch(value -> value.uses(id));
+        return new Prepared(target, perRequest, variants.of(spec.http(), spec.insecure(), target.url().https()),
+                new AtomicReference<>());
+    }
+
+    /**
+     * A target's client, and its last request while the next may be the same: OkHttp's requests
+     * are immutable (a byte-array body is written again as often as asked), and a target without
+     * {@code {request_id}} (our own servers', most {@code --url}s) sends the same request for
+     * every call of a run, its delay, width and strategy being the run's. Compared by identity,
+     * as the last target sent to (runs send to one target at a time): no hashing per request.
+     */
+    private record Prepared(Target target, boolean perRequest, OkHttpClient sender, AtomicReference<Filled> last) {
+        Request request(RequestValues values) {
+            if (perRequest) {
+                return build(target, values);
+            }
+            Filled filled = last.get();
+            if (filled != null && filled.delayMs() == values.delayMs() && filled.concurrent() == values.concurrent()
+                    && filled.strategy() == values.strategy()) {
+                return filled.request();
+            }
+            Request request = build(target, values);
+            last.set(new Filled(values.delayMs(), values.concurrent(), values.strategy(), request));
+            return request;
+        }
+    }
+
+    /** A request filled with these values (any request id: the target has none). */
+    private record Filled(long delayMs, int concurrent, Strategy strategy, Request request) {
+    }
+
+    private static Request build(Target target, RequestValues values) {
+        RequestSpec spec = target.request();
+        Request.Builder request = new Request.Builder().url(target.url().fillText(values));
         spec.headers().forEach((name, value) -> request.header(name, value.fill(values)));
         RequestBody body = spec.body() == null ? null : RequestBody.create(spec.body().fill(values)
                 .getBytes(StandardCharsets.UTF_8), null);
         request.method(spec.method(), body == null && NEEDS_BODY.contains(spec.method())
                 ? RequestBody.create(new byte[0]) : body);
-        return send(request.build(), spec.timeout() != null ? spec.timeout() : timeout, spec.retriesStale(),
-                variants.of(spec.http(), spec.insecure(), target.url().https()));
+        return request.build();
     }
 
     /**

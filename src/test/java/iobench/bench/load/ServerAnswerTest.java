@@ -31,4 +31,12 @@ class ServerAnswerTest {
     void anAnswerWithoutItsCountsIsNone() {
         assertNull(ServerAnswer.parse("{\"errors_by_kind\":{}}"));
     }
+
+    @Test
+    void aKeySpelledWithAnEscapeIsStillReadAndAnAnswerWithoutResultsIsNone() {
+        // The check that spares a JSON tree for other answers must not miss this one.
+        ServerAnswer escaped = ServerAnswer.parse("{\"res\\u0075lts\":{\"successful\":3,\"failed\":0}}");
+        assertEquals(3, escaped.successful());
+        assertNull(ServerAnswer.parse("{\"message\":\"slow IO completed\",\"delay\":0.005,\"request_id\":\"7\"}"));
+    }
 }
