@@ -62,6 +62,6 @@ HEALTHCHECK --interval=10s --timeout=10s --retries=3 \
   CMD ["/bin/bash", "/app/healthcheck.sh"]
 
 # The same JVM flags as JVM_FLAGS in the Makefile (a test checks that they stay equal).
-ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-Dio.netty.noUnsafe=true", "-Xms16m", "-Xmx192m", "-XX:+UseSerialGC", "-jar", "/app/iobench.jar"]
+ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-Dio.netty.noUnsafe=true", "-jar", "/app/iobench.jar"]
 # The whole benchmark, its report in /reports/<yyyyMMdd-HHmmss>/ (through /app/reports).
 CMD ["bench"]

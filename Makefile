@@ -14,14 +14,11 @@
 #       property Netty does not use Unsafe at all. (--sun-misc-unsafe-memory-access=allow would
 #       also silence it, but Java 21 refuses to start with that unknown option.)
 #       Trade-off: Netty then prefers heap buffers and skips its Unsafe fast paths.
-#   -Xms16m -Xmx192m -XX:+UseSerialGC
-#       The JVM sized on purpose (docs/performance.md has the measurements). Without them a JVM on
-#       a 24 GB machine commits a 376 MB heap at start and may grow it to 6 GB: an idle serve-async
-#       sat at 128 MB RSS and bench peaked above 700 MB. The live set of bench with every server in
-#       it stays far below 192 MB; the serial collector, on 2 cores and a heap this small, costs
-#       no throughput and leaves 20-30 MB less resident than G1 (no remembered sets, no
-#       concurrent threads).
-JVM_FLAGS ?= --enable-native-access=ALL-UNNAMED -Dio.netty.noUnsafe=true -Xms16m -Xmx192m -XX:+UseSerialGC
+#   No heap or collector flags: -Xms16m -Xmx192m -XX:+UseSerialGC were tried and measured
+#       (docs/performance.md, "Memory"): they halve bench's peak RSS but cost 15-20 % of the
+#       throughput of the busiest scenarios in the full bench (sustained-50, clients-200), so the
+#       JVM's defaults stay.
+JVM_FLAGS ?= --enable-native-access=ALL-UNNAMED -Dio.netty.noUnsafe=true
 
 # Program arguments for bench and serve-*, e.g. make serve-sync ARGS="--port 8081".
 ARGS ?=
