@@ -2,7 +2,6 @@ package iobench.bench;
 
 import iobench.scenario.BenchPlan;
 import iobench.scenario.Scenario;
-import com.fasterxml.jackson.databind.JsonNode;
 import iobench.bench.contender.Target;
 import iobench.bench.load.HttpResult;
 import iobench.bench.load.LoadClient;
@@ -30,8 +29,8 @@ public final class HealthCheck {
     }
 
     /** The health answer of each server by role, the sim's included where the run has one. */
-    public static Map<ServerRole, JsonNode> check(LoadClient client, Targets targets) {
-        Map<ServerRole, JsonNode> answers = new EnumMap<>(ServerRole.class);
+    public static Map<ServerRole, HealthAnswer> check(LoadClient client, Targets targets) {
+        Map<ServerRole, HealthAnswer> answers = new EnumMap<>(ServerRole.class);
         if (targets.simUrl() != null) {
             answers.put(ServerRole.SIM, ask(client, ServerRole.SIM.label(), targets.simUrl()));
         }
@@ -61,7 +60,8 @@ public final class HealthCheck {
         }
     }
 
-    public static JsonNode ask(LoadClient client, String role, URI base) {
+    /** The server's /health, read; one that does not answer 200 with its role's JSON is refused in one line. */
+    public static HealthAnswer ask(LoadClient client, String role, URI base) {
         URI health = URI.create(base.toString().replaceAll("/$", "") + "/health");
         HttpResult result = client.get(health, TIMEOUT);
         if (!result.answered()) {
@@ -71,11 +71,9 @@ public final class HealthCheck {
         if (result.status() != 200) {
             throw new UnhealthyException("the " + role + " server at " + base + " answered /health with HTTP " + result.status());
         }
-        JsonNode body;
         HealthAnswer answer;
         try {
-            body = Json.MAPPER.readTree(result.body());
-            answer = HealthAnswer.read(body);
+            answer = HealthAnswer.read(Json.MAPPER.readTree(result.body()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UnhealthyException("the " + role + " server at " + base + " answered /health with something other than JSON");
         } catch (IllegalArgumentException e) {
@@ -87,6 +85,6 @@ public final class HealthCheck {
             throw new UnhealthyException("the server at " + base + " says it is '" + reported + "', expected the "
                     + role + " server; check the URL options");
         }
-        return body;
+        return answer;
     }
 }

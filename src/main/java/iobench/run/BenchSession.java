@@ -1,6 +1,5 @@
 package iobench.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import iobench.core.ExitCodes;
 import iobench.core.ExitException;
 import iobench.scenario.BenchPlan;
@@ -117,7 +116,7 @@ public final class BenchSession {
             Targets targets = new Targets(servers.targets().simUrl(), urls, plan.targets());
             List<String> described = describe(servers, plan);
 
-            Map<ServerRole, JsonNode> health = HealthCheck.check(client, targets);
+            Map<ServerRole, HealthAnswer> health = HealthCheck.check(client, targets);
             HealthCheck.checkNamed(client, plan);
             described.addAll(limits(health));
             ModelParams model = modelParams(health.get(ServerRole.SYNC), settings, plan);
@@ -227,7 +226,7 @@ public final class BenchSession {
      * this bench's own (which embedded and --isolate servers share) and each external server's
      * from its /health (compose's cpus: and mem_limit). Printed now and kept for the report.
      */
-    private List<String> limits(Map<ServerRole, JsonNode> health) {
+    private List<String> limits(Map<ServerRole, HealthAnswer> health) {
         List<String> lines = new ArrayList<>();
         CgroupLimits own = CgroupLimits.ofThisProcess();
         if (own.any()) {
@@ -236,7 +235,7 @@ public final class BenchSession {
         }
         health.forEach((role, answer) -> {
             boolean external = role == ServerRole.SIM ? setup.simUrl() != null : setup.external().containsKey(role);
-            CgroupLimits limits = HealthAnswer.read(answer).cgroupLimits();
+            CgroupLimits limits = answer.cgroupLimits();
             if (external && limits.any()) {
                 lines.add(role.label() + " (external): cgroup limits " + limits.describe());
             }
@@ -247,11 +246,10 @@ public final class BenchSession {
     }
 
     /** The sync server's limits from its own /health, so the model is right for external servers too. */
-    private static ModelParams modelParams(JsonNode syncHealth, ServerSettings settings, BenchPlan plan) {
-        if (syncHealth == null) {
+    private static ModelParams modelParams(HealthAnswer sync, ServerSettings settings, BenchPlan plan) {
+        if (sync == null) {
             return ModelParams.of(settings.syncThreads(), settings.fanoutThreads(), plan.targets());
         }
-        HealthAnswer sync = HealthAnswer.read(syncHealth);
         return ModelParams.of(sync.threadsOr(settings.syncThreads()), sync.fanoutThreadsOr(settings.fanoutThreads()),
                 plan.targets());
     }

@@ -1,6 +1,5 @@
 package iobench.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import iobench.bench.ConcurrencyProbe;
 import iobench.bench.EmbeddedServers;
 import iobench.bench.HealthCheck;
@@ -55,7 +54,7 @@ public final class CheckRun {
             // Our contenders are targets of the same kind as the named ones: the same burst, the same table.
             List<Target> contenders = new ArrayList<>();
             for (Map.Entry<ServerRole, URI> e : targets.entrySet()) {
-                JsonNode answer = health(out, client, e.getKey().label(), e.getValue());
+                HealthAnswer answer = health(out, client, e.getKey().label(), e.getValue());
                 healthy &= answer != null;
                 contenders.add(builtIn(e.getKey(), e.getValue(), answer, settings));
             }
@@ -83,24 +82,23 @@ public final class CheckRun {
      * One of our servers as the model takes it: sync a pool of the threads its /health reports (as
      * bench reads them), the configured count when it did not answer.
      */
-    private static Target builtIn(ServerRole role, URI base, JsonNode health, ServerSettings settings) {
+    private static Target builtIn(ServerRole role, URI base, HealthAnswer health, ServerSettings settings) {
         Target target = Target.builtIn(role, base);
         if (target.model() != TargetModel.POOL) {
             return target;
         }
-        int threads = health == null ? settings.syncThreads() : HealthAnswer.read(health).threadsOr(settings.syncThreads());
+        int threads = health == null ? settings.syncThreads() : health.threadsOr(settings.syncThreads());
         return new Target(target.name(), target.url(), target.model(), threads, target.request());
     }
 
     /** @return its /health answer, or null when it failed (the line says why) */
-    private static JsonNode health(PrintWriter out, LoadClient client, String role, URI uri) {
+    private static HealthAnswer health(PrintWriter out, LoadClient client, String role, URI uri) {
         try {
-            JsonNode body = HealthCheck.ask(client, role, uri);
-            HealthAnswer answer = HealthAnswer.read(body);
+            HealthAnswer answer = HealthCheck.ask(client, role, uri);
             String detail = answer.threads() != null ? "threads " + answer.threads()
                     : answer.eventLoops() != null ? "event loops " + answer.eventLoops() : "";
             out.printf("  %-8s %-28s ok   %s%n", role, uri, detail);
-            return body;
+            return answer;
         } catch (HealthCheck.UnhealthyException e) {
             out.printf("  %-8s %-28s FAIL %s%n", role, uri, e.getMessage());
             return null;
