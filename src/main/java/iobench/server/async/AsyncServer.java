@@ -9,6 +9,7 @@ import io.helidon.webserver.Routing;
 import io.helidon.webserver.ServerRequest;
 import io.helidon.webserver.ServerResponse;
 import io.helidon.webserver.WebServer;
+import io.netty.channel.nio.NioEventLoopGroup;
 import iobench.config.ServerSettings;
 import iobench.http.BadParameterException;
 import iobench.http.JavalinServers;
@@ -28,8 +29,8 @@ import java.util.logging.Logger;
 
 /**
  * The async server: Helidon SE 3's reactive WebServer on a few Netty event loops, calling the
- * simulation server through a lean Netty client ({@link DownstreamClient}) on event loops of its own. No request
- * ever holds a thread while it waits.
+ * simulation server through a lean Netty client ({@link DownstreamClient}) on those same loops.
+ * No request ever holds a thread while it waits, and none hands over to another thread.
  */
 public final class AsyncServer {
     public static final ServerRole ROLE = ServerRole.ASYNC;
@@ -47,8 +48,8 @@ public final class AsyncServer {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("host " + settings.host() + " cannot be resolved", e);
         }
-        DownstreamClient client = new DownstreamClient(settings.simUrl(), settings.asyncEventLoops(),
-                settings.pooledConnectionIdleMs());
+        NioEventLoopGroup loops = NamedNioTransport.workers(settings.asyncEventLoops());
+        DownstreamClient client = new DownstreamClient(settings.simUrl(), loops, settings.pooledConnectionIdleMs());
         WebServer server = WebServer.builder()
                 // Only the keys named here; no environment or system property takes part.
                 .config(Config.builder(ConfigSources.create(Map.of(
@@ -60,7 +61,7 @@ public final class AsyncServer {
                 .bindAddress(bindAddress)
                 .port(port)
                 .workersCount(settings.asyncEventLoops())
-                .transport(new NamedNioTransport(settings.asyncEventLoops()))
+                .transport(new NamedNioTransport(loops))
                 // Helidon 3.2.11's idle timeout is left off on purpose: it closes a connection that
                 // many seconds after it opened, busy or not (AsyncServerTest shows it with 1 s), so a
                 // keep-alive client sees "unexpected end of stream" mid-run. Netty holds no thread
@@ -78,10 +79,10 @@ public final class AsyncServer {
         try {
             server.start().await(10, TimeUnit.SECONDS);
         } catch (RuntimeException e) {
-            stop(server, client);
+            stop(server, client, loops);
             throw ServerStartException.from(e, settings.host(), port, ROLE);
         }
-        return new Running(settings, server, client);
+        return new Running(settings, server, client, loops);
     }
 
     /** The routes: every answer JSON with {@code Connection: keep-alive}, errors as JSON 4xx. */
@@ -132,7 +133,7 @@ public final class AsyncServer {
         IoBenchService.sendJson(response, 404, Json.notFound(request.method().name(), path));
     }
 
-    private static boolean stop(WebServer server, DownstreamClient client) {
+    private static boolean stop(WebServer server, DownstreamClient client, NioEventLoopGroup loops) {
         long deadline = System.nanoTime() + CLOSE_WITHIN.toNanos();
         boolean clean = true;
         try {
@@ -144,8 +145,10 @@ public final class AsyncServer {
         Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), Duration.ofMillis(500).toNanos()));
         if (!client.close(left)) {
             clean = false;
-            LOGGER.warning("async client event loop did not stop within " + left.toMillis() + " ms");
+            LOGGER.warning("async client connections did not close within " + left.toMillis() + " ms");
         }
+        // The server stops its worker loops; a server that never started may not have.
+        loops.shutdownGracefully(0, CLOSE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
         return clean;
     }
 
@@ -161,12 +164,14 @@ public final class AsyncServer {
         private final ServerSettings settings;
         private final WebServer server;
         private final DownstreamClient client;
+        private final NioEventLoopGroup loops;
         private final AtomicBoolean closed = new AtomicBoolean();
 
-        Running(ServerSettings settings, WebServer server, DownstreamClient client) {
+        Running(ServerSettings settings, WebServer server, DownstreamClient client, NioEventLoopGroup loops) {
             this.settings = settings;
             this.server = server;
             this.client = client;
+            this.loops = loops;
         }
 
         @Override
@@ -186,9 +191,8 @@ public final class AsyncServer {
 
         @Override
         public String describe() {
-            return "iobench async (Helidon SE reactive) listening on " + baseUri() + ", event loops: "
-                    + settings.asyncEventLoops() + " server + " + client.eventLoops() + " client, calling "
-                    + settings.simUrl();
+            return "iobench async (Helidon SE reactive) listening on " + baseUri() + ", " + client.eventLoops()
+                    + " event loops (its downstream calls run on them too), calling " + settings.simUrl();
         }
 
         @Override
@@ -199,7 +203,7 @@ public final class AsyncServer {
         @Override
         public void close() {
             if (closed.compareAndSet(false, true)) {
-                stop(server, client);
+                stop(server, client, loops);
             }
         }
 

@@ -16,17 +16,23 @@ import java.util.Optional;
  * {@code "bossGroup"} and {@code "workerGroup"} (both {@link EventLoopGroup}) and
  * {@code "serverChannelFactory"} ({@link ChannelFactory}). Its built-in {@code NioTransport}
  * creates {@code new NioEventLoopGroup(n)}, whose threads are called {@code nioEventLoopGroup-X-Y};
- * this one creates the same groups with a {@link NamedThreadFactory}. The server shuts both
- * groups down itself in {@code WebServer.shutdown()}.
+ * this one creates the same groups with a {@link NamedThreadFactory}, and hands over the worker
+ * group it was given, which the server's downstream client shares ({@link DownstreamClient}).
+ * The server shuts both groups down itself in {@code WebServer.shutdown()}.
  */
 final class NamedNioTransport implements Transport {
     static final String ACCEPTOR_PREFIX = "async-acceptor-";
     static final String WORKER_PREFIX = "async-server-";
 
-    private final int workers;
+    private final NioEventLoopGroup workers;
 
-    NamedNioTransport(int workers) {
+    NamedNioTransport(NioEventLoopGroup workers) {
         this.workers = workers;
+    }
+
+    /** The worker loops, started, for a server and its downstream client to share. */
+    static NioEventLoopGroup workers(int count) {
+        return started(new NioEventLoopGroup(count, new NamedThreadFactory(WORKER_PREFIX, false)));
     }
 
     @Override
@@ -40,8 +46,7 @@ final class NamedNioTransport implements Transport {
             return switch (name) {
                 case "bossGroup" -> Optional.of(type.cast(started(new NioEventLoopGroup(
                         Math.max(1, config.sockets().size()), new NamedThreadFactory(ACCEPTOR_PREFIX, false)))));
-                case "workerGroup" -> Optional.of(type.cast(started(new NioEventLoopGroup(workers,
-                        new NamedThreadFactory(WORKER_PREFIX, false)))));
+                case "workerGroup" -> Optional.of(type.cast(workers));
                 default -> Optional.empty();
             };
         }

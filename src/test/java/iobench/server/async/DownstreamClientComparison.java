@@ -141,7 +141,7 @@ public final class DownstreamClientComparison {
     }
 
     private static AsyncCaller netty(URI sim, String delay) {
-        DownstreamClient client = new DownstreamClient(sim, 2, 15_000);
+        DownstreamClient client = DownstreamClient.withOwnLoops(sim, 2, 15_000);
         Duration timeout = Duration.ofSeconds(5);
         return new AsyncCaller() {
             @Override
