@@ -31,14 +31,19 @@ final class WarmupReport {
                 .thenCode("warmup: auto").then(" a phase ends when the server is steady: over its last "
                         + SteadyState.WINDOW + " rounds the JIT compiled for at most "
                         + Numbers.fixed(SteadyState.JIT_QUIET_MS, 0) + " ms (or "
-                        + Numbers.fixed(SteadyState.JIT_QUIET_SHARE * 100, 0) + " % of their time) and their time per "
+                        + Numbers.fixed(SteadyState.JIT_QUIET_SHARE * 100, 0) + " % of their time; "
+                        + Numbers.fixed(SteadyState.OWN_JIT_QUIET_SHARE * 100, 0) + " % for a server in a JVM of "
+                        + "its own, whose JIT compiles nothing else) and their time per "
                         + "call agreed within " + Numbers.fixed(SteadyState.AGREE_WITHIN * 100, 0) + " %; it gives up at "
                         + report.warmupCaps().maxCalls() + " calls or "
                         + Numbers.fixed(report.warmupCaps().maxMs() / 1000.0, 0) + " s per phase. A server already "
                         + "steady under the same shape (kind and strategy) in an earlier scenario gets one round, to "
                         + "open the new scenario's connections. Servers that share this JVM share its JIT, so a server "
                         + "warmed later starts from a warmer load generator and sim; with ")
-                .thenCode("--isolate").then(" each server's own JIT counts.")));
+                .thenCode("--isolate").then(" each server's own JIT counts, and a server steady after its warm-up is "
+                        + "warmed again right before its first measured run of the scenario, until steady again "
+                        + "(closing rounds: meanwhile its connections idled out, and reopening them makes the JIT "
+                        + "recompile).")));
         for (TimeToSteady t : report.timeToSteady()) {
             if (t.refusedDelay() != null) {
                 blocks.add(Block.paragraph(t.refusedDelay().sentence(t.server()) + "."));
@@ -74,6 +79,10 @@ final class WarmupReport {
         }
         if (p.capped()) {
             return Text.strong("at its cap, not steady");
+        }
+        if (p.closing()) {
+            return Text.of(p.steady() ? "steady again: closing rounds right before its first measured run"
+                    : "closing rounds before its first measured run, not steady again by the rule");
         }
         if (p.sharedFrom() != null) {
             return Text.of("already steady since " + p.sharedFrom() + " (same shape): one round to open connections");

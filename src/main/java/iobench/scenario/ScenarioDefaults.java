@@ -28,8 +28,8 @@ record ScenarioDefaults(int repetitions, Warmup warmup, long warmupDelayMs, List
         ScenarioDefaults standard = standard();
         int repetitions = keys.get("repetitions", nodes.integer(1, caps.maxRepetitions()), standard.repetitions());
         Warmup warmup = keys.get("warmup", (n, path) -> warmup(nodes, n, path, caps), Warmup.AUTO);
-        long maxCalls = keys.get("warmup-max-calls", nodes.integer(1, 10_000_000), (int) Warmup.AUTO_MAX_CALLS);
         long maxMs = keys.get("warmup-max-time", nodes.duration(ScenarioFileParser.MAX_WARMUP_MS), Warmup.AUTO_MAX_MS);
+        long maxCalls = keys.get("warmup-max-calls", nodes.integer(1, 10_000_000), (int) Warmup.defaultMaxCalls(maxMs));
         warmup = warmup.withCaps(maxCalls, Math.max(1, maxMs));
         long warmupDelayMs = keys.get("warmup-delay", nodes.duration(caps.maxDelayMs()), standard.warmupDelayMs());
         List<Contender> servers = keys.get("servers", nodes::servers, standard.servers());

@@ -28,6 +28,15 @@ public record Warmup(Mode mode, int rounds, long durationMs, long maxCalls, long
         }
     }
 
+    /**
+     * Auto's calls cap when the file sets only the time cap: {@link #AUTO_MAX_CALLS} per
+     * {@link #AUTO_MAX_MS}, never fewer, so that a longer time cap is not cut short by the calls
+     * cap it did not ask for (60 s of warm-up at the short delay is well over 60,000 calls).
+     */
+    public static long defaultMaxCalls(long maxMs) {
+        return Math.min(10_000_000, Math.max(AUTO_MAX_CALLS, AUTO_MAX_CALLS * maxMs / AUTO_MAX_MS));
+    }
+
     public static Warmup auto(long maxCalls, long maxMs) {
         return new Warmup(Mode.AUTO, 0, 0, maxCalls, maxMs);
     }

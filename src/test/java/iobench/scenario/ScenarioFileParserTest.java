@@ -123,6 +123,20 @@ class ScenarioFileParserTest {
                 Arguments.of("500ms", iobench.scenario.Warmup.timed(500)));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "warmup-max-time: 10s | 60000 | 10000",
+            "warmup-max-time: 60s | 360000 | 60000",
+            "warmup-max-time: 2s | 60000 | 2000",
+            "'warmup-max-time: 60s, warmup-max-calls: 5000' | 5000 | 60000",
+            "warmup-max-calls: 100000 | 100000 | 10000"})
+    void aLongerWarmupTimeCapIsNotCutShortByTheDefaultCallsCap(String caps, long maxCalls, long maxMs) {
+        BenchPlan plan = parse("defaults: {" + caps + "}\n"
+                + "scenarios:\n  - {name: a, kind: fan-out, delay: 0.1, concurrent: 1}\n");
+        assertEquals(maxCalls, plan.warmup().maxCalls(), caps);
+        assertEquals(maxMs, plan.warmup().maxMs(), caps);
+    }
+
     @ParameterizedTest(name = "warmup {0} is refused")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"sometimes", "-1", "1.5", "201", "11m", "[1]"})
     void aWarmupThatIsNeitherAutoNorACountNorATimeIsRefusedWithItsPlace(String written) {

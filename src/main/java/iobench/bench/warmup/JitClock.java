@@ -13,6 +13,19 @@ import java.time.Duration;
 public interface JitClock {
     double totalMs();
 
+    /**
+     * The share of wall time the JIT may still spend compiling in a steady window
+     * ({@link SteadyState}): a JVM the load generator and the sim share compiles their code too.
+     */
+    default double quietShare() {
+        return SteadyState.JIT_QUIET_SHARE;
+    }
+
+    /** Whether this JIT is the server's alone (a server in a JVM of its own). */
+    default boolean ownJvm() {
+        return false;
+    }
+
     JitClock UNKNOWN = () -> Double.NaN;
 
     /** This JVM's: for servers embedded in the bench's JVM (it counts the load generator's JIT too). */
@@ -24,16 +37,33 @@ public interface JitClock {
         return jit::getTotalCompilationTime;
     }
 
-    /** A server in another JVM, as its {@code GET /stats} reports it ({@code jit_compile_ms}). */
+    /**
+     * A server in another JVM, as its {@code GET /stats} reports it ({@code jit_compile_ms}). That
+     * JIT compiles the server's code alone, so it must be quieter to count as settled
+     * ({@link SteadyState#OWN_JIT_QUIET_SHARE}).
+     */
     static JitClock fromStats(LoadClient client, URI baseUri) {
         URI stats = URI.create(baseUri.toString().replaceAll("/$", "") + "/stats");
-        return () -> {
-            HttpResult result = client.get(stats, Duration.ofSeconds(5));
-            if (!result.answered() || result.status() != 200) {
-                return Double.NaN;
+        return new JitClock() {
+            @Override
+            public double totalMs() {
+                HttpResult result = client.get(stats, Duration.ofSeconds(5));
+                if (!result.answered() || result.status() != 200) {
+                    return Double.NaN;
+                }
+                double ms = StatsAnswer.read(result.body()).jitCompileMs();
+                return ms >= 0 ? ms : Double.NaN;
             }
-            double ms = StatsAnswer.read(result.body()).jitCompileMs();
-            return ms >= 0 ? ms : Double.NaN;
+
+            @Override
+            public double quietShare() {
+                return SteadyState.OWN_JIT_QUIET_SHARE;
+            }
+
+            @Override
+            public boolean ownJvm() {
+                return true;
+            }
         };
     }
 }

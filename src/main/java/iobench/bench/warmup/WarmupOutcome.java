@@ -22,9 +22,18 @@ import iobench.bench.contender.Contender;
  * @param failure     when a round answered nothing at all, which stops the phase (a server that
  *                    answers nothing cannot warm): how its requests failed, else null. Reports show
  *                    it, so that a server measured cold for that reason says why.
+ * @param closing     closing rounds: the server was steady after this scenario's warm-up already,
+ *                    and was warmed again right before its first measured run ({@code BenchRunner})
  */
 public record WarmupOutcome(String scenario, Contender server, int rounds, long calls, long durationNs,
-                            boolean steady, boolean capped, double jitGrowthMs, String sharedFrom, String failure) {
+                            boolean steady, boolean capped, double jitGrowthMs, String sharedFrom, String failure,
+                            boolean closing) {
+    /** The same phase, marked as closing rounds. */
+    public WarmupOutcome asClosing() {
+        return new WarmupOutcome(scenario, server, rounds, calls, durationNs, steady, capped, jitGrowthMs, sharedFrom,
+                failure, true);
+    }
+
     public double durationS() {
         return durationNs / 1e9;
     }

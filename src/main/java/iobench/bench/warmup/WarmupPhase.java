@@ -89,7 +89,7 @@ public final class WarmupPhase {
             }
             boolean enough = switch (policy.mode()) {
                 case AUTO -> {
-                    if (sharedFrom != null || SteadyState.steady(done)) {
+                    if (sharedFrom != null || SteadyState.steady(done, jit.quietShare())) {
                         yield true;
                     }
                     capped = calls >= policy.maxCalls() || elapsedMs >= policy.maxMs();
@@ -103,13 +103,13 @@ public final class WarmupPhase {
             }
             if (deadlineNs != NO_DEADLINE && System.nanoTime() + longestRoundNs * 3 / 2 - deadlineNs > 0) {
                 // The box would end during the next round: the phase ends here, and says whether it became steady.
-                capped = !SteadyState.steady(done);
+                capped = !SteadyState.steady(done, jit.quietShare());
                 break;
             }
         }
         return new WarmupOutcome(scenario.name(), role, done.size(), calls,
-                System.nanoTime() - startNs, sharedFrom != null || SteadyState.steady(done), capped,
-                jitBefore - jitAtStart, sharedFrom, failure);
+                System.nanoTime() - startNs, sharedFrom != null || SteadyState.steady(done, jit.quietShare()), capped,
+                jitBefore - jitAtStart, sharedFrom, failure, false);
     }
 
     /** What is left of the phase's time when a round starts: auto's cap, a timed warm-up's time; rounds: no limit. */
