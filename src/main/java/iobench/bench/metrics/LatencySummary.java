@@ -5,16 +5,24 @@ import org.HdrHistogram.Histogram;
 /**
  * Percentiles of one run in milliseconds, read from its HdrHistogram (recorded in microseconds).
  *
- * @param histogramMicros a copy of the run's histogram, for the {@code .hlog} files that let a run be
- *                        re-analysed or merged later; null where none was recorded (hand-made runs)
+ * @param packedMicros the run's histogram, packed ({@link PackedHistogram}), for the {@code .hlog}
+ *                     files that let a run be re-analysed or merged later; null where none was
+ *                     recorded (hand-made runs)
  */
 public record LatencySummary(double p50Ms, double p90Ms, double p99Ms, double maxMs, long count,
-                             Histogram histogramMicros) {
+                             PackedHistogram packedMicros) {
+
+    public LatencySummary(double p50Ms, double p90Ms, double p99Ms, double maxMs, long count, Histogram micros) {
+        this(p50Ms, p90Ms, p99Ms, maxMs, count, PackedHistogram.of(micros));
+    }
+
+    /** A copy of the run's histogram (microseconds), or null where none was recorded. */
+    public Histogram histogramMicros() {
+        return packedMicros == null ? null : packedMicros.unpack();
+    }
 
     public static LatencySummary of(Histogram micros) {
-        Histogram copy = new Histogram(micros.getLowestDiscernibleValue(), micros.getHighestTrackableValue(),
-                micros.getNumberOfSignificantValueDigits());
-        copy.add(micros);
+        PackedHistogram copy = PackedHistogram.of(micros);
         if (micros.getTotalCount() == 0) {
             return new LatencySummary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, copy);
         }
@@ -32,12 +40,12 @@ public record LatencySummary(double p50Ms, double p90Ms, double p99Ms, double ma
      * from the union, never averaged from the shares' percentiles (HdrHistogram's own add).
      */
     public LatencySummary add(LatencySummary other) {
-        if (histogramMicros == null || other.histogramMicros == null) {
+        if (packedMicros == null || other.packedMicros == null) {
             throw new IllegalArgumentException("a latency summary without its histogram cannot be added");
         }
         Histogram sum = Histograms.concurrent();
-        sum.add(histogramMicros);
-        sum.add(other.histogramMicros);
+        sum.add(histogramMicros());
+        sum.add(other.histogramMicros());
         return of(sum);
     }
 }

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.zip.DataFormatException;
@@ -152,13 +151,7 @@ public final class RunsJson {
     }
 
     private static RunsFile.Latency latency(LatencySummary l) {
-        Histogram h = l.histogramMicros();
-        String encoded = null;
-        if (h != null) {
-            ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
-            int length = h.encodeIntoCompressedByteBuffer(buffer);
-            encoded = Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
-        }
+        String encoded = l.packedMicros() == null ? null : Base64.getEncoder().encodeToString(l.packedMicros().bytes());
         return new RunsFile.Latency(l.count(), l.p50Ms(), l.p90Ms(), l.p99Ms(), l.maxMs(), encoded);
     }
 

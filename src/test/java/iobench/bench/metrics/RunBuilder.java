@@ -54,7 +54,7 @@ public final class RunBuilder {
 
     /** Percentiles without a histogram, as a hand-made run has them. */
     public static LatencySummary latency(double p50Ms, double p90Ms, double p99Ms, double maxMs, long count) {
-        return new LatencySummary(p50Ms, p90Ms, p99Ms, maxMs, count, null);
+        return new LatencySummary(p50Ms, p90Ms, p99Ms, maxMs, count, (PackedHistogram) null);
     }
 
     public RunBuilder repetition(int repetition) {
