@@ -86,6 +86,8 @@ class LongSoakTest {
     private static final Duration CAPACITY_WARMUP = Duration.ofSeconds(3);
     private static final Duration CAPACITY_MEASURED = Duration.ofSeconds(8);
     private static final double LOAD_SHARE = 0.70;
+    /** No window of {@link #PROGRESS_EVERY} may have a p99 above this: 4 x the call delay. */
+    private static final long WINDOW_P99_LIMIT_MS = 4 * DELAY_MS;
 
     /** Bounds of the open load: requests on the wire at once, each request's wait, the wait for the last answers. */
     private static final int MAX_IN_FLIGHT = LoadClient.MAX_IN_FLIGHT;
@@ -126,7 +128,7 @@ class LongSoakTest {
     record Load(int rate, double seconds, long due, long sent, long dropped, long finished, long successful,
                 Map<String, Long> failedByKind, long answers, long calls, long callsOk, long callsFailed,
                 Map<String, Long> callFailures, long inconsistent, String firstOddity, double p50Ms, double p99Ms,
-                double maxMs) {
+                double maxMs, double worstWindowP99Ms, double worstWindowEndS) {
         long failed() {
             return failedByKind.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -329,7 +331,7 @@ class LongSoakTest {
                     counts(failedByKind), answers.get(), calls.get(), callsOk.get(), callsFailed.get(),
                     counts(callFailures), inconsistent.get(), firstOddity.get(),
                     latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
-                    latency.getMaxValue() / 1000.0);
+                    latency.getMaxValue() / 1000.0, progress.worstWindowP99Ms, progress.worstWindowEndS);
         }
     }
 
@@ -345,6 +347,9 @@ class LongSoakTest {
         private Histogram reuse;
         private long gcCount = gcCount();
         private long gcMs = gcMs();
+        /** The highest p99 of any window so far, and when that window ended (s since the load began). */
+        private double worstWindowP99Ms;
+        private double worstWindowEndS;
 
         Progress(Recorder window, AtomicInteger inFlight, AtomicInteger mostInFlight, AtomicLong finished,
                  AtomicLong dropped) {
@@ -361,44 +366,17 @@ class LongSoakTest {
             long ms = gcMs();
             Runtime rt = Runtime.getRuntime();
             System.out.printf(Locale.ROOT, "  %4.0f s: ended %d (%d in this window, p99 %.0f ms, max %.0f ms),"
-                            + " in flight %d (at most %d), dropped %d; GC %d in %d ms; heap %.0f MB; Helidon client pool %s%n",
+                            + " in flight %d (at most %d), dropped %d; GC %d in %d ms; heap %.0f MB%n",
                     (System.nanoTime() - startNs) / 1e9, finished.get(), reuse.getTotalCount(),
                     reuse.getValueAtPercentile(99) / 1000.0, reuse.getMaxValue() / 1000.0, inFlight.get(),
                     mostInFlight.getAndSet(inFlight.get()),
-                    dropped.get(), count - gcCount, ms - gcMs, (rt.totalMemory() - rt.freeMemory()) / 1048576.0,
-                    helidonPool());
+                    dropped.get(), count - gcCount, ms - gcMs, (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
+            if (reuse.getTotalCount() > 0 && reuse.getValueAtPercentile(99) / 1000.0 > worstWindowP99Ms) {
+                worstWindowP99Ms = reuse.getValueAtPercentile(99) / 1000.0;
+                worstWindowEndS = (System.nanoTime() - startNs) / 1e9;
+            }
             gcCount = count;
             gcMs = ms;
-        }
-
-        /**
-         * Connections in Helidon 3's static client pool ({@code WebClientRequestBuilderImpl.CHANNEL_CACHE}):
-         * open / in use / all, read by reflection for diagnosis only; "?" when this Helidon has no such field.
-         */
-        private static String helidonPool() {
-            try {
-                var field = Class.forName("io.helidon.webclient.WebClientRequestBuilderImpl").getDeclaredField("CHANNEL_CACHE");
-                field.setAccessible(true);
-                int all = 0;
-                int open = 0;
-                int inUse = 0;
-                for (Object set : ((Map<?, ?>) field.get(null)).values()) {
-                    synchronized (set) {
-                        for (Object record : (Set<?>) set) {
-                            var channelField = record.getClass().getDeclaredField("channel");
-                            channelField.setAccessible(true);
-                            var channel = (io.netty.channel.Channel) channelField.get(record);
-                            all++;
-                            open += channel.isOpen() ? 1 : 0;
-                            var flag = channel.attr(io.netty.util.AttributeKey.<AtomicBoolean>valueOf("inUse")).get();
-                            inUse += flag != null && flag.get() ? 1 : 0;
-                        }
-                    }
-                }
-                return open + " open / " + inUse + " in use / " + all;
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return "?";
-            }
         }
 
         private static long gcCount() {
@@ -493,6 +471,10 @@ class LongSoakTest {
         checks.add(() -> assertEquals(0, row.capacity().failed(), who + "failures while measuring capacity, first: "
                 + row.capacity().firstFailure()));
         checks.add(() -> assertTrue(l.sent() > 0, who + "no load was applied"));
+        // Steady from its first window on: no start-up episode (issue 21), none later.
+        checks.add(() -> assertTrue(l.worstWindowP99Ms() <= WINDOW_P99_LIMIT_MS, String.format(Locale.ROOT,
+                "%sthe %d s window ending at %.0f s had p99 %.0f ms, over %d ms (4 x the call delay)", who,
+                PROGRESS_EVERY.toSeconds(), l.worstWindowEndS(), l.worstWindowP99Ms(), WINDOW_P99_LIMIT_MS)));
         // The generator's count: every request sent ended, as a success or a failure of a known kind.
         checks.add(() -> assertEquals(0, l.dropped(), who + "requests not sent: " + MAX_IN_FLIGHT + " already in flight"));
         checks.add(() -> assertEquals(l.sent(), l.finished(), who + "requests that never ended"));
