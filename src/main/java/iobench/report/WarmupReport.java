@@ -2,6 +2,7 @@ package iobench.report;
 
 import iobench.analysis.BenchReport;
 import iobench.analysis.Numbers;
+import iobench.bench.warmup.JitClock;
 import iobench.bench.warmup.SteadyState;
 import iobench.bench.warmup.TimeToSteady;
 import iobench.scenario.Warmup;
@@ -32,7 +33,7 @@ final class WarmupReport {
                         + SteadyState.WINDOW + " rounds the JIT compiled for at most "
                         + Numbers.fixed(SteadyState.JIT_QUIET_MS, 0) + " ms (or "
                         + Numbers.fixed(SteadyState.JIT_QUIET_SHARE * 100, 0) + " % of their time; "
-                        + Numbers.fixed(SteadyState.OWN_JIT_QUIET_SHARE * 100, 0) + " % for a server in a JVM of "
+                        + Numbers.fixed(JitClock.OWN_JVM_QUIET_SHARE * 100, 0) + " % for a server in a JVM of "
                         + "its own, whose JIT compiles nothing else) and their time per "
                         + "call agreed within " + Numbers.fixed(SteadyState.AGREE_WITHIN * 100, 0) + " %; it gives up at "
                         + report.warmupCaps().maxCalls() + " calls or "

@@ -26,6 +26,12 @@ public interface JitClock {
         return false;
     }
 
+    /**
+     * The share a server's own JIT (a JVM of its own) may still compile in a steady window: what it
+     * compiles is counted in its CPU per call.
+     */
+    double OWN_JVM_QUIET_SHARE = 0.01;
+
     JitClock UNKNOWN = () -> Double.NaN;
 
     /** This JVM's: for servers embedded in the bench's JVM (it counts the load generator's JIT too). */
@@ -40,7 +46,7 @@ public interface JitClock {
     /**
      * A server in another JVM, as its {@code GET /stats} reports it ({@code jit_compile_ms}). That
      * JIT compiles the server's code alone, so it must be quieter to count as settled
-     * ({@link SteadyState#OWN_JIT_QUIET_SHARE}).
+     * ({@link #OWN_JVM_QUIET_SHARE}).
      */
     static JitClock fromStats(LoadClient client, URI baseUri) {
         URI stats = URI.create(baseUri.toString().replaceAll("/$", "") + "/stats");
@@ -57,7 +63,7 @@ public interface JitClock {
 
             @Override
             public double quietShare() {
-                return SteadyState.OWN_JIT_QUIET_SHARE;
+                return JitClock.OWN_JVM_QUIET_SHARE;
             }
 
             @Override

@@ -13,7 +13,7 @@ import java.util.List;
  *       {@link #JIT_QUIET_SHARE} of the window's wall time if that is more (C2 goes on compiling
  *       colder methods long after the hot paths are done, and in one JVM it compiles the load
  *       generator's and the sim's too; a share keeps that from holding a server back forever). A
- *       server in a JVM of its own gets {@link #OWN_JIT_QUIET_SHARE}: its JIT compiles nothing
+ *       server in a JVM of its own gets {@link JitClock#OWN_JVM_QUIET_SHARE}: its JIT compiles nothing
  *       else, and what it still compiles is counted in the server's CPU per call (with 5 %, the
  *       servers of the cost scenario were called steady while C2 still took a third of their
  *       CPU). Where the JIT time is not known (a server that does not report it) only the
@@ -26,7 +26,6 @@ public final class SteadyState {
     public static final int WINDOW = 3;
     public static final double JIT_QUIET_MS = 20;
     public static final double JIT_QUIET_SHARE = 0.05;
-    public static final double OWN_JIT_QUIET_SHARE = 0.01;
     /** The rounds' time per call may lie this far (relative) from their median. */
     public static final double AGREE_WITHIN = 0.15;
 

@@ -52,10 +52,10 @@ class SteadyStateTest {
         // the same 3 s window and 120 ms (4 %): steady for a shared JIT, not for a server's own
         List<SteadyState.Round> compiling = series(new double[] {1000, 1000, 1000, 1000}, new double[] {500, 540, 580, 620});
         assertTrue(SteadyState.steady(compiling, SteadyState.JIT_QUIET_SHARE));
-        assertFalse(SteadyState.steady(compiling, SteadyState.OWN_JIT_QUIET_SHARE));
+        assertFalse(SteadyState.steady(compiling, JitClock.OWN_JVM_QUIET_SHARE));
         // 25 ms in 3 s: under 1 %
         assertTrue(SteadyState.steady(series(new double[] {1000, 1000, 1000, 1000}, new double[] {500, 508, 517, 525}),
-                SteadyState.OWN_JIT_QUIET_SHARE));
+                JitClock.OWN_JVM_QUIET_SHARE));
     }
 
     @Test
