@@ -86,6 +86,10 @@ class LongSoakTest {
     private static final Duration CAPACITY_WARMUP = Duration.ofSeconds(3);
     private static final Duration CAPACITY_MEASURED = Duration.ofSeconds(8);
     private static final double LOAD_SHARE = 0.70;
+    /** Warming before the capacity: windows of this length, until the JIT compiles under this share of one twice running. */
+    private static final Duration WARM_WINDOW = Duration.ofSeconds(3);
+    private static final double JIT_QUIET_SHARE = 0.05;
+    private static final Duration WARM_MAX = Duration.ofSeconds(90);
     /** No window of {@link #PROGRESS_EVERY} may have a p99 above this: 4 x the call delay. */
     private static final long WINDOW_P99_LIMIT_MS = 4 * DELAY_MS;
 
@@ -184,17 +188,23 @@ class LongSoakTest {
         assertAll(checks);
     }
 
+    private static String faults(long seed) {
+        return "error_rate=" + ERROR_RATE + "&reset_rate=" + RESET_RATE + "&seed=" + seed;
+    }
+
     private Row soak(RunningServer server, RunningServer sim, long seed) throws Exception {
         URI uri = server.baseUri().resolve(PATH);
+        setProfile(sim, faults(seed + 100));
+        double warmS = warm(uri);
         setProfile(sim, null);
         Capacity capacity = capacity(uri);
         ProcessLevels before = ProcessLevels.settle(null, PREFIXES, MARGINS, SETTLE_WITHIN);
         int rate = FIXED_RATE.isBlank() ? (int) Math.max(1, Math.round(capacity.requestsPerSecond() * LOAD_SHARE))
                 : Integer.parseInt(FIXED_RATE);
-        System.out.printf("%s: capacity %.0f req/s (closed loop, %d clients, %d s); offering %d req/s for %s min%n",
-                server.role().label(), capacity.requestsPerSecond(), CAPACITY_CLIENTS, CAPACITY_MEASURED.toSeconds(), rate,
-                minutes(MINUTES));
-        setProfile(sim, "error_rate=" + ERROR_RATE + "&reset_rate=" + RESET_RATE + "&seed=" + seed);
+        System.out.printf("%s: warmed %.0f s with the faults on; capacity %.0f req/s (closed loop, %d clients, %d s);"
+                        + " offering %d req/s for %s min%n", server.role().label(), warmS, capacity.requestsPerSecond(),
+                CAPACITY_CLIENTS, CAPACITY_MEASURED.toSeconds(), rate, minutes(MINUTES));
+        setProfile(sim, faults(seed));
         SimCounts simBefore = simCounts(sim);
         Load load;
         try {
@@ -213,42 +223,85 @@ class LongSoakTest {
      * so the server (or the machine) is the limit, not the clients. The first seconds are its warm-up.
      */
     private static Capacity capacity(URI uri) throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
         AtomicLong measured = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicReference<String> firstFailure = new AtomicReference<>();
         long fromNs = System.nanoTime() + CAPACITY_WARMUP.toNanos();
         long toNs = fromNs + CAPACITY_MEASURED.toNanos();
+        closedLoop(uri, result -> {
+            String oddity = result.answered() && result.status() == 200
+                    && result.body().contains("\"failed\":0") ? null
+                    : result.status() + " " + (result.answered() ? result.body() : result.message());
+            if (oddity != null) {
+                failed.incrementAndGet();
+                firstFailure.compareAndSet(null, oddity);
+            } else if (result.endNs() >= fromNs && result.endNs() < toNs) {
+                measured.incrementAndGet();
+            }
+        }, () -> {
+            while (System.nanoTime() < toNs) {
+                LockSupport.parkNanos(toNs - System.nanoTime()); // the measuring window itself
+            }
+        });
+        return new Capacity(measured.get() / (CAPACITY_MEASURED.toNanos() / 1e9), measured.get(), failed.get(),
+                firstFailure.get());
+    }
+
+    /**
+     * Warms the server, the sim and the generator with the soak's own requests and faults, as a
+     * closed loop of {@link #CAPACITY_CLIENTS} clients, until this JVM's JIT has compiled for at
+     * most {@link #JIT_QUIET_SHARE} of a {@link #WARM_WINDOW} twice running (or {@link #WARM_MAX}).
+     * Without it the load began on a machine whose JIT still took about 0.6 s of CPU a second, and
+     * the first failed calls made it compile more: the first seconds of the open load fell behind
+     * and fed themselves with new connections (docs/performance.md, the soak's start-up episode).
+     *
+     * @return the seconds it took
+     */
+    private static double warm(URI uri) throws Exception {
+        long startNs = System.nanoTime();
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        closedLoop(uri, result -> { }, () -> {
+            long quietWindows = 0;
+            long before = jit.getTotalCompilationTime();
+            while (quietWindows < 2 && System.nanoTime() - startNs < WARM_MAX.toNanos()) {
+                Thread.sleep(WARM_WINDOW.toMillis());
+                long after = jit.getTotalCompilationTime();
+                quietWindows = after - before <= JIT_QUIET_SHARE * WARM_WINDOW.toMillis() ? quietWindows + 1 : 0;
+                before = after;
+            }
+        });
+        return (System.nanoTime() - startNs) / 1e9;
+    }
+
+    /** What the main thread does while a closed loop runs; the loop stops when it returns. */
+    @FunctionalInterface
+    private interface Meanwhile {
+        void run() throws Exception;
+    }
+
+    /** {@link #CAPACITY_CLIENTS} clients sending one request after another while {@code meanwhile} runs. */
+    private static void closedLoop(URI uri, java.util.function.Consumer<HttpResult> onResult, Meanwhile meanwhile)
+            throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
         try (LoadClient client = new LoadClient(CLIENT_KEEP_ALIVE_MS)) {
             List<Future<?>> clients = new ArrayList<>();
             for (int c = 0; c < CAPACITY_CLIENTS; c++) {
                 clients.add(client.threads().submit(() -> {
                     while (!stop.get()) {
-                        HttpResult result = client.get(uri, REQUEST_TIMEOUT);
-                        String oddity = result.answered() && result.status() == 200
-                                && result.body().contains("\"failed\":0") ? null
-                                : result.status() + " " + (result.answered() ? result.body() : result.message());
-                        if (oddity != null) {
-                            failed.incrementAndGet();
-                            firstFailure.compareAndSet(null, oddity);
-                        } else if (result.endNs() >= fromNs && result.endNs() < toNs) {
-                            measured.incrementAndGet();
-                        }
+                        onResult.accept(client.get(uri, REQUEST_TIMEOUT));
                     }
                     return null;
                 }));
             }
-            LockSupport.parkNanos(toNs - System.nanoTime()); // the measuring window itself
-            while (System.nanoTime() < toNs) {
-                LockSupport.parkNanos(toNs - System.nanoTime());
+            try {
+                meanwhile.run();
+            } finally {
+                stop.set(true);
             }
-            stop.set(true);
             for (Future<?> f : clients) {
                 f.get(REQUEST_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
             }
         }
-        return new Capacity(measured.get() / (CAPACITY_MEASURED.toNanos() / 1e9), measured.get(), failed.get(),
-                firstFailure.get());
     }
 
     /**
