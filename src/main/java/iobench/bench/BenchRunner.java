@@ -188,12 +188,17 @@ public final class BenchRunner {
             if (first) {
                 firstRequest(scenario, role, shortDelayMs);
             }
-            long delayMs = refusedDelays.containsKey(role) ? scenario.delayMs() : shortDelayMs;
+            long delayMs = warmupDelayMs(scenario, role);
             if (!plan.warmup().none()) {
                 warmups.add(warmPhase(scenario, role, delayMs, deadlineNs));
             }
             pacing.ended();
         }
+    }
+
+    /** The delay a server's warm-up rounds ask for: the short one, or the scenario's for a target that refused it. */
+    private long warmupDelayMs(Scenario scenario, Contender role) {
+        return refusedDelays.containsKey(role) ? scenario.delayMs() : Math.min(scenario.delayMs(), plan.warmupDelayMs());
     }
 
     /** Longest the closing rounds of one server may take ({@link #closingRounds}). */
@@ -219,8 +224,7 @@ public final class BenchRunner {
         if (!warmedHere) {
             return;
         }
-        long delayMs = refusedDelays.containsKey(role) ? scenario.delayMs()
-                : Math.min(scenario.delayMs(), plan.warmupDelayMs());
+        long delayMs = warmupDelayMs(scenario, role);
         Warmup closing = plan.warmup().withCaps(plan.warmup().maxCalls(), Math.min(plan.warmup().maxMs(), CLOSING_MAX_MS));
         WarmupOutcome outcome = WarmupPhase.run(scenario, role, closing, jit, null,
                 (shape, timeLimitMs) -> runOnce(role, () -> ClientsRun.run(client, targets.target(role), scenario,
