@@ -97,6 +97,16 @@ class LongSoakTest {
     private static final int MAX_IN_FLIGHT = LoadClient.MAX_IN_FLIGHT;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration DRAIN = Duration.ofSeconds(40);
+    /**
+     * The open load's connections: at most this many times the requests a server has in flight at the
+     * offered rate (rate x the call delay), and at least {@link #MIN_CONNECTIONS}. Requests over it wait for
+     * a connection, their latency still counted from their intended send time, as wrk2 queues requests on its
+     * fixed connections. Without a bound a stall of half a second made every late request open a connection
+     * of its own (and the server two more to the sim), and on 2 cores the connecting took the CPU the backlog
+     * needed: virtual's first 30 s once went from such a stall to 10,000 requests in flight (docs/testing.md).
+     */
+    private static final int CONNECTIONS_PER_EXPECTED = 4;
+    private static final int MIN_CONNECTIONS = 64;
     /** The generator lets idle connections go after this, before the servers' 2 s idle timeout closes them. */
     private static final long CLIENT_KEEP_ALIVE_MS = 1_000;
 
@@ -202,8 +212,9 @@ class LongSoakTest {
         int rate = FIXED_RATE.isBlank() ? (int) Math.max(1, Math.round(capacity.requestsPerSecond() * LOAD_SHARE))
                 : Integer.parseInt(FIXED_RATE);
         System.out.printf("%s: warmed %.0f s with the faults on; capacity %.0f req/s (closed loop, %d clients, %d s);"
-                        + " offering %d req/s for %s min%n", server.role().label(), warmS, capacity.requestsPerSecond(),
-                CAPACITY_CLIENTS, CAPACITY_MEASURED.toSeconds(), rate, minutes(MINUTES));
+                        + " offering %d req/s for %s min on at most %d connections%n", server.role().label(), warmS,
+                capacity.requestsPerSecond(), CAPACITY_CLIENTS, CAPACITY_MEASURED.toSeconds(), rate, minutes(MINUTES),
+                connections(rate));
         setProfile(sim, faults(seed));
         SimCounts simBefore = simCounts(sim);
         Load load;
@@ -309,6 +320,11 @@ class LongSoakTest {
      * function of time, so a slow server never slows the arrivals), each sent on its own virtual
      * thread by the project's {@link LoadClient}; latency counts from the intended send time.
      */
+    /** The bound on the open load's connections at {@code rate} ({@link #CONNECTIONS_PER_EXPECTED}). */
+    static int connections(int rate) {
+        return (int) Math.max(MIN_CONNECTIONS, Math.ceil(rate * CONNECTIONS_PER_EXPECTED * DELAY_MS / 1000.0));
+    }
+
     private static Load openLoad(URI uri, int rate, long durationMs) throws InterruptedException {
         long due = Schedule.count(rate, durationMs);
         AtomicLong sent = new AtomicLong();
@@ -327,6 +343,7 @@ class LongSoakTest {
         Map<String, AtomicLong> callFailures = new ConcurrentHashMap<>();
         Histogram latency = Histograms.concurrent();
         Recorder window = new Recorder(3);
+        java.util.concurrent.Semaphore connectionPermits = new java.util.concurrent.Semaphore(connections(rate));
 
         try (LoadClient client = new LoadClient(CLIENT_KEEP_ALIVE_MS)) {
             Schedule schedule = new Schedule(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20), rate);
@@ -348,6 +365,7 @@ class LongSoakTest {
                     }
                     sent.incrementAndGet();
                     client.threads().execute(() -> {
+                        connectionPermits.acquireUninterruptibly(); // a late request waits here, not on a socket of its own
                         try {
                             HttpResult result = client.get(uri, REQUEST_TIMEOUT);
                             Histograms.recordNanos(latency, result.endNs() - intended);
@@ -365,6 +383,7 @@ class LongSoakTest {
                             }
                             finished.incrementAndGet();
                         } finally {
+                            connectionPermits.release();
                             inFlight.decrementAndGet();
                         }
                     });
