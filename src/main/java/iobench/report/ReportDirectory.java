@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,15 +90,16 @@ public final class ReportDirectory {
         }
     }
 
-    /** A directory, fine; a file, NotDirectoryException; gone again (removed by another check), NoSuchFileException: try again. */
+    /**
+     * A directory, fine; a file, NotDirectoryException; gone again (removed by another check),
+     * NoSuchFileException: try again. One look at the file system, not two: between an
+     * {@code isDirectory} and an {@code exists}, another check could remove the directory and make
+     * it again, and the second look then took a directory for a file.
+     */
     private static void requireDirectory(Path p) throws IOException {
-        if (Files.isDirectory(p)) {
-            return;
-        }
-        if (Files.exists(p)) {
+        if (!Files.readAttributes(p, BasicFileAttributes.class).isDirectory()) {
             throw new NotDirectoryException(p.toString());
         }
-        throw new NoSuchFileException(p.toString());
     }
 
     /** A file system failure in words, without the exception's class name. */
