@@ -315,16 +315,16 @@ class LongSoakTest {
         }
     }
 
+    /** The bound on the open load's connections at {@code rate} ({@link #CONNECTIONS_PER_EXPECTED}). */
+    private static int connections(int rate) {
+        return (int) Math.max(MIN_CONNECTIONS, Math.ceil(rate * CONNECTIONS_PER_EXPECTED * DELAY_MS / 1000.0));
+    }
+
     /**
      * Requests due at a constant {@code rate} for {@code durationMs} ({@link Schedule}: a pure
      * function of time, so a slow server never slows the arrivals), each sent on its own virtual
      * thread by the project's {@link LoadClient}; latency counts from the intended send time.
      */
-    /** The bound on the open load's connections at {@code rate} ({@link #CONNECTIONS_PER_EXPECTED}). */
-    static int connections(int rate) {
-        return (int) Math.max(MIN_CONNECTIONS, Math.ceil(rate * CONNECTIONS_PER_EXPECTED * DELAY_MS / 1000.0));
-    }
-
     private static Load openLoad(URI uri, int rate, long durationMs) throws InterruptedException {
         long due = Schedule.count(rate, durationMs);
         AtomicLong sent = new AtomicLong();
