@@ -123,10 +123,13 @@ SOAK_LONG_SERVERS ?= sync,virtual,async
 SOAK_LONG_RATE ?=
 # Seconds between the soak's progress lines.
 SOAK_LONG_PROGRESS_S ?= 30
-# The soak JVM's heap floor. Before each server's load the soak forces full GCs to read the heap's level, and
-# G1 then shrank the heap to about 56 MB: the open load began on it and spent its first second growing it back
-# (young GCs every 20 ms, a mixed cycle), p99 of that second 190-690 ms; with this floor 75-160 ms (docs/testing.md).
-SOAK_LONG_JVM ?= -Xms400m
+# The soak JVM's flags. Before and after each server's load the soak forces full GCs (three per reading, once a
+# second) to read the heap's level, which the JVM takes for hours of idle time:
+#  -Xms400m: G1 shrank the heap to about 56 MB, and the open load's first second grew it back (young GCs every
+#   20 ms, a mixed cycle), p99 of that second 190-690 ms; with this floor 75-160 ms;
+#  -XX:NmethodSweepActivity=0: the GC unloaded compiled code as cold after 2-5 of them (6,414 methods, 1,476 of
+#   them C2, after sync's load), and C2 then recompiled the hot paths for 35 s under the next load (docs/testing.md).
+SOAK_LONG_JVM ?= -Xms400m -XX:NmethodSweepActivity=0
 
 .PHONY: soak-long
 soak-long: ## Run only the long soak with faults (not in `make test`): 10 min per server, 30 min in all (SOAK_LONG_MINUTES=N), at 70 % of capacity (measured once warm), the sim resetting 1 % of calls and failing 1 % with 500; every 30 s window p99 <= 200 ms
