@@ -127,7 +127,7 @@ SOAK_LONG_PROGRESS_S ?= 30
 # second) to read the heap's level, which the JVM takes for hours of idle time:
 #  -Xms400m: G1 shrank the heap to about 56 MB, and the open load's first second grew it back (young GCs every
 #   20 ms, a mixed cycle), p99 of that second 190-690 ms; with this floor 75-160 ms;
-#  -XX:NmethodSweepActivity=0: the GC unloaded compiled code as cold after 2-5 of them (6,414 methods, 1,476 of
+#  -XX:NmethodSweepActivity=0: the GC unloaded compiled code as cold after 2-5 of them (6,414 methods, about 1,480 of
 #   them C2, after sync's load), and C2 then recompiled the hot paths for 35 s under the next load (docs/testing.md).
 SOAK_LONG_JVM ?= -Xms400m -XX:NmethodSweepActivity=0
 
