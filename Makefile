@@ -124,7 +124,7 @@ SOAK_LONG_RATE ?=
 # Seconds between the soak's progress lines.
 SOAK_LONG_PROGRESS_S ?= 30
 # The soak JVM's flags. Before and after each server's load the soak forces full GCs (three per reading, once a
-# second) to read the heap's level, which the JVM takes for hours of idle time:
+# second) to read the heap's level, and two of the JVM's heuristics read that as a long idle stretch:
 #  -Xms400m: G1 shrank the heap to about 56 MB, and the open load's first second grew it back (young GCs every
 #   20 ms, a mixed cycle), p99 of that second 190-690 ms; with this floor 75-160 ms;
 #  -XX:NmethodSweepActivity=0: the GC unloaded compiled code as cold after 2-5 of them (6,414 methods, about 1,480 of
