@@ -33,6 +33,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -343,7 +344,7 @@ class LongSoakTest {
         Map<String, AtomicLong> callFailures = new ConcurrentHashMap<>();
         Histogram latency = Histograms.concurrent();
         Recorder window = new Recorder(3);
-        java.util.concurrent.Semaphore connectionPermits = new java.util.concurrent.Semaphore(connections(rate));
+        Semaphore connectionPermits = new Semaphore(connections(rate));
 
         try (LoadClient client = new LoadClient(CLIENT_KEEP_ALIVE_MS)) {
             Schedule schedule = new Schedule(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20), rate);
