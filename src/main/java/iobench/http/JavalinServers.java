@@ -32,20 +32,19 @@ public final class JavalinServers {
     /** Pending connections the kernel may queue for the acceptor. */
     public static final int ACCEPT_QUEUE = 4096;
     /**
-     * Nodes of the per-connection trie in which Jetty's parser keeps the header lines it has seen
-     * ("Host: 127.0.0.1:8001", "User-Agent: okhttp/5.5.1"), to hand out the same field again.
-     * Jetty's default of 1,024 nodes, each a row of 48 characters, is 96 KB of {@code char[]} held
-     * by every open connection: the largest part of the bench JVM's live heap with hundreds of
-     * connections open (JFR old-object samples of clients-200 and sustained-50). A client's few
-     * header lines need about a hundred; a line that no longer fits is parsed as usual, only not
-     * cached.
-     */
-    public static final int HEADER_CACHE_NODES = 256;
-    /**
      * Jetty 12 strips {@code Connection: keep-alive} from HTTP/1.1 answers, and Helidon 3's client
      * reads its absence as "close", opening a socket per call and skewing the comparison. A field
      * without a known header enum passes Jetty's generator untouched.
      */
+    /**
+     * Nodes of the per-connection trie in which Jetty's parser keeps the header lines it has seen
+     * ("Host: 127.0.0.1:8001", "User-Agent: okhttp/5.5.1"), to hand out the same field again.
+     * Jetty's default, 1,024, is a 48-character row per node: 96 KB of {@code char[]} held by
+     * every open connection, most of the bench JVM's live heap with hundreds of connections open
+     * (a JFR old-object sample of clients-200 and sustained-50). A client's few header lines need
+     * about a hundred; a line that no longer fits is parsed as usual, only not cached.
+     */
+    public static final int HEADER_CACHE_NODES = 256;
     private static final HttpField EXPLICIT_KEEP_ALIVE = new HttpField((HttpHeader) null, "Connection", "keep-alive");
 
     private JavalinServers() {
