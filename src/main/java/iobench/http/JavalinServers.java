@@ -38,7 +38,7 @@ public final class JavalinServers {
      */
     /**
      * Nodes of the per-connection trie in which Jetty's parser keeps the header lines it has seen
-     * ("Host: 127.0.0.1:8001", "User-Agent: okhttp/5.5.1"), to hand out the same field again.
+     * ("Host: 127.0.0.1:8001", "User-Agent: okhttp/5.1.0"), to hand out the same field again.
      * Jetty's default, 1,024, is a 48-character row per node: 96 KB of {@code char[]} held by
      * every open connection, most of the bench JVM's live heap with hundreds of connections open
      * (a JFR old-object sample of clients-200 and sustained-50). A client's few header lines need
