@@ -36,15 +36,6 @@ public final class JavalinServers {
      * reads its absence as "close", opening a socket per call and skewing the comparison. A field
      * without a known header enum passes Jetty's generator untouched.
      */
-    /**
-     * Nodes of the per-connection trie in which Jetty's parser keeps the header lines it has seen
-     * ("Host: 127.0.0.1:8001", "User-Agent: okhttp/5.1.0"), to hand out the same field again.
-     * Jetty's default, 1,024, is a 48-character row per node: 96 KB of {@code char[]} held by
-     * every open connection, most of the bench JVM's live heap with hundreds of connections open
-     * (a JFR old-object sample of clients-200 and sustained-50). A client's few header lines need
-     * about a hundred; a line that no longer fits is parsed as usual, only not cached.
-     */
-    public static final int HEADER_CACHE_NODES = 256;
     private static final HttpField EXPLICIT_KEEP_ALIVE = new HttpField((HttpHeader) null, "Connection", "keep-alive");
 
     private JavalinServers() {
@@ -65,7 +56,6 @@ public final class JavalinServers {
         config.http.asyncTimeout = asyncTimeoutMs(settings);
         config.jetty.modifyHttpConfiguration(http -> {
             http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
-            http.setHeaderCacheSize(HEADER_CACHE_NODES);
             http.setSendServerVersion(false);
             http.setSendDateHeader(false);
             http.addCustomizer((request, responseHeaders) -> {
