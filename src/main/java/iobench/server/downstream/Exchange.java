@@ -1,4 +1,4 @@
-package iobench.server.async;
+package iobench.server.downstream;
 
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.ScheduledFuture;

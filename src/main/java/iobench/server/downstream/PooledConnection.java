@@ -1,4 +1,4 @@
-package iobench.server.async;
+package iobench.server.downstream;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
