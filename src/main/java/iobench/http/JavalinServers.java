@@ -104,7 +104,11 @@ public final class JavalinServers {
      * threads no buffer is ever reused.
      */
     public static void sendJson(io.javalin.http.Context ctx, int status, String json) {
-        byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        sendJson(ctx, status, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** {@link #sendJson(io.javalin.http.Context, int, String)} of an answer already in UTF-8. */
+    public static void sendJson(io.javalin.http.Context ctx, int status, byte[] body) {
         ctx.status(status).contentType("application/json");
         ctx.res().setContentLength(body.length);
         try {

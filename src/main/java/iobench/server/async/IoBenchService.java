@@ -77,7 +77,7 @@ final class IoBenchService implements Service {
             request.next(e); // a BadParameterException is answered 400 by the routing's error handler
             return;
         }
-        fanOut(fanOut).thenAccept(report -> sendJson(response, report.httpStatus(), report.toJson()))
+        fanOut(fanOut).thenAccept(report -> sendJson(response, report.httpStatus(), report.toJsonBytes()))
                 .exceptionally(e -> {
                     request.next(e);
                     return null;
@@ -122,8 +122,12 @@ final class IoBenchService implements Service {
 
     /** The answer as bytes: Helidon's String writer encodes through a CharsetEncoder and a buffer of its own. */
     static void sendJson(ServerResponse response, int status, String json) {
+        sendJson(response, status, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void sendJson(ServerResponse response, int status, byte[] json) {
         response.status(status == 200 ? Http.Status.OK_200 : Http.ResponseStatus.create(status));
         response.headers().contentType(MediaType.APPLICATION_JSON);
-        response.send(json.getBytes(StandardCharsets.UTF_8));
+        response.send(json);
     }
 }

@@ -71,6 +71,15 @@ public record FanOutReport(
      * Jackson's own encoder.
      */
     public String toJson() {
+        return template().toString();
+    }
+
+    /** {@link #toJson()} in UTF-8, for the wire. */
+    public byte[] toJsonBytes() {
+        return Json.utf8(template());
+    }
+
+    private StringBuilder template() {
         int successful = successful();
         double totalS = totalDurationNs / 1e9;
         StringBuilder json = new StringBuilder(512 + 96 * Math.min(calls.size(), DETAILS_SHOWN));
@@ -116,7 +125,7 @@ public record FanOutReport(
                     .append(",\"ok\":").append(c.ok()).append('}');
         }
         json.append("],\"note\":");
-        return Json.appendString(json, note(calls.size() - successful)).append('}').toString();
+        return Json.appendString(json, note(calls.size() - successful)).append('}');
     }
 
     /**

@@ -130,7 +130,7 @@ public final class SyncServer {
         long totalNs = System.nanoTime() - startNs;
         FanOutReport report = new FanOutReport(role, strategy, delayMs, concurrent,
                 expectedDurationMs(strategy, delayMs, concurrent), totalNs, calls);
-        JavalinServers.sendJson(ctx, report.httpStatus(), report.toJson());
+        JavalinServers.sendJson(ctx, report.httpStatus(), report.toJsonBytes());
     }
 
     /** The simple model: K delays in a row, or waves of one delay through the parallel pool. */

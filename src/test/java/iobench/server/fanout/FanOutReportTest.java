@@ -1,5 +1,6 @@
 package iobench.server.fanout;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,5 +79,18 @@ class FanOutReportTest {
                 + "{\"call\":2,\"status\":503,\"duration\":1.0E-6,\"ok\":false}],"
                 + "\"note\":\"2 of 3 downstream calls failed; this timing is not comparable\"}", written);
         assertEquals(odd, json.at("/errors/0/message").asText());
+    }
+
+    /** What goes on the wire is the same answer in UTF-8, whether it is all ASCII or not. */
+    @Test
+    void theBytesSentAreTheAnswerInUtf8() {
+        List<CallOutcome> ascii = List.of(CallOutcome.success(0, 200, 25_300_000L));
+        List<CallOutcome> nonAscii = List.of(new CallOutcome(0, 0, 7_000_000L, ErrorKind.IO, "caf\u00e9 \u2028 \ud83d\ude00"));
+
+        for (List<CallOutcome> calls : List.of(ascii, nonAscii)) {
+            FanOutReport report = new FanOutReport(ServerRole.SYNC, Strategy.SEQUENTIAL, 25, 1, 25, 26_000_000L, calls);
+            assertEquals(report.toJson(), new String(report.toJsonBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            assertArrayEquals(report.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8), report.toJsonBytes());
+        }
     }
 }
