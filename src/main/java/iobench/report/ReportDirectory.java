@@ -9,8 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Checks before a run that its report directory can be written. Reports are written at the end,
@@ -33,73 +31,40 @@ public final class ReportDirectory {
     }
 
     /**
-     * Creates {@code dir} and its missing parents, writes and deletes a probe file in it, then
-     * removes the directories it created, so that a run stopped before its report (a server that
-     * does not answer) leaves no empty directory behind.
+     * Writes and deletes a probe file in {@code dir}, or, when {@code dir} does not exist yet, in
+     * its nearest existing parent, where the report's writer will make the missing directories:
+     * what can be written there can be made there. Nothing is created but the probe, so a run
+     * stopped before its report (a server that does not answer) leaves no empty directory behind,
+     * and N segment generators checking RUN/segment-I at once cannot trip over each other: an
+     * earlier version made the missing directories and removed them again, and one check removed
+     * a RUN another had just made (ReportDirectoryRaceTest failed on it in loaded CI runs).
      */
     public static void check(Path dir) throws NotWritableException {
         Path absolute = dir.toAbsolutePath().normalize();
-        // Only what this call itself made, deepest first, so that each one is empty when it is removed.
-        // N segment generators check RUN/segment-I at once: a parent another one made meanwhile is
-        // not ours to remove (removing it failed the other's next mkdir), and a parent another one
-        // removed under us is made again (at most a few times: each removal is of an empty directory).
-        List<Path> created = new ArrayList<>();
         try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    create(absolute, created);
-                    break;
-                } catch (NoSuchFileException parentRemovedMeanwhile) {
-                    if (attempt == 20) {
-                        throw parentRemovedMeanwhile;
-                    }
-                }
-            }
-            Files.delete(Files.createTempFile(absolute, ".iobench-probe-", ".tmp"));
+            Files.delete(Files.createTempFile(nearestExisting(absolute), ".iobench-probe-", ".tmp"));
         } catch (IOException e) {
             throw new NotWritableException("cannot write the report to " + dir + ": " + reason(e) + "; " + FIX, e);
-        } finally {
-            for (Path p : created) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException notEmptyOrNotMine) {
-                    // Another run wrote into it meanwhile, or it never came to be: leave it.
-                }
-            }
-        }
-    }
-
-    /** Makes the missing directories of {@code absolute}, adding each one this call made to {@code created}, deepest first. */
-    private static void create(Path absolute, List<Path> created) throws IOException {
-        List<Path> missing = new ArrayList<>();
-        Path existing = absolute;
-        while (existing != null && !Files.exists(existing)) {
-            missing.add(0, existing);
-            existing = existing.getParent();
-        }
-        if (existing != null) {
-            requireDirectory(existing);
-        }
-        for (Path p : missing) {
-            try {
-                Files.createDirectory(p);
-                created.add(0, p);
-            } catch (FileAlreadyExistsException madeByAnother) {
-                requireDirectory(p);
-            }
         }
     }
 
     /**
-     * A directory, fine; a file, NotDirectoryException; gone again (removed by another check),
-     * NoSuchFileException: try again. One look at the file system, not two: between an
-     * {@code isDirectory} and an {@code exists}, another check could remove the directory and make
-     * it again, and the second look then took a directory for a file.
+     * {@code absolute} or its nearest parent that exists, which must be a directory: a file there
+     * is a NotDirectoryException. One look at the file system per path, not two (an
+     * {@code exists} and then an {@code isDirectory} could see two different things).
      */
-    private static void requireDirectory(Path p) throws IOException {
-        if (!Files.readAttributes(p, BasicFileAttributes.class).isDirectory()) {
-            throw new NotDirectoryException(p.toString());
+    private static Path nearestExisting(Path absolute) throws IOException {
+        for (Path p = absolute; p != null; p = p.getParent()) {
+            try {
+                if (!Files.readAttributes(p, BasicFileAttributes.class).isDirectory()) {
+                    throw new NotDirectoryException(p.toString());
+                }
+                return p;
+            } catch (NoSuchFileException missing) {
+                // Not there yet: the writer makes it; look at its parent.
+            }
         }
+        throw new NoSuchFileException(absolute.toString(), null, "no part of the path exists");
     }
 
     /** A file system failure in words, without the exception's class name. */

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * N segment generators check RUN/segment-I at once, none finding RUN: each must pass, though the
- * others make and remove RUN around it (a check once removed a RUN another had just made, whose
- * mkdir of its segment then failed).
+ * N segment generators check RUN/segment-I at once, none finding RUN: each must pass, and none may
+ * leave a directory behind. (Checks that made the missing directories and removed them again
+ * removed each other's RUN, and a segment's mkdir then failed; the check now makes nothing.)
  */
 class ReportDirectoryRaceTest {
     @Test
