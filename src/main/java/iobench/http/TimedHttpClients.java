@@ -7,9 +7,9 @@ import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
- * OkHttp as iobench times calls with it, in the load generator: no silent retry or redirect
- * (either would hide a failure and stretch a latency), no read timeout (each caller bounds its
- * calls), and no call starts once its owner is stopping.
+ * OkHttp as iobench times calls with it, in the load generator and in the sync servers' downstream
+ * calls: no silent retry or redirect (either would hide a failure and stretch a latency), no read
+ * timeout (each caller bounds its calls), and no call starts once its owner is stopping.
  */
 public final class TimedHttpClients {
     private TimedHttpClients() {

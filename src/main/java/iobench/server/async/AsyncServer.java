@@ -17,7 +17,6 @@ import iobench.http.Json;
 import iobench.http.RunningServer;
 import iobench.core.ServerRole;
 import iobench.http.ServerStartException;
-import iobench.server.downstream.DownstreamClient;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;

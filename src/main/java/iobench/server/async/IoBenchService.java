@@ -16,7 +16,6 @@ import iobench.http.QueryParams;
 import iobench.server.fanout.CallOutcome;
 import iobench.server.fanout.Downstream;
 import iobench.server.fanout.FanOutReport;
-import iobench.server.downstream.DownstreamClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;

@@ -7,7 +7,6 @@ import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import iobench.server.downstream.NamedThreadFactory;
 import java.util.Optional;
 
 /**
@@ -33,7 +32,7 @@ final class NamedNioTransport implements Transport {
 
     /** The worker loops, started, for a server and its downstream client to share. */
     static NioEventLoopGroup workers(int count) {
-        return NamedThreadFactory.started(new NioEventLoopGroup(count, new NamedThreadFactory(WORKER_PREFIX, false)));
+        return started(new NioEventLoopGroup(count, new NamedThreadFactory(WORKER_PREFIX, false)));
     }
 
     @Override
@@ -45,7 +44,7 @@ final class NamedNioTransport implements Transport {
     public <T> Optional<T> createTransportArtifact(Class<T> type, String name, ServerConfiguration config) {
         if (EventLoopGroup.class.isAssignableFrom(type)) {
             return switch (name) {
-                case "bossGroup" -> Optional.of(type.cast(NamedThreadFactory.started(new NioEventLoopGroup(
+                case "bossGroup" -> Optional.of(type.cast(started(new NioEventLoopGroup(
                         Math.max(1, config.sockets().size()), new NamedThreadFactory(ACCEPTOR_PREFIX, false)))));
                 case "workerGroup" -> Optional.of(type.cast(workers));
                 default -> Optional.empty();
@@ -56,5 +55,14 @@ final class NamedNioTransport implements Transport {
             return Optional.of(type.cast(factory));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Netty starts an event loop's thread when the first channel lands on it; starting them all
+     * at once makes the thread count what the settings say from the first request on.
+     */
+    static <G extends NioEventLoopGroup> G started(G group) {
+        group.forEach(loop -> loop.execute(() -> { }));
+        return group;
     }
 }

@@ -1,8 +1,27 @@
 package iobench.server.fanout;
 
-/** How the benchmark servers write the delay of their one downstream call, the sim's {@code /slow-io}. */
+import java.net.URI;
+
+/** The one downstream address the benchmark servers call: the configured sim's {@code /slow-io}. */
 public final class Downstream {
     private Downstream() {
+    }
+
+    /**
+     * Built only from the configured base URL and numbers the server has validated, so no
+     * request parameter can point a server elsewhere.
+     */
+    public static URI slowIo(URI simUrl, long delayMs, String requestId) {
+        return URI.create(slowIoBase(simUrl) + "?delay=" + delayParam(delayMs) + "&request_id=" + requestId);
+    }
+
+    /** The sim's {@code /slow-io} URL without a query, for callers that add theirs per call. */
+    public static String slowIoBase(URI simUrl) {
+        String base = simUrl.toString();
+        if (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return base + "/slow-io";
     }
 
     /**

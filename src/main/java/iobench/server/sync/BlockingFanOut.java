@@ -1,60 +1,65 @@
 package iobench.server.sync;
 
 import iobench.config.ServerSettings;
-import iobench.server.downstream.DownstreamClient;
+import iobench.http.TimedHttpClients;
 import iobench.server.fanout.CallOutcome;
 import iobench.server.fanout.Downstream;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
- * Downstream calls the way blocking code makes them: the request's thread makes each call and
- * waits for its answer, one after another ({@code sequential}), or hands them to a pool whose
- * threads each wait for one ({@code parallel}). The thread is held for the whole call, as a
- * blocking socket read would hold it; the bytes move on the client's own event loop
- * ({@link DownstreamClient}, the async server's client: docs/performance.md section 1 measured
- * it against OkHttp's blocking calls, about 2 KB allocated per call instead of 10, and less CPU).
+ * Downstream calls the way plain blocking code makes them: OkHttp's {@code execute()} on the
+ * calling thread, one after another ({@code sequential}), or handed to a pool ({@code parallel}).
  */
 final class BlockingFanOut implements AutoCloseable {
-    /** Event loops of the client: one carries thousands of calls a second, and a second one costs more CPU per call on 2 cores. */
-    private static final int CLIENT_EVENT_LOOPS = 1;
-
     private final ServerSettings settings;
-    private final DownstreamClient client;
+    private final OkHttpClient client;
     private final ExecutorService parallelPool;
     private final String requestIdPrefix;
+    /** The sim's {@code /slow-io}, built once from the configured URL. */
+    private final String slowIoBase;
+    /** Set by {@link #cancelInFlight()}: the server is stopping, and no call may start any more. */
+    private volatile boolean stopping;
 
-    /**
-     * @param requestIdPrefix the start of each call's {@code request_id}, and of the client's
-     *                        thread names: the server's role, so that bench's CPU shares count them there
-     */
-    BlockingFanOut(ServerSettings settings, ExecutorService parallelPool, String requestIdPrefix) {
+    BlockingFanOut(ServerSettings settings, ExecutorService parallelPool, int idleConnections, String requestIdPrefix) {
         this.settings = settings;
         this.parallelPool = parallelPool;
         this.requestIdPrefix = requestIdPrefix;
-        // A pooled connection is closed before the sim's idle timeout can close it under a call.
-        this.client = DownstreamClient.withOwnLoops(settings.simUrl(), CLIENT_EVENT_LOOPS,
-                settings.pooledConnectionIdleMs(), requestIdPrefix + "client-");
+        this.slowIoBase = Downstream.slowIoBase(settings.simUrl());
+        // A pooled connection must be dropped before the sim's idle timeout closes it: OkHttp
+        // reuses a GET connection without checking it, and with retries off a connection the sim
+        // closed fails the call ("unexpected end of stream"). With the old 5 minutes, every pause
+        // longer than idle-timeout-s (30 s) between runs cost the next calls a reset.
+        this.client = TimedHttpClients.builder(new ConnectionPool(idleConnections, settings.pooledConnectionIdleMs(),
+                TimeUnit.MILLISECONDS), Duration.ofSeconds(5), () -> stopping, "the server").build();
     }
 
     List<CallOutcome> sequential(long delayMs, int concurrent) {
         List<CallOutcome> calls = new ArrayList<>(concurrent);
-        String delayParam = Downstream.delayParam(delayMs);
+        String query = query(delayMs);
         for (int i = 0; i < concurrent; i++) {
-            calls.add(call(i, delayMs, delayParam));
+            calls.add(call(i, delayMs, query));
         }
         return calls;
     }
 
     List<CallOutcome> parallel(long delayMs, int concurrent) {
         List<Future<CallOutcome>> futures = new ArrayList<>(concurrent);
-        String delayParam = Downstream.delayParam(delayMs);
+        String query = query(delayMs);
         for (int i = 0; i < concurrent; i++) {
             int index = i;
-            futures.add(parallelPool.submit(() -> call(index, delayMs, delayParam)));
+            futures.add(parallelPool.submit(() -> call(index, delayMs, query)));
         }
         List<CallOutcome> calls = new ArrayList<>(concurrent);
         for (int i = 0; i < concurrent; i++) {
@@ -71,30 +76,43 @@ final class BlockingFanOut implements AutoCloseable {
         return calls;
     }
 
-    /**
-     * One call, this thread waiting until it ends: the client completes every call with an
-     * outcome (answered, timed out, failed or cancelled), never exceptionally, so the wait ends.
-     */
-    private CallOutcome call(int index, long delayMs, String delayParam) {
+    /** The query of every call of one fan-out, but for the call's index at its end. */
+    private String query(long delayMs) {
+        return "?delay=" + Downstream.delayParam(delayMs) + "&request_id=" + requestIdPrefix;
+    }
+
+    private CallOutcome call(int index, long delayMs, String query) {
         // Only the configured sim URL and validated numbers: no request parameter can point the call elsewhere.
-        String target = client.slowIoTarget(delayParam, requestIdPrefix + index);
-        return client.call(index, target, settings.downstreamTimeout(delayMs)).join();
+        Call call = client.newCall(new Request.Builder().url(slowIoBase + query + index).get().build());
+        call.timeout().timeout(settings.downstreamTimeout(delayMs).toMillis(), TimeUnit.MILLISECONDS);
+        long startNs = System.nanoTime();
+        try (Response response = call.execute()) {
+            // Read the whole body so the connection goes back to the pool.
+            response.body().bytes();
+            long durationNs = System.nanoTime() - startNs;
+            return response.isSuccessful() ? CallOutcome.success(index, response.code(), durationNs)
+                    : CallOutcome.httpStatus(index, response.code(), durationNs);
+        } catch (IOException | RuntimeException e) {
+            return CallOutcome.failure(index, System.nanoTime() - startNs, e);
+        }
     }
 
     /**
-     * Fails every call in flight and every later one at once, so that no request thread holds on
-     * until its calls answer.
+     * Fails every call in flight and every later one at once: a blocking socket read ignores
+     * interrupts, so without this a request thread holds on until its calls answer.
      */
     void cancelInFlight() {
-        client.cancelInFlight();
+        stopping = true;
+        client.dispatcher().cancelAll();
     }
 
     @Override
     public void close() {
         // Calls still running (the server is stopping) fail at once instead of holding their
         // thread until the downstream timeout.
-        client.cancelInFlight();
+        cancelInFlight();
         parallelPool.shutdownNow();
-        client.close();
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
     }
 }

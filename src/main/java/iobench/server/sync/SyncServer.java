@@ -52,7 +52,8 @@ public final class SyncServer {
         pool.setReservedThreads(0);
         pool.setName("sync");
         ExecutorService parallel = NamedThreads.fixedPool(settings.fanoutThreads(), "sync-fanout-");
-        BlockingFanOut fanOut = new BlockingFanOut(settings, parallel, "sync-");
+        BlockingFanOut fanOut = new BlockingFanOut(settings, parallel,
+                settings.syncThreads() + settings.fanoutThreads(), "sync-");
         String threading = settings.syncThreads() + " request threads (Jetty pool of " + poolThreads
                 + " incl. " + JavalinServers.ACCEPTORS + " acceptor + " + JavalinServers.SELECTORS
                 + " selector), parallel fan-out pool " + settings.fanoutThreads() + " threads";
@@ -71,7 +72,7 @@ public final class SyncServer {
                 Executors.newThreadPerTaskExecutor(NamedThreads.countedVirtual("virtual-request-")));
         pool.setVirtualThreadsExecutor(virtualThreads);
         ExecutorService parallel = Executors.newThreadPerTaskExecutor(NamedThreads.countedVirtual("virtual-fanout-"));
-        BlockingFanOut fanOut = new BlockingFanOut(settings, parallel, "virtual-");
+        BlockingFanOut fanOut = new BlockingFanOut(settings, parallel, settings.maxConcurrent(), "virtual-");
         String threading = "one virtual thread per request and per parallel call (platform pool "
                 + VIRTUAL_PLATFORM_THREADS + " for acceptor/selector)";
         return new SyncServer(ServerRole.VIRTUAL, settings, fanOut, 0, threading).start(pool, port);

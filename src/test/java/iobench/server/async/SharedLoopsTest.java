@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netty.channel.EventLoop;
 import io.netty.channel.nio.NioEventLoopGroup;
 import iobench.http.RunningServer;
-import iobench.server.downstream.DownstreamClient;
 import iobench.server.fanout.CallOutcome;
 import iobench.sim.SimServer;
 import iobench.testing.TestSettings;

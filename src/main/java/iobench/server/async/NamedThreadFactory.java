@@ -1,21 +1,20 @@
-package iobench.server.downstream;
+package iobench.server.async;
 
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Names event-loop threads {@code prefix-1}, {@code prefix-2}, ... so that a thread dump and the
- * CPU accounting of a benchmark can tell each server's threads from everyone else's.
+ * CPU accounting of a benchmark can tell the async server's threads from everyone else's.
  * Threads are {@link FastThreadLocalThread}s, as Netty's own factory makes them.
  */
-public final class NamedThreadFactory implements ThreadFactory {
+final class NamedThreadFactory implements ThreadFactory {
     private final String prefix;
     private final boolean daemon;
     private final AtomicInteger next = new AtomicInteger();
 
-    public NamedThreadFactory(String prefix, boolean daemon) {
+    NamedThreadFactory(String prefix, boolean daemon) {
         this.prefix = prefix;
         this.daemon = daemon;
     }
@@ -25,14 +24,5 @@ public final class NamedThreadFactory implements ThreadFactory {
         Thread thread = new FastThreadLocalThread(task, prefix + next.incrementAndGet());
         thread.setDaemon(daemon);
         return thread;
-    }
-
-    /**
-     * Netty starts an event loop's thread when the first channel lands on it; starting them all
-     * at once makes the thread count what the settings say from the first request on.
-     */
-    public static <G extends NioEventLoopGroup> G started(G group) {
-        group.forEach(loop -> loop.execute(() -> { }));
-        return group;
     }
 }

@@ -1,4 +1,4 @@
-package iobench.server.downstream;
+package iobench.server.async;
 
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.ScheduledFuture;

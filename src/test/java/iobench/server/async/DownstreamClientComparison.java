@@ -1,4 +1,4 @@
-package iobench.server.downstream;
+package iobench.server.async;
 
 import io.helidon.common.http.DataChunk;
 import io.helidon.common.reactive.Multi;
@@ -32,12 +32,11 @@ import okhttp3.Response;
  *
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat target/test-classpath.txt) \
- *     iobench.server.downstream.DownstreamClientComparison CLIENT SIM_URL [warmCalls measuredCalls inFlight delayMs]
+ *     iobench.server.async.DownstreamClientComparison CLIENT SIM_URL [warmCalls measuredCalls inFlight delayMs]
  * </pre>
  * CLIENT: async ones {@code netty}, {@code helidon3}, {@code jdk-async}, {@code jetty-async};
  * blocking ones, on {@code inFlight} platform threads, or virtual ones with {@code -virtual}:
- * {@code okhttp}, {@code jdk}, {@code jetty}, {@code netty-join} (the Netty client, the calling
- * thread waiting for its answer) (e.g. {@code okhttp-virtual}).
+ * {@code okhttp}, {@code jdk}, {@code jetty} (e.g. {@code okhttp-virtual}).
  */
 public final class DownstreamClientComparison {
     private DownstreamClientComparison() {
@@ -69,7 +68,6 @@ public final class DownstreamClientComparison {
             case "helidon3" -> helidon3(url);
             case "jdk-async" -> jdkAsync(url);
             case "jetty-async" -> jettyAsync(url);
-            case "netty-join" -> nettyJoin(sim, delay);
             case "okhttp" -> okhttp(url);
             case "jdk" -> jdkBlocking(url);
             case "jetty" -> jettyBlocking(url);
@@ -143,29 +141,12 @@ public final class DownstreamClientComparison {
     }
 
     private static AsyncCaller netty(URI sim, String delay) {
-        DownstreamClient client = DownstreamClient.withOwnLoops(sim, 2, 15_000, "client-");
+        DownstreamClient client = DownstreamClient.withOwnLoops(sim, 2, 15_000);
         Duration timeout = Duration.ofSeconds(5);
         return new AsyncCaller() {
             @Override
             public CompletableFuture<Integer> call(int i) {
                 return client.call(i, client.slowIoTarget(delay, "c-" + i), timeout).thenApply(CallOutcome::status);
-            }
-
-            @Override
-            public void close() {
-                client.close();
-            }
-        };
-    }
-
-    /** The Netty client from a blocking caller: the thread waits for the call its loop makes. */
-    private static BlockingCaller nettyJoin(URI sim, String delay) {
-        DownstreamClient client = DownstreamClient.withOwnLoops(sim, 1, 15_000, "client-");
-        Duration timeout = Duration.ofSeconds(5);
-        return new BlockingCaller() {
-            @Override
-            public int call(int i) {
-                return client.call(i, client.slowIoTarget(delay, "c-" + i), timeout).join().status();
             }
 
             @Override

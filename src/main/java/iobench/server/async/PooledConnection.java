@@ -1,4 +1,4 @@
-package iobench.server.downstream;
+package iobench.server.async;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;

@@ -1,4 +1,4 @@
-package iobench.server.downstream;
+package iobench.server.async;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -24,13 +24,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Every server's downstream client: HTTP/1.1 GETs to the one configured sim, straight on Netty
- * (which Helidon SE 3 already ships). The async server runs it on its own event loops; the
- * blocking servers (sync, virtual) on a loop of its own, the request's thread waiting for the
- * call's future as it would wait on a socket read (docs/performance.md section 1 measured that
- * against OkHttp's blocking calls: about a fifth of the allocation and less CPU per call).
+ * The async server's downstream client: HTTP/1.1 GETs to the one configured sim, straight on
+ * Netty (which Helidon SE 3 already ships), on the server's own event loops.
  *
- * <p>A call started on one of the async server's loops (every request handler runs on one) goes out on a
+ * <p>A call started on one of those loops (every request handler runs on one) goes out on a
  * connection of that same loop, and its answer completes the call there too: the request, its
  * downstream call and the answer written back never hand over to another thread, so no call
  * wakes a second thread (measured in docs/performance.md: a client on loops of its own cost a
@@ -46,9 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * late answer never holds one. Idle connections are reused newest first and closed after
  * {@code idleCloseMs}, before the downstream's own idle timeout can close them under a call.
  */
-public final class DownstreamClient implements AutoCloseable {
-    /** How long the loops of a client that owns them get to stop. */
-    private static final Duration STOP_WITHIN = Duration.ofSeconds(5);
+final class DownstreamClient implements AutoCloseable {
+    static final String THREAD_PREFIX = "async-client-";
 
     private final EventLoopGroup group;
     /** Whether this client made {@link #group} and so stops it; the server's loops are the server's to stop. */
@@ -70,13 +66,12 @@ public final class DownstreamClient implements AutoCloseable {
     private volatile boolean cancelled;
 
     /**
-     * A client on event loops of its own, {@code threadPrefix-N}, which {@link #close()} stops:
-     * for callers that are not on Netty's loops (the blocking servers, the client comparison).
-     * The prefix names the server the loops work for, so that bench's CPU shares count them there.
+     * A client on event loops of its own, {@code async-client-N}, which {@link #close()} stops:
+     * for a caller that is not on Netty's loops (the client comparison).
      */
-    public static DownstreamClient withOwnLoops(URI simUrl, int eventLoops, long idleCloseMs, String threadPrefix) {
-        return new DownstreamClient(simUrl, NamedThreadFactory.started(new NioEventLoopGroup(eventLoops,
-                new NamedThreadFactory(threadPrefix, true))), true, idleCloseMs);
+    static DownstreamClient withOwnLoops(URI simUrl, int eventLoops, long idleCloseMs) {
+        return new DownstreamClient(simUrl, NamedNioTransport.started(new NioEventLoopGroup(eventLoops,
+                new NamedThreadFactory(THREAD_PREFIX, true))), true, idleCloseMs);
     }
 
     /**
@@ -84,7 +79,7 @@ public final class DownstreamClient implements AutoCloseable {
      * @param idleCloseMs how long a pooled connection may stay idle before the client closes it:
      *                    shorter than the downstream's idle timeout
      */
-    public DownstreamClient(URI simUrl, EventLoopGroup loops, long idleCloseMs) {
+    DownstreamClient(URI simUrl, EventLoopGroup loops, long idleCloseMs) {
         this(simUrl, loops, false, idleCloseMs);
     }
 
@@ -122,7 +117,7 @@ public final class DownstreamClient implements AutoCloseable {
                 });
     }
 
-    public int eventLoops() {
+    int eventLoops() {
         return loops.length;
     }
 
@@ -146,7 +141,7 @@ public final class DownstreamClient implements AutoCloseable {
     }
 
     /** The request target of one call: the sim's {@code /slow-io} under the configured URL's path. */
-    public String slowIoTarget(String delayParam, String requestId) {
+    String slowIoTarget(String delayParam, String requestId) {
         return basePath + "/slow-io?delay=" + delayParam + "&request_id=" + requestId;
     }
 
@@ -157,7 +152,7 @@ public final class DownstreamClient implements AutoCloseable {
      * it fails as a connect timeout), or at once when
      * {@link #cancelInFlight()} runs.
      */
-    public CompletableFuture<CallOutcome> call(int index, String target, Duration timeout) {
+    CompletableFuture<CallOutcome> call(int index, String target, Duration timeout) {
         long timeoutMs = Math.max(1, timeout.toMillis());
         Exchange exchange = new Exchange(index, target, System.nanoTime(), timeoutMs, pending);
         pending.add(exchange);
@@ -193,13 +188,13 @@ public final class DownstreamClient implements AutoCloseable {
      * without waiting (and stops the loops when they are this client's own). For
      * {@link iobench.http.RunningServer#cancelInFlight()}.
      */
-    public void cancelInFlight() {
+    void cancelInFlight() {
         cancelled = true;
         IOException canceled = new IOException("Canceled: the server is stopping");
         pending.forEach(exchange -> exchange.fail(canceled));
         open.forEach(Channel::close);
         if (ownsGroup) {
-            group.shutdownGracefully(0, STOP_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            group.shutdownGracefully(0, AsyncServer.CLOSE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -207,7 +202,7 @@ public final class DownstreamClient implements AutoCloseable {
      * Closes every connection, and stops the loops when they are this client's own; true when
      * that ended within the time given.
      */
-    public boolean close(Duration within) {
+    boolean close(Duration within) {
         cancelled = true;
         long deadlineNs = System.nanoTime() + within.toNanos();
         open.forEach(Channel::close);
