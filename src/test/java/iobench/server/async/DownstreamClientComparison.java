@@ -36,7 +36,8 @@ import okhttp3.Response;
  * </pre>
  * CLIENT: async ones {@code netty}, {@code helidon3}, {@code jdk-async}, {@code jetty-async};
  * blocking ones, on {@code inFlight} platform threads, or virtual ones with {@code -virtual}:
- * {@code okhttp}, {@code jdk}, {@code jetty} (e.g. {@code okhttp-virtual}).
+ * {@code okhttp}, {@code jdk}, {@code jetty}, {@code netty-join} (the Netty client on one loop of
+ * its own, the calling thread waiting for each call) (e.g. {@code okhttp-virtual}).
  */
 public final class DownstreamClientComparison {
     private DownstreamClientComparison() {
@@ -68,6 +69,7 @@ public final class DownstreamClientComparison {
             case "helidon3" -> helidon3(url);
             case "jdk-async" -> jdkAsync(url);
             case "jetty-async" -> jettyAsync(url);
+            case "netty-join" -> nettyJoin(sim, delay);
             case "okhttp" -> okhttp(url);
             case "jdk" -> jdkBlocking(url);
             case "jetty" -> jettyBlocking(url);
@@ -147,6 +149,23 @@ public final class DownstreamClientComparison {
             @Override
             public CompletableFuture<Integer> call(int i) {
                 return client.call(i, client.slowIoTarget(delay, "c-" + i), timeout).thenApply(CallOutcome::status);
+            }
+
+            @Override
+            public void close() {
+                client.close();
+            }
+        };
+    }
+
+    /** The Netty client from a blocking caller: the thread waits for the call its loop makes. */
+    private static BlockingCaller nettyJoin(URI sim, String delay) {
+        DownstreamClient client = DownstreamClient.withOwnLoops(sim, 1, 15_000);
+        Duration timeout = Duration.ofSeconds(5);
+        return new BlockingCaller() {
+            @Override
+            public int call(int i) {
+                return client.call(i, client.slowIoTarget(delay, "c-" + i), timeout).join().status();
             }
 
             @Override
