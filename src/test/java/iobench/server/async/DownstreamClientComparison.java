@@ -65,7 +65,7 @@ public final class DownstreamClientComparison {
         boolean virtual = client.endsWith("-virtual");
         String base = virtual ? client.substring(0, client.length() - "-virtual".length()) : client;
         Object caller = switch (base) {
-            case "netty" -> netty(sim, delay);
+            case "netty" -> netty(sim, delay, 2);
             case "helidon3" -> helidon3(url);
             case "jdk-async" -> jdkAsync(url);
             case "jetty-async" -> jettyAsync(url);
@@ -142,8 +142,8 @@ public final class DownstreamClientComparison {
         });
     }
 
-    private static AsyncCaller netty(URI sim, String delay) {
-        DownstreamClient client = DownstreamClient.withOwnLoops(sim, 2, 15_000);
+    private static AsyncCaller netty(URI sim, String delay, int eventLoops) {
+        DownstreamClient client = DownstreamClient.withOwnLoops(sim, eventLoops, 15_000);
         Duration timeout = Duration.ofSeconds(5);
         return new AsyncCaller() {
             @Override
@@ -160,17 +160,16 @@ public final class DownstreamClientComparison {
 
     /** The Netty client from a blocking caller: the thread waits for the call its loop makes. */
     private static BlockingCaller nettyJoin(URI sim, String delay) {
-        DownstreamClient client = DownstreamClient.withOwnLoops(sim, 1, 15_000);
-        Duration timeout = Duration.ofSeconds(5);
+        AsyncCaller async = netty(sim, delay, 1);
         return new BlockingCaller() {
             @Override
             public int call(int i) {
-                return client.call(i, client.slowIoTarget(delay, "c-" + i), timeout).join().status();
+                return async.call(i).join();
             }
 
             @Override
-            public void close() {
-                client.close();
+            public void close() throws Exception {
+                async.close();
             }
         };
     }
