@@ -42,9 +42,20 @@ public final class ReportDirectory {
     public static void check(Path dir) throws NotWritableException {
         Path absolute = dir.toAbsolutePath().normalize();
         try {
-            Files.delete(Files.createTempFile(nearestExisting(absolute), ".iobench-probe-", ".tmp"));
+            probe(nearestExisting(absolute));
         } catch (IOException e) {
             throw new NotWritableException("cannot write the report to " + dir + ": " + reason(e) + "; " + FIX, e);
+        }
+    }
+
+    /** Writes and deletes a file in {@code directory}; a failure names the directory, not the probe's random name. */
+    private static void probe(Path directory) throws IOException {
+        try {
+            Files.delete(Files.createTempFile(directory, ".iobench-probe-", ".tmp"));
+        } catch (AccessDeniedException e) {
+            throw new AccessDeniedException(directory.toString());
+        } catch (FileSystemException e) {
+            throw new FileSystemException(directory.toString(), null, e.getReason());
         }
     }
 
