@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -41,8 +42,13 @@ final class BlockingFanOut implements AutoCloseable {
         // reuses a GET connection without checking it, and with retries off a connection the sim
         // closed fails the call ("unexpected end of stream"). With the old 5 minutes, every pause
         // longer than idle-timeout-s (30 s) between runs cost the next calls a reset.
+        // Plain HTTP only: the sim URL is http:// (ServerSettings refuses anything else) and no
+        // redirect is followed. Without this, building the client loads the JVM's trust store and
+        // indexes its certificates, a TLS set-up that is never used (docs/performance.md, section 3).
         this.client = TimedHttpClients.builder(new ConnectionPool(idleConnections, settings.pooledConnectionIdleMs(),
-                TimeUnit.MILLISECONDS), Duration.ofSeconds(5), () -> stopping, "the server").build();
+                        TimeUnit.MILLISECONDS), Duration.ofSeconds(5), () -> stopping, "the server")
+                .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+                .build();
     }
 
     List<CallOutcome> sequential(long delayMs, int concurrent) {
@@ -95,6 +101,11 @@ final class BlockingFanOut implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return CallOutcome.failure(index, System.nanoTime() - startNs, e);
         }
+    }
+
+    /** The client of the downstream calls, for tests. */
+    OkHttpClient client() {
+        return client;
     }
 
     /**
