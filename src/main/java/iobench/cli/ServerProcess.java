@@ -22,6 +22,17 @@ final class ServerProcess {
     private ServerProcess() {
     }
 
+    /**
+     * One collection once the server is up, before it says where it listens: start-up (class
+     * loading, the settings, the frameworks) leaves 40-60 MB of garbage in pages the process keeps
+     * until a collection gives them back, so an idle server's RSS depended on whether the JVM
+     * happened to collect during start-up (docs/performance.md, section 3). G1 returns the free
+     * heap after this collection; a load grows it again while it is warmed up, before it is measured.
+     */
+    private static void collectStartUpGarbage() {
+        System.gc();
+    }
+
     /** @param parentPid the bench that started this server as its child, or null */
     static int run(Supplier<RunningServer> start, Long parentPid, PrintWriter out) throws InterruptedException {
         RunningServer server = start.get();
@@ -32,6 +43,7 @@ final class ServerProcess {
             server.close();
             throw e;
         }
+        collectStartUpGarbage();
         out.println(server.describe());
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
