@@ -9,6 +9,7 @@
 # (utime+stime from /proc, 10 ms ticks) over MEASURE_S seconds (default 15) of continuous load, split
 # by thread name, and then for BURSTS (default 3) one-second bursts with 5 s of idle before each,
 # the shape of one `bench --isolate` repetition. Needs wrk (Debian: apt-get install wrk) and Linux.
+# SERVER_JVM_FLAGS (default: none) are given to serve-ROLE's JVM only, e.g. "-Xmx192m -XX:+UseSerialGC".
 set -euo pipefail
 ROLE=${1:?usage: scripts/server-cpu.sh sync|async|virtual [WARM_S] [MEASURE_S] [BURSTS]}
 WARM_S=${2:-100}
@@ -25,7 +26,8 @@ SIM_PORT=$(free_port)
 PORT=$(free_port)
 "$JAVA_HOME/bin/java" -jar "$JAR" serve-sim --port "$SIM_PORT" >/dev/null 2>&1 &
 SIM=$!
-"$JAVA_HOME/bin/java" -jar "$JAR" "serve-$ROLE" --port "$PORT" --sim-url "http://127.0.0.1:$SIM_PORT" >/dev/null 2>&1 &
+# shellcheck disable=SC2086 # SERVER_JVM_FLAGS is a list of flags
+"$JAVA_HOME/bin/java" ${SERVER_JVM_FLAGS:-} -jar "$JAR" "serve-$ROLE" --port "$PORT" --sim-url "http://127.0.0.1:$SIM_PORT" >/dev/null 2>&1 &
 SERVER=$!
 trap 'kill $SIM $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break; sleep 0.2; done
