@@ -24,7 +24,7 @@ final class ServerProcess {
 
     /**
      * One collection once the server is up, before it says where it listens: start-up (class
-     * loading, the settings, the frameworks) leaves 40-60 MB of garbage in pages the process keeps
+     * loading, the settings, the frameworks) leaves 40-70 MB of garbage in pages the process keeps
      * until a collection gives them back, so an idle server's RSS depended on whether the JVM
      * happened to collect during start-up (docs/performance.md, section 3). G1 returns the free
      * heap after this collection; a load grows it again while it is warmed up, before it is measured.

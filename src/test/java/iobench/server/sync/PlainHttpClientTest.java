@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The blocking servers call the sim over plain HTTP only (sim-url is http://): their client sets up
- * no TLS, so building it does not load and index the JVM's trust store (about 9 MB of start-up
- * allocation in a serve-sync, docs/performance.md section 3).
+ * no TLS, so building it does not load and index the JVM's trust store (a tenth or more of a
+ * serve-sync's start-up allocation, docs/performance.md section 3).
  */
 class PlainHttpClientTest {
     @Test
