@@ -2,6 +2,7 @@ package iobench;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.function.Supplier;
 
 /**
  * System properties the libraries read once, when their classes load: set here, before any of
@@ -20,13 +21,11 @@ final class LibraryDefaults {
         // Netty 4.1 (inside Helidon 3) uses sun.misc.Unsafe, which Java 24+ reports with a
         // four-line warning. Without Unsafe Netty uses heap buffers; the servers' answers are
         // small, so the cost is slight. -Dio.netty.noUnsafe=false opts out.
-        setUnlessSet("io.netty.noUnsafe", "true");
+        setUnlessSet("io.netty.noUnsafe", () -> "true");
         // Without this property Jetty starts the platform MBean server to ask whether oops are
         // compressed: about 250 JMX, management and JFR classes and their objects in every
         // Jetty-based server, for one number. The diagnostic MXBean alone answers the same question.
-        if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
-            System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, Integer.toString(referencesPerCacheLine()));
-        }
+        setUnlessSet(JETTY_REFERENCES_PER_CACHE_LINE, () -> Integer.toString(referencesPerCacheLine()));
     }
 
     /** What Jetty 12's MemoryUtils computes: a 64-byte line holds 16 compressed or 8 full references. */
@@ -44,9 +43,10 @@ final class LibraryDefaults {
         }
     }
 
-    private static void setUnlessSet(String name, String value) {
+    /** {@code value} is asked only when the property is unset: the user's value costs nothing. */
+    private static void setUnlessSet(String name, Supplier<String> value) {
         if (System.getProperty(name) == null) {
-            System.setProperty(name, value);
+            System.setProperty(name, value.get());
         }
     }
 }
