@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.common.http.Http;
 import io.helidon.common.http.MediaType;
-import io.helidon.common.http.Parameters;
 import io.helidon.webserver.Routing;
 import io.helidon.webserver.ServerRequest;
 import io.helidon.webserver.ServerResponse;
@@ -22,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The async server's endpoints. Handlers run on the server's event loop and never block it: the
@@ -65,13 +65,13 @@ final class IoBenchService implements Service {
     }
 
     /** The parameters of one fan-out, checked. */
-    private record FanOut(long delayMs, int concurrent, Strategy strategy) {
+    record FanOut(long delayMs, int concurrent, Strategy strategy) {
     }
 
     private void ioTest(ServerRequest request, ServerResponse response) {
         FanOut fanOut;
         try {
-            fanOut = parse(request.queryParams());
+            fanOut = parse(request.queryParams()::all);
         } catch (RuntimeException e) {
             request.next(e); // a BadParameterException is answered 400 by the routing's error handler
             return;
@@ -83,13 +83,14 @@ final class IoBenchService implements Service {
                 });
     }
 
-    private FanOut parse(Parameters query) {
-        long delayMs = QueryParams.delayMs("delay", query.all("delay"), settings.maxDelayMs());
-        int concurrent = QueryParams.intInRange("concurrent", query.all("concurrent"), 1, settings.maxConcurrent(),
+    /** The query's values by name (every value of a repeated parameter), checked into a fan-out. */
+    FanOut parse(Function<String, List<String>> query) {
+        long delayMs = QueryParams.delayMs("delay", query.apply("delay"), settings.maxDelayMs());
+        int concurrent = QueryParams.intInRange("concurrent", query.apply("concurrent"), 1, settings.maxConcurrent(),
                 null);
         // Asked for anything but parallel, it refuses rather than answer a strategy it did not run.
         String parallel = Strategy.PARALLEL.label();
-        QueryParams.oneOf("strategy", query.all("strategy"), List.of(parallel), parallel);
+        QueryParams.oneOf("strategy", query.apply("strategy"), List.of(parallel), parallel);
         return new FanOut(delayMs, concurrent, Strategy.PARALLEL);
     }
 
@@ -98,7 +99,7 @@ final class IoBenchService implements Service {
      * the last one ends. A counter and an array rather than a reactive chain: per request that
      * chain cost more than the calls themselves.
      */
-    private CompletableFuture<FanOutReport> fanOut(FanOut fanOut) {
+    CompletableFuture<FanOutReport> fanOut(FanOut fanOut) {
         long start = System.nanoTime();
         Duration timeout = settings.downstreamTimeout(fanOut.delayMs());
         String delayParam = Downstream.delayParam(fanOut.delayMs());

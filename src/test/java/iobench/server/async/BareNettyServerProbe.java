@@ -21,30 +21,23 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import iobench.config.ServerSettings;
-import iobench.core.Strategy;
 import iobench.http.BadParameterException;
 import iobench.http.Json;
-import iobench.http.QueryParams;
 import iobench.http.RuntimeStats;
-import iobench.server.fanout.CallOutcome;
-import iobench.server.fanout.Downstream;
-import iobench.server.fanout.FanOutReport;
 import iobench.testing.TestSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Not a test, and not a server iobench ships: what the async server's calls would cost without
  * Helidon SE 3 (docs/performance.md, "What the issue's own constraints rule out"). The same
- * {@link DownstreamClient} on the same event loops, the same parameter checks and the same
- * {@link FanOutReport} answer, but the request read by Netty's own HTTP codec and answered from
- * one handler: no routing, no reactive response, no per-request contexts. It serves only
- * {@code GET /benchmark/io-test} and {@code /stats}, for {@code iobench.bench.load.ServerCostProbe}.
+ * {@link DownstreamClient} on the same event loops, and the server's own {@link IoBenchService}
+ * for the parameter checks, the fan-out and its answer. Only the request is read by Netty's own
+ * HTTP codec and answered from one handler: no routing, no reactive response, no per-request
+ * contexts. It serves only {@code GET /benchmark/io-test} and {@code /stats}, for
+ * {@code iobench.bench.load.ServerCostProbe}.
  *
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat target/test-classpath.txt) \
@@ -77,12 +70,11 @@ public final class BareNettyServerProbe {
     }
 
     private static final class Endpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
-        private final ServerSettings settings;
-        private final DownstreamClient client;
+        /** The async server's own checks and fan-out: its calls, on the same client, make the same report. */
+        private final IoBenchService service;
 
         Endpoints(ServerSettings settings, DownstreamClient client) {
-            this.settings = settings;
-            this.client = client;
+            this.service = new IoBenchService(settings, client);
         }
 
         @Override
@@ -96,35 +88,16 @@ public final class BareNettyServerProbe {
             }
         }
 
-        /** What {@code IoBenchService.ioTest} and its {@code fanOut} do, minus Helidon. */
+        /** What {@code IoBenchService.ioTest} does, minus Helidon: the same checks and the same fan-out. */
         private void ioTest(ChannelHandlerContext ctx, boolean keepAlive, Map<String, List<String>> query) {
-            long delayMs;
-            int concurrent;
+            IoBenchService.FanOut fanOut;
             try {
-                delayMs = QueryParams.delayMs("delay", query.getOrDefault("delay", List.of()), settings.maxDelayMs());
-                concurrent = QueryParams.intInRange("concurrent", query.getOrDefault("concurrent", List.of()), 1,
-                        settings.maxConcurrent(), null);
-                String parallel = Strategy.PARALLEL.label();
-                QueryParams.oneOf("strategy", query.getOrDefault("strategy", List.of()), List.of(parallel), parallel);
+                fanOut = service.parse(name -> query.getOrDefault(name, List.of()));
             } catch (BadParameterException e) {
                 send(ctx, keepAlive, 400, Json.badParameter(e).getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            long start = System.nanoTime();
-            Duration timeout = settings.downstreamTimeout(delayMs);
-            String delayParam = Downstream.delayParam(delayMs);
-            CallOutcome[] outcomes = new CallOutcome[concurrent];
-            AtomicInteger left = new AtomicInteger(concurrent);
-            for (int i = 0; i < concurrent; i++) {
-                client.call(i, client.slowIoTarget(delayParam, "async-" + i), timeout).thenAccept(outcome -> {
-                    outcomes[outcome.index()] = outcome;
-                    if (left.decrementAndGet() == 0) {
-                        FanOutReport report = new FanOutReport(AsyncServer.ROLE, Strategy.PARALLEL, delayMs,
-                                concurrent, delayMs, System.nanoTime() - start, Arrays.asList(outcomes));
-                        send(ctx, keepAlive, report.httpStatus(), report.toJsonBytes());
-                    }
-                });
-            }
+            service.fanOut(fanOut).thenAccept(report -> send(ctx, keepAlive, report.httpStatus(), report.toJsonBytes()));
         }
 
         private static void send(ChannelHandlerContext ctx, boolean keepAlive, int status, byte[] json) {
